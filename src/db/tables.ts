@@ -1,0 +1,327 @@
+/**
+ * The store: drizzle tables for the knowledge base. Migrations in `src/db/migrations/` are
+ * generated from this file by drizzle-kit (`npm run db:generate`) and committed.
+ *
+ * Ids are the readable `<type>:<slug>` strings of the seed files, so they survive re-seeding.
+ * Every foreign key is enforced (`PRAGMA foreign_keys = ON` in `client.ts`) and indexed.
+ * Dates are stored as a partial date (precision + optional year/month/day + note), so a date
+ * the source leaves out is stored as UNKNOWN instead of being filled in.
+ */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import {
+  ActorKind,
+  AttributionKind,
+  DatePrecision,
+  EventKind,
+  EventStatus,
+  Firmness,
+  ParticipantRole,
+  Stance,
+  StatementKind,
+  STORED_ACTOR_RELATION_KINDS,
+  STORED_EVENT_RELATION_KINDS,
+  STORED_STATEMENT_RELATION_KINDS,
+} from '../shared/enums.js';
+
+const enumValues = <T extends Record<string, string>>(e: T) => Object.values(e) as [T[keyof T], ...T[keyof T][]];
+
+/** The columns of a partial date, prefixed (`published`, `start`, `end`, `date`). */
+function partialDate<P extends string>(prefix: P) {
+  return {
+    precision: text(`${prefix}_precision`, { enum: enumValues(DatePrecision) }).notNull().default(DatePrecision.UNKNOWN),
+    year: integer(`${prefix}_year`),
+    month: integer(`${prefix}_month`),
+    day: integer(`${prefix}_day`),
+    note: text(`${prefix}_note`),
+  };
+}
+
+export const sources = sqliteTable('sources', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  text: text('text').notNull(),
+  url: text('url'),
+  publishedPrecision: partialDate('published').precision,
+  publishedYear: partialDate('published').year,
+  publishedMonth: partialDate('published').month,
+  publishedDay: partialDate('published').day,
+  publishedNote: partialDate('published').note,
+});
+
+export const places = sqliteTable('places', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  countryCode: text('country_code'),
+  latitude: real('latitude'),
+  longitude: real('longitude'),
+});
+
+export const actors = sqliteTable('actors', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind', { enum: enumValues(ActorKind) }).notNull(),
+  countryCode: text('country_code'),
+  cameoCode: text('cameo_code'),
+  description: text('description').notNull(),
+});
+
+export const actorAliases = sqliteTable(
+  'actor_aliases',
+  {
+    actorId: text('actor_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
+    alias: text('alias').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.actorId, t.alias] }), index('actor_aliases_actor_idx').on(t.actorId)],
+);
+
+export const affiliations = sqliteTable(
+  'affiliations',
+  {
+    id: text('id').primaryKey(),
+    actorId: text('actor_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
+    organizationId: text('organization_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
+    role: text('role'),
+  },
+  (t) => [index('affiliations_actor_idx').on(t.actorId), index('affiliations_organization_idx').on(t.organizationId)],
+);
+
+export const actorRelations = sqliteTable(
+  'actor_relations',
+  {
+    id: text('id').primaryKey(),
+    subjectId: text('subject_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
+    objectId: text('object_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: STORED_ACTOR_RELATION_KINDS }).notNull(),
+  },
+  (t) => [index('actor_relations_subject_idx').on(t.subjectId), index('actor_relations_object_idx').on(t.objectId)],
+);
+
+export const events = sqliteTable(
+  'events',
+  {
+    id: text('id').primaryKey(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull(),
+    kind: text('kind', { enum: enumValues(EventKind) }).notNull(),
+    status: text('status', { enum: enumValues(EventStatus) }).notNull(),
+    startPrecision: partialDate('start').precision,
+    startYear: partialDate('start').year,
+    startMonth: partialDate('start').month,
+    startDay: partialDate('start').day,
+    startNote: partialDate('start').note,
+    endPrecision: partialDate('end').precision,
+    endYear: partialDate('end').year,
+    endMonth: partialDate('end').month,
+    endDay: partialDate('end').day,
+    endNote: partialDate('end').note,
+    durationDays: integer('duration_days'),
+    durationNote: text('duration_note'),
+    locationId: text('location_id').references(() => places.id, { onDelete: 'set null' }),
+    cameoCode: text('cameo_code'),
+  },
+  (t) => [index('events_location_idx').on(t.locationId)],
+);
+
+export const eventParticipants = sqliteTable(
+  'event_participants',
+  {
+    eventId: text('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    actorId: text('actor_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: enumValues(ParticipantRole) }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.actorId, t.role] }),
+    index('event_participants_event_idx').on(t.eventId),
+    index('event_participants_actor_idx').on(t.actorId),
+  ],
+);
+
+export const eventRelations = sqliteTable(
+  'event_relations',
+  {
+    id: text('id').primaryKey(),
+    subjectId: text('subject_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    objectId: text('object_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: STORED_EVENT_RELATION_KINDS }).notNull(),
+    note: text('note'),
+  },
+  (t) => [index('event_relations_subject_idx').on(t.subjectId), index('event_relations_object_idx').on(t.objectId)],
+);
+
+export const issues = sqliteTable('issues', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  description: text('description').notNull(),
+});
+
+/** A place where the source says in so many words that an issue stands between parties. */
+export const issueObstacles = sqliteTable(
+  'issue_obstacles',
+  {
+    id: text('id').primaryKey(),
+    issueId: text('issue_id').notNull().references(() => issues.id, { onDelete: 'cascade' }),
+    description: text('description').notNull(),
+  },
+  (t) => [index('issue_obstacles_issue_idx').on(t.issueId)],
+);
+
+/** The parties an obstacle stands between; none listed means the source names no parties. */
+export const issueObstacleParties = sqliteTable(
+  'issue_obstacle_parties',
+  {
+    obstacleId: text('obstacle_id').notNull().references(() => issueObstacles.id, { onDelete: 'cascade' }),
+    actorId: text('actor_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.obstacleId, t.actorId] }),
+    index('issue_obstacle_parties_obstacle_idx').on(t.obstacleId),
+    index('issue_obstacle_parties_actor_idx').on(t.actorId),
+  ],
+);
+
+export const eventIssues = sqliteTable(
+  'event_issues',
+  {
+    eventId: text('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    issueId: text('issue_id').notNull().references(() => issues.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.issueId] }), index('event_issues_event_idx').on(t.eventId), index('event_issues_issue_idx').on(t.issueId)],
+);
+
+export const statements = sqliteTable(
+  'statements',
+  {
+    id: text('id').primaryKey(),
+    kind: text('kind', { enum: enumValues(StatementKind) }).notNull(),
+    summary: text('summary').notNull(),
+    speakerId: text('speaker_id').references(() => actors.id, { onDelete: 'set null' }),
+    attributionKind: text('attribution_kind', { enum: enumValues(AttributionKind) }).notNull(),
+    attributionDetail: text('attribution_detail'),
+    targetId: text('target_id').references(() => actors.id, { onDelete: 'set null' }),
+    datePrecision: partialDate('date').precision,
+    dateYear: partialDate('date').year,
+    dateMonth: partialDate('date').month,
+    dateDay: partialDate('date').day,
+    dateNote: partialDate('date').note,
+    eventId: text('event_id').references(() => events.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    index('statements_speaker_idx').on(t.speakerId),
+    index('statements_target_idx').on(t.targetId),
+    index('statements_event_idx').on(t.eventId),
+  ],
+);
+
+export const statementRelations = sqliteTable(
+  'statement_relations',
+  {
+    id: text('id').primaryKey(),
+    subjectId: text('subject_id').notNull().references(() => statements.id, { onDelete: 'cascade' }),
+    objectId: text('object_id').notNull().references(() => statements.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: STORED_STATEMENT_RELATION_KINDS }).notNull(),
+  },
+  (t) => [index('statement_relations_subject_idx').on(t.subjectId), index('statement_relations_object_idx').on(t.objectId)],
+);
+
+export const statementIssues = sqliteTable(
+  'statement_issues',
+  {
+    statementId: text('statement_id').notNull().references(() => statements.id, { onDelete: 'cascade' }),
+    issueId: text('issue_id').notNull().references(() => issues.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.statementId, t.issueId] }),
+    index('statement_issues_statement_idx').on(t.statementId),
+    index('statement_issues_issue_idx').on(t.issueId),
+  ],
+);
+
+export const positions = sqliteTable(
+  'positions',
+  {
+    id: text('id').primaryKey(),
+    actorId: text('actor_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
+    issueId: text('issue_id').notNull().references(() => issues.id, { onDelete: 'cascade' }),
+    stance: text('stance', { enum: enumValues(Stance) }).notNull(),
+    firmness: text('firmness', { enum: enumValues(Firmness) }).notNull().default(Firmness.UNKNOWN),
+    isPrecondition: integer('is_precondition', { mode: 'boolean' }).notNull().default(false),
+    summary: text('summary').notNull(),
+  },
+  (t) => [index('positions_actor_idx').on(t.actorId), index('positions_issue_idx').on(t.issueId)],
+);
+
+export const positionStatements = sqliteTable(
+  'position_statements',
+  {
+    positionId: text('position_id').notNull().references(() => positions.id, { onDelete: 'cascade' }),
+    statementId: text('statement_id').notNull().references(() => statements.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.positionId, t.statementId] }),
+    index('position_statements_position_idx').on(t.positionId),
+    index('position_statements_statement_idx').on(t.statementId),
+  ],
+);
+
+/**
+ * Evidence spans: a W3C text-quote + text-position selector on a source. Each row cites
+ * exactly one fact, through exactly one of the nullable foreign keys (checked), so that the
+ * database itself enforces that the cited fact exists.
+ */
+export const evidence = sqliteTable(
+  'evidence',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sourceId: text('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    exact: text('exact').notNull(),
+    prefix: text('prefix').notNull(),
+    suffix: text('suffix').notNull(),
+    actorId: text('actor_id').references(() => actors.id, { onDelete: 'cascade' }),
+    eventId: text('event_id').references(() => events.id, { onDelete: 'cascade' }),
+    statementId: text('statement_id').references(() => statements.id, { onDelete: 'cascade' }),
+    issueId: text('issue_id').references(() => issues.id, { onDelete: 'cascade' }),
+    positionId: text('position_id').references(() => positions.id, { onDelete: 'cascade' }),
+    affiliationId: text('affiliation_id').references(() => affiliations.id, { onDelete: 'cascade' }),
+    actorRelationId: text('actor_relation_id').references(() => actorRelations.id, { onDelete: 'cascade' }),
+    eventRelationId: text('event_relation_id').references(() => eventRelations.id, { onDelete: 'cascade' }),
+    statementRelationId: text('statement_relation_id').references(() => statementRelations.id, { onDelete: 'cascade' }),
+    obstacleId: text('obstacle_id').references(() => issueObstacles.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    index('evidence_source_idx').on(t.sourceId, t.start),
+    index('evidence_actor_idx').on(t.actorId),
+    index('evidence_event_idx').on(t.eventId),
+    index('evidence_statement_idx').on(t.statementId),
+    index('evidence_issue_idx').on(t.issueId),
+    index('evidence_position_idx').on(t.positionId),
+    index('evidence_affiliation_idx').on(t.affiliationId),
+    index('evidence_actor_relation_idx').on(t.actorRelationId),
+    index('evidence_event_relation_idx').on(t.eventRelationId),
+    index('evidence_statement_relation_idx').on(t.statementRelationId),
+    index('evidence_obstacle_idx').on(t.obstacleId),
+    check('evidence_span_ok', sql`${t.start} >= 0 AND ${t.end} > ${t.start}`),
+    check(
+      'evidence_one_subject',
+      sql`(${t.actorId} IS NOT NULL) + (${t.eventId} IS NOT NULL) + (${t.statementId} IS NOT NULL) + (${t.issueId} IS NOT NULL) + (${t.positionId} IS NOT NULL) + (${t.affiliationId} IS NOT NULL) + (${t.actorRelationId} IS NOT NULL) + (${t.eventRelationId} IS NOT NULL) + (${t.statementRelationId} IS NOT NULL) + (${t.obstacleId} IS NOT NULL) = 1`,
+    ),
+  ],
+);
+
+export type SourceRow = typeof sources.$inferSelect;
+export type PlaceRow = typeof places.$inferSelect;
+export type ActorRow = typeof actors.$inferSelect;
+export type ActorAliasRow = typeof actorAliases.$inferSelect;
+export type AffiliationRow = typeof affiliations.$inferSelect;
+export type ActorRelationRow = typeof actorRelations.$inferSelect;
+export type EventRow = typeof events.$inferSelect;
+export type EventParticipantRow = typeof eventParticipants.$inferSelect;
+export type EventRelationRow = typeof eventRelations.$inferSelect;
+export type IssueRow = typeof issues.$inferSelect;
+export type IssueObstacleRow = typeof issueObstacles.$inferSelect;
+export type StatementRow = typeof statements.$inferSelect;
+export type StatementRelationRow = typeof statementRelations.$inferSelect;
+export type PositionRow = typeof positions.$inferSelect;
+export type EvidenceRow = typeof evidence.$inferSelect;
