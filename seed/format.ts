@@ -53,7 +53,7 @@ export const partialDate = z
     note: z.string().optional(),
   })
   .superRefine((d, ctx) => {
-    const need = { UNKNOWN: [], YEAR: ['year'], MONTH: ['year', 'month'], DAY: ['year', 'month', 'day'] }[d.precision];
+    const need: readonly string[] = { UNKNOWN: [], YEAR: ['year'], MONTH: ['year', 'month'], DAY: ['year', 'month', 'day'] }[d.precision];
     for (const part of ['year', 'month', 'day'] as const) {
       const has = d[part] !== undefined;
       if (has !== need.includes(part)) {
