@@ -1,0 +1,308 @@
+/**
+ * The seed loader: reads the curated YAML in `seed/data/`, validates it, turns every quote
+ * into a code-point span of the article, checks every reference and id, and only then
+ * replaces the database's content in one transaction. Any refusal names the file and the
+ * entry and leaves the database exactly as it was.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import type { Db } from '../src/db/client.js';
+import * as t from '../src/db/tables.js';
+import { SEED_DIR } from '../src/shared/paths.js';
+import { CodePointText, SpanError, type TextSpan } from '../src/shared/text-span.js';
+import {
+  seedFiles,
+  sourceFile,
+  type ActorEntry,
+  type EventEntry,
+  type IssueEntry,
+  type PartialDateInput,
+  type PlaceEntry,
+  type PositionEntry,
+  type Quote,
+  type SourceFile,
+  type StatementEntry,
+} from './format.js';
+
+export class SeedError extends Error {
+  override name = 'SeedError';
+  constructor(
+    readonly file: string,
+    readonly entry: string,
+    message: string,
+  ) {
+    super(`${file}, entry ${entry}: ${message}`);
+  }
+}
+
+type EvidenceSubject = Pick<
+  typeof t.evidence.$inferInsert,
+  | 'actorId' | 'eventId' | 'statementId' | 'issueId' | 'positionId' | 'affiliationId'
+  | 'actorRelationId' | 'eventRelationId' | 'statementRelationId' | 'obstacleId'
+>;
+
+/** Every row the seed writes, table by table, ready to insert. */
+export interface SeedPlan {
+  sources: (typeof t.sources.$inferInsert)[];
+  places: (typeof t.places.$inferInsert)[];
+  actors: (typeof t.actors.$inferInsert)[];
+  actorAliases: (typeof t.actorAliases.$inferInsert)[];
+  affiliations: (typeof t.affiliations.$inferInsert)[];
+  actorRelations: (typeof t.actorRelations.$inferInsert)[];
+  events: (typeof t.events.$inferInsert)[];
+  eventParticipants: (typeof t.eventParticipants.$inferInsert)[];
+  eventRelations: (typeof t.eventRelations.$inferInsert)[];
+  eventIssues: (typeof t.eventIssues.$inferInsert)[];
+  issues: (typeof t.issues.$inferInsert)[];
+  issueObstacles: (typeof t.issueObstacles.$inferInsert)[];
+  issueObstacleParties: (typeof t.issueObstacleParties.$inferInsert)[];
+  statements: (typeof t.statements.$inferInsert)[];
+  statementRelations: (typeof t.statementRelations.$inferInsert)[];
+  statementIssues: (typeof t.statementIssues.$inferInsert)[];
+  positions: (typeof t.positions.$inferInsert)[];
+  positionStatements: (typeof t.positionStatements.$inferInsert)[];
+  evidence: (typeof t.evidence.$inferInsert)[];
+}
+
+/** The id of a relation row: readable, and stable because it is built from the seed's ids. */
+export const relationId = (subject: string, kind: string, object: string) => `${subject}|${kind}|${object}`;
+
+function readYaml(dir: string, file: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, file), 'utf8');
+  } catch {
+    throw new SeedError(file, '(file)', `cannot read ${join(dir, file)}`);
+  }
+  try {
+    return parse(text);
+  } catch (e) {
+    throw new SeedError(file, '(file)', `not valid YAML: ${(e as Error).message}`);
+  }
+}
+
+function validate<S extends z.ZodType>(schema: S, data: unknown, file: string): z.infer<S> {
+  const result = schema.safeParse(data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const [index, ...rest] = issue.path;
+  let entry = '(file)';
+  if (typeof index === 'number' && Array.isArray(data)) {
+    const id = (data[index] as { id?: unknown } | undefined)?.id;
+    entry = typeof id === 'string' ? id : `#${index + 1}`;
+  }
+  const where = (typeof index === 'number' ? rest : issue.path).join('.');
+  throw new SeedError(file, entry, `${where ? where + ': ' : ''}${issue.message}`);
+}
+
+const dateColumns = <P extends string>(prefix: P, d: PartialDateInput) =>
+  ({
+    [`${prefix}Precision`]: d.precision,
+    [`${prefix}Year`]: d.year ?? null,
+    [`${prefix}Month`]: d.month ?? null,
+    [`${prefix}Day`]: d.day ?? null,
+    [`${prefix}Note`]: d.note ?? null,
+  }) as Record<`${P}${'Precision' | 'Year' | 'Month' | 'Day' | 'Note'}`, never>;
+
+/** Reads, validates and resolves the seed in `dir` without touching any database. */
+export function readSeed(dir: string = SEED_DIR): SeedPlan {
+  const dataDir = join(dir, 'data');
+  const source: SourceFile = validate(sourceFile, readYaml(dataDir, 'source.yaml'), 'source.yaml');
+  let articleText: string;
+  try {
+    articleText = readFileSync(join(dir, source.file), 'utf8');
+  } catch {
+    throw new SeedError('source.yaml', source.id, `article file ${source.file} not found in ${dir}`);
+  }
+  const texts = new Map([[source.id, new CodePointText(articleText)]]);
+
+  const places: PlaceEntry[] = validate(seedFiles['places.yaml'], readYaml(dataDir, 'places.yaml'), 'places.yaml');
+  const actors: ActorEntry[] = validate(seedFiles['actors.yaml'], readYaml(dataDir, 'actors.yaml'), 'actors.yaml');
+  const issues: IssueEntry[] = validate(seedFiles['issues.yaml'], readYaml(dataDir, 'issues.yaml'), 'issues.yaml');
+  const events: EventEntry[] = validate(seedFiles['events.yaml'], readYaml(dataDir, 'events.yaml'), 'events.yaml');
+  const statements: StatementEntry[] = validate(seedFiles['statements.yaml'], readYaml(dataDir, 'statements.yaml'), 'statements.yaml');
+  const positions: PositionEntry[] = validate(seedFiles['positions.yaml'], readYaml(dataDir, 'positions.yaml'), 'positions.yaml');
+
+  // Ids are unique across the whole seed (their type prefix makes a clash a real mistake).
+  const known = new Set<string>([source.id]);
+  const declare = (file: string, id: string) => {
+    if (known.has(id)) throw new SeedError(file, id, `duplicate id ${id}`);
+    known.add(id);
+  };
+  places.forEach((p) => declare('places.yaml', p.id));
+  actors.forEach((a) => declare('actors.yaml', a.id));
+  issues.forEach((i) => {
+    declare('issues.yaml', i.id);
+    i.obstacles.forEach((o) => declare('issues.yaml', o.id));
+  });
+  events.forEach((e) => declare('events.yaml', e.id));
+  statements.forEach((s) => declare('statements.yaml', s.id));
+  positions.forEach((p) => declare('positions.yaml', p.id));
+
+  const ref = (file: string, entry: string, id: string | undefined) => {
+    if (id !== undefined && !known.has(id)) throw new SeedError(file, entry, `refers to ${id}, which no seed file defines`);
+    return id ?? null;
+  };
+
+  const plan: SeedPlan = {
+    sources: [{ id: source.id, title: source.title, text: articleText, url: source.url ?? null, ...dateColumns('published', source.published) }],
+    places: [], actors: [], actorAliases: [], affiliations: [], actorRelations: [], events: [],
+    eventParticipants: [], eventRelations: [], eventIssues: [], issues: [], issueObstacles: [],
+    issueObstacleParties: [], statements: [], statementRelations: [], statementIssues: [],
+    positions: [], positionStatements: [], evidence: [],
+  };
+
+  const cite = (file: string, entry: string, quotes: Quote[], subject: EvidenceSubject) => {
+    for (const q of quotes) {
+      const { quote, occurrence, source: sourceId = source.id } = typeof q === 'string' ? { quote: q } as { quote: string; occurrence?: number; source?: string } : q;
+      const text = texts.get(sourceId);
+      if (!text) throw new SeedError(file, entry, `evidence cites unknown source ${sourceId}`);
+      let span: TextSpan;
+      try {
+        span = text.locate(quote, occurrence);
+      } catch (e) {
+        if (e instanceof SpanError) throw new SeedError(file, entry, e.message);
+        throw e;
+      }
+      plan.evidence.push({ sourceId, ...span, ...subject });
+    }
+  };
+
+  for (const p of places) {
+    plan.places.push({ id: p.id, name: p.name, countryCode: p.countryCode ?? null, latitude: p.latitude ?? null, longitude: p.longitude ?? null });
+  }
+
+  for (const a of actors) {
+    const F = 'actors.yaml';
+    plan.actors.push({ id: a.id, name: a.name, kind: a.kind, countryCode: a.countryCode ?? null, cameoCode: a.cameoCode ?? null, description: a.description });
+    new Set(a.aliases).forEach((alias) => plan.actorAliases.push({ actorId: a.id, alias }));
+    cite(F, a.id, a.evidence, { actorId: a.id });
+    for (const af of a.affiliations) {
+      const id = relationId(a.id, 'AFFILIATED_WITH', af.organization);
+      ref(F, a.id, af.organization);
+      plan.affiliations.push({ id, actorId: a.id, organizationId: af.organization, role: af.role ?? null });
+      cite(F, a.id, af.evidence, { affiliationId: id });
+    }
+    for (const r of a.relations) {
+      const id = relationId(a.id, r.kind, r.object);
+      ref(F, a.id, r.object);
+      plan.actorRelations.push({ id, subjectId: a.id, objectId: r.object, kind: r.kind });
+      cite(F, a.id, r.evidence, { actorRelationId: id });
+    }
+  }
+
+  for (const i of issues) {
+    const F = 'issues.yaml';
+    plan.issues.push({ id: i.id, name: i.name, description: i.description });
+    cite(F, i.id, i.evidence, { issueId: i.id });
+    for (const o of i.obstacles) {
+      plan.issueObstacles.push({ id: o.id, issueId: i.id, description: o.description });
+      new Set(o.parties).forEach((actorId) => plan.issueObstacleParties.push({ obstacleId: o.id, actorId: ref(F, o.id, actorId)! }));
+      cite(F, o.id, o.evidence, { obstacleId: o.id });
+    }
+  }
+
+  for (const e of events) {
+    const F = 'events.yaml';
+    plan.events.push({
+      id: e.id, title: e.title, summary: e.summary, kind: e.kind, status: e.status,
+      ...dateColumns('start', e.start), ...dateColumns('end', e.end),
+      durationDays: e.durationDays ?? null, durationNote: e.durationNote ?? null,
+      locationId: ref(F, e.id, e.location), cameoCode: e.cameoCode ?? null,
+    });
+    cite(F, e.id, e.evidence, { eventId: e.id });
+    e.participants.forEach((p) => plan.eventParticipants.push({ eventId: e.id, actorId: ref(F, e.id, p.actor)!, role: p.role }));
+    new Set(e.issues).forEach((issueId) => plan.eventIssues.push({ eventId: e.id, issueId: ref(F, e.id, issueId)! }));
+    for (const r of e.relations) {
+      const id = relationId(e.id, r.kind, r.object);
+      plan.eventRelations.push({ id, subjectId: e.id, objectId: ref(F, e.id, r.object)!, kind: r.kind, note: r.note ?? null });
+      cite(F, e.id, r.evidence, { eventRelationId: id });
+    }
+  }
+
+  for (const s of statements) {
+    const F = 'statements.yaml';
+    plan.statements.push({
+      id: s.id, kind: s.kind, summary: s.summary, speakerId: ref(F, s.id, s.speaker),
+      attributionKind: s.attribution.kind, attributionDetail: s.attribution.detail ?? null,
+      targetId: ref(F, s.id, s.target), ...dateColumns('date', s.date), eventId: ref(F, s.id, s.event),
+    });
+    cite(F, s.id, s.evidence, { statementId: s.id });
+    new Set(s.issues).forEach((issueId) => plan.statementIssues.push({ statementId: s.id, issueId: ref(F, s.id, issueId)! }));
+    for (const r of s.relations) {
+      const id = relationId(s.id, r.kind, r.object);
+      plan.statementRelations.push({ id, subjectId: s.id, objectId: ref(F, s.id, r.object)!, kind: r.kind });
+      cite(F, s.id, r.evidence, { statementRelationId: id });
+    }
+  }
+
+  for (const p of positions) {
+    const F = 'positions.yaml';
+    plan.positions.push({
+      id: p.id, actorId: ref(F, p.id, p.actor)!, issueId: ref(F, p.id, p.issue)!, stance: p.stance,
+      firmness: p.firmness, isPrecondition: p.isPrecondition, summary: p.summary,
+    });
+    cite(F, p.id, p.evidence, { positionId: p.id });
+    new Set(p.statements).forEach((statementId) => plan.positionStatements.push({ positionId: p.id, statementId: ref(F, p.id, statementId)! }));
+  }
+
+  checkUnique('actors.yaml', plan.actorRelations.map((r) => r.id), 'relation');
+  checkUnique('actors.yaml', plan.affiliations.map((r) => r.id), 'affiliation');
+  checkUnique('events.yaml', plan.eventRelations.map((r) => r.id), 'relation');
+  checkUnique('statements.yaml', plan.statementRelations.map((r) => r.id), 'relation');
+  return plan;
+}
+
+function checkUnique(file: string, ids: string[], what: string) {
+  const seen = new Set<string>();
+  for (const id of ids) {
+    if (seen.has(id)) throw new SeedError(file, id.split('|')[0]!, `the same ${what} is listed twice (${id})`);
+    seen.add(id);
+  }
+}
+
+/** Tables in the order they are filled; deleted in the reverse order. */
+const TABLE_ORDER = [
+  ['sources', t.sources], ['places', t.places], ['actors', t.actors], ['actorAliases', t.actorAliases],
+  ['affiliations', t.affiliations], ['actorRelations', t.actorRelations], ['issues', t.issues],
+  ['issueObstacles', t.issueObstacles], ['issueObstacleParties', t.issueObstacleParties], ['events', t.events],
+  ['eventParticipants', t.eventParticipants], ['eventRelations', t.eventRelations], ['eventIssues', t.eventIssues],
+  ['statements', t.statements], ['statementRelations', t.statementRelations], ['statementIssues', t.statementIssues],
+  ['positions', t.positions], ['positionStatements', t.positionStatements], ['evidence', t.evidence],
+] as const;
+
+const INSERT_CHUNK = 200;
+
+/**
+ * Replaces the whole content of the database with the plan, in one transaction. Every span is
+ * checked against its source text first: a span that does not match is refused here too.
+ */
+export function writeSeed(db: Db, plan: SeedPlan): void {
+  const texts = new Map(plan.sources.map((s) => [s.id, new CodePointText(s.text)]));
+  for (const e of plan.evidence) {
+    const text = texts.get(e.sourceId);
+    if (!text) throw new SpanError(`evidence cites unknown source ${e.sourceId}`);
+    text.verify(e);
+  }
+  db.transaction((tx) => {
+    for (const [, table] of [...TABLE_ORDER].reverse()) tx.delete(table).run();
+    for (const [key, table] of TABLE_ORDER) {
+      const rows = plan[key] as never[];
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) tx.insert(table).values(rows.slice(i, i + INSERT_CHUNK)).run();
+    }
+  });
+}
+
+/** Reads the seed and writes it; the database is untouched if reading refuses anything. */
+export function seedDatabase(db: Db, dir: string = SEED_DIR): SeedPlan {
+  const plan = readSeed(dir);
+  writeSeed(db, plan);
+  return plan;
+}
+
+/** True when the database holds no source yet (first start). */
+export function isEmpty(db: Db): boolean {
+  return db.select({ id: t.sources.id }).from(t.sources).limit(1).all().length === 0;
+}

@@ -1,0 +1,27 @@
+/**
+ * Factories for the per-request DataLoaders (created in `context.ts`, never at module level,
+ * so nothing is cached across requests). Each batch is one SQL statement whatever the number
+ * of keys, which is what keeps nested queries free of N+1.
+ */
+import DataLoader from 'dataloader';
+import { inArray } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import type { Db } from './client.js';
+
+/** Loads rows of `table` by primary key `id`; a missing id yields null. */
+export function byIdLoader<Row extends { id: string }>(db: Db, table: SQLiteTable & { id: SQLiteColumn }) {
+  return new DataLoader<string, Row | null>(async (ids) => {
+    const rows = db.select().from(table).where(inArray(table.id, [...ids])).all() as unknown as Row[];
+    const found = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => found.get(id) ?? null);
+  });
+}
+
+/** Loads, per key, every row whose `column` equals the key, in the order `fetch` returns. */
+export function groupLoader<Row, K extends string = string>(fetch: (keys: K[]) => Row[], keyOf: (row: Row) => K) {
+  return new DataLoader<K, Row[]>(async (keys) => {
+    const groups = new Map<K, Row[]>(keys.map((k) => [k, []]));
+    for (const row of fetch([...keys])) groups.get(keyOf(row))?.push(row);
+    return keys.map((k) => groups.get(k)!);
+  });
+}

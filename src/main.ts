@@ -1,0 +1,21 @@
+/** Start-up only: config → open db → migrate → seed if empty → schema → HTTP server. */
+import { loadConfig } from './config.js';
+import { migrateDatabase, openDatabase } from './db/client.js';
+import { buildKbSchema } from './schema.js';
+import { buildServer } from './server.js';
+import { isEmpty, seedDatabase } from '../seed/loader.js';
+
+const config = loadConfig(process.env);
+const { db, path } = openDatabase(config.databaseUrl);
+migrateDatabase(db);
+const seeded = isEmpty(db) ? seedDatabase(db) : null;
+const app = await buildServer({ db, schema: buildKbSchema(), config, logger: { level: process.env.LOG_LEVEL ?? 'info' } });
+app.log.info({ database: path, seeded: seeded !== null }, seeded ? `opened ${path}, migrated, seeded from seed/` : `opened ${path}, migrated`);
+await app.listen({ port: config.port, host: config.host });
+app.log.info(`GraphQL API at http://localhost:${config.port}/graphql`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void app.close().then(() => process.exit(0));
+  });
+}

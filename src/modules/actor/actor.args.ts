@@ -1,0 +1,51 @@
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { ActorKind } from '../../shared/enums.js';
+import { SortDirection } from '../../shared/enums.graphql.js';
+
+@InputType('ActorFilter', { description: 'Narrows a list of actors; all given conditions must hold.' })
+export class ActorFilter {
+  @Field(() => String, { nullable: true, description: 'Case-insensitive text found in the name or an alias ("tehran" finds Iran).' })
+  text?: string | null;
+
+  @Field(() => [ActorKind], { nullable: true, description: 'Only actors of these kinds.' })
+  kinds?: ActorKind[] | null;
+
+  @Field(() => [ID], { nullable: true, description: 'Only these actors.' })
+  ids?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: 'Only actors with this ISO 3166-1 alpha-3 country code.' })
+  countryCode?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only actors affiliated with this actor (its officials, bodies, military).' })
+  affiliatedWith?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only actors holding a position on this issue.' })
+  hasPositionOn?: string | null;
+}
+
+export enum ActorOrderField {
+  NAME = 'NAME',
+  KIND = 'KIND',
+  ID = 'ID',
+  MENTION = 'MENTION',
+}
+
+registerEnumType(ActorOrderField, {
+  name: 'ActorOrderField',
+  description: 'What to order actors by.',
+  valuesConfig: {
+    NAME: { description: 'By name.' },
+    KIND: { description: 'By kind, then name.' },
+    ID: { description: 'By id.' },
+    MENTION: { description: 'By first mention in the source.' },
+  },
+});
+
+@InputType('ActorOrder', { description: 'The order of a list of actors; ties are broken by id.' })
+export class ActorOrder {
+  @Field(() => ActorOrderField, { description: 'What to order by.' })
+  field!: ActorOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending or descending.' })
+  direction!: SortDirection;
+}

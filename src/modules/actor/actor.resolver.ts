@@ -1,0 +1,124 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import type { ActorRow, EventRow, EvidenceRow, PositionRow, StatementRow } from '../../db/tables.js';
+import { expectId } from '../../shared/ids.js';
+import { ActorConnection, EventConnection, StatementConnection } from '../common/connections.js';
+import { loadOne } from '../common/load.js';
+import { ConnectionArgs } from '../common/page.type.js';
+import { EventFilter, EventOrder } from '../event/event.args.js';
+import { eventList } from '../event/event.service.js';
+import { Event } from '../event/event.type.js';
+import { Evidence } from '../evidence/evidence.type.js';
+import { Position } from '../position/position.type.js';
+import { StatementFilter, StatementOrder } from '../statement/statement.args.js';
+import { statementList } from '../statement/statement.service.js';
+import { ActorFilter, ActorOrder } from './actor.args.js';
+import { actorList } from './actor.service.js';
+import { Actor, ActorRelation, Affiliation, type ActorRelationValue, type AffiliationValue } from './actor.type.js';
+
+@Resolver(() => Actor)
+export class ActorResolver {
+  @Query(() => ActorConnection, { description: 'Actors: states, bodies, militaries, people, groups and unnamed sources.' })
+  actors(
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filter', () => ActorFilter, { nullable: true, description: 'Conditions the actors must meet.' }) filter: ActorFilter | null,
+    @Arg('orderBy', () => ActorOrder, { nullable: true, description: 'The order (default: by name).' }) orderBy: ActorOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.connection({ scope: 'actors', argsKey: [filter, orderBy], spec: actorList(filter, orderBy), page, byId: ctx.loaders.actor.byId });
+  }
+
+  @Query(() => Actor, { description: 'One actor by id; a NOT_FOUND error when there is none.' })
+  actor(@Arg('id', () => ID, { description: 'The actor id, e.g. `actor:iran`.' }) id: string, @Ctx() ctx: Context) {
+    return loadOne(ctx.loaders.actor.byId, expectId('id', id, 'actor'), 'actor');
+  }
+
+  @FieldResolver(() => [String], { description: 'Other names the source uses: a state’s capital ("Tehran"), abbreviations ("U.S.").' })
+  async aliases(@Root() actor: ActorRow, @Ctx() ctx: Context) {
+    return (await ctx.loaders.actor.aliases.load(actor.id)).map((a) => a.alias);
+  }
+
+  @FieldResolver(() => [Affiliation], { description: 'The states or bodies this actor belongs to or speaks for, with its role.' })
+  affiliations(@Root() actor: ActorRow, @Ctx() ctx: Context) {
+    return ctx.loaders.actor.affiliations.load(actor.id);
+  }
+
+  @FieldResolver(() => [Affiliation], { description: 'The actors affiliated with this one (its officials, bodies, military), with their roles.' })
+  members(@Root() actor: ActorRow, @Ctx() ctx: Context) {
+    return ctx.loaders.actor.members.load(actor.id);
+  }
+
+  @FieldResolver(() => [ActorRelation], { description: 'Relations with other actors, from both ends, each read from this actor’s side.' })
+  relations(@Root() actor: ActorRow, @Ctx() ctx: Context) {
+    return ctx.loaders.actor.relations.load(actor.id);
+  }
+
+  @FieldResolver(() => [Position], { description: 'The positions this actor itself holds on issues.' })
+  positions(@Root() actor: ActorRow, @Ctx() ctx: Context): Promise<PositionRow[]> {
+    return ctx.loaders.position.byActor.load(actor.id);
+  }
+
+  @FieldResolver(() => StatementConnection, { description: 'Statements this actor made as the speaker.' })
+  statements(
+    @Root() actor: ActorRow,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filter', () => StatementFilter, { nullable: true, description: 'Conditions the statements must meet.' }) filter: StatementFilter | null,
+    @Arg('orderBy', () => StatementOrder, { nullable: true, description: 'The order (default: by first mention).' }) orderBy: StatementOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.connection<StatementRow>(
+      { scope: 'Actor.statements', argsKey: [filter, orderBy], spec: statementList('speaker', filter, orderBy), page, byId: ctx.loaders.statement.byId },
+      actor.id,
+    );
+  }
+
+  @FieldResolver(() => EventConnection, { description: 'Events this actor takes part in, in any role.' })
+  events(
+    @Root() actor: ActorRow,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filter', () => EventFilter, { nullable: true, description: 'Conditions the events must meet.' }) filter: EventFilter | null,
+    @Arg('orderBy', () => EventOrder, { nullable: true, description: 'The order (default: by first mention).' }) orderBy: EventOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.connection<EventRow>(
+      { scope: 'Actor.events', argsKey: [filter, orderBy], spec: eventList('participant', filter, orderBy), page, byId: ctx.loaders.event.byId },
+      actor.id,
+    );
+  }
+
+  @FieldResolver(() => [Evidence], { description: 'The spans of the source that attest this actor.' })
+  evidence(@Root() actor: ActorRow, @Ctx() ctx: Context): Promise<EvidenceRow[]> {
+    return ctx.loaders.evidence.actor.load(actor.id);
+  }
+}
+
+@Resolver(() => Affiliation)
+export class AffiliationResolver {
+  @FieldResolver(() => Actor, { description: 'The affiliated actor (the official, the body).' })
+  actor(@Root() a: AffiliationValue, @Ctx() ctx: Context) {
+    return loadOne(ctx.loaders.actor.byId, a.actorId, 'actor');
+  }
+
+  @FieldResolver(() => Actor, { description: 'The state or body the actor belongs to or speaks for.' })
+  organization(@Root() a: AffiliationValue, @Ctx() ctx: Context) {
+    return loadOne(ctx.loaders.actor.byId, a.organizationId, 'actor');
+  }
+
+  @FieldResolver(() => [Evidence], { description: 'The spans of the source that attest this affiliation.' })
+  evidence(@Root() a: AffiliationValue, @Ctx() ctx: Context) {
+    return ctx.loaders.evidence.affiliation.load(a.id);
+  }
+}
+
+@Resolver(() => ActorRelation)
+export class ActorRelationResolver {
+  @FieldResolver(() => Actor, { description: 'The actor at the other end.' })
+  actor(@Root() r: ActorRelationValue, @Ctx() ctx: Context) {
+    return loadOne(ctx.loaders.actor.byId, r.otherId, 'actor');
+  }
+
+  @FieldResolver(() => [Evidence], { description: 'The spans of the source that attest this relation.' })
+  evidence(@Root() r: ActorRelationValue, @Ctx() ctx: Context) {
+    return ctx.loaders.evidence.actorRelation.load(r.id);
+  }
+}

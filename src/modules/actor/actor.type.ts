@@ -1,0 +1,52 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import type { ActorRow } from '../../db/tables.js';
+import { ActorKind, ActorRelationKind } from '../../shared/enums.js';
+import { Node } from '../common/node.type.js';
+
+@ObjectType('Actor', { implements: Node, description: 'Someone who acts or speaks in the news: a state, a government body, a military, a person, a group, or an unnamed source.' })
+export class Actor implements Node, Pick<ActorRow, 'id' | 'name' | 'kind' | 'countryCode' | 'cameoCode' | 'description'> {
+  @Field(() => ID, { description: 'Readable, stable id, e.g. `actor:iran`.' })
+  id!: string;
+
+  @Field(() => String, { description: 'The name the source uses.' })
+  name!: string;
+
+  @Field(() => ActorKind, { description: 'What kind of actor this is.' })
+  kind!: ActorKind;
+
+  @Field(() => String, { nullable: true, description: 'ISO 3166-1 alpha-3 code of the country (a reference code added by the curators, not from the source).' })
+  countryCode!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'CAMEO actor code, e.g. `IRN`, `USAGOV`, `USAMIL` (a reference code added by the curators).' })
+  cameoCode!: string | null;
+
+  @Field(() => String, { description: 'Who this actor is, as the source presents it.' })
+  description!: string;
+}
+
+/** An affiliation row as the resolvers pass it on. */
+export interface AffiliationValue {
+  id: string;
+  actorId: string;
+  organizationId: string;
+  role: string | null;
+}
+
+@ObjectType('Affiliation', { description: 'An actor belonging to or speaking for another: an official for a state, a military for its state.' })
+export class Affiliation implements Pick<AffiliationValue, 'role'> {
+  @Field(() => String, { nullable: true, description: 'The role the source names, e.g. "Foreign Minister"; null when it names none.' })
+  role!: string | null;
+}
+
+/** An actor relation as seen from one end (see `actor.service.ts`). */
+export interface ActorRelationValue {
+  id: string;
+  kind: ActorRelationKind;
+  otherId: string;
+}
+
+@ObjectType('ActorRelation', { description: 'A relation between two actors, read from the side of the actor holding it (SUPPORTS on one end is SUPPORTED_BY on the other).' })
+export class ActorRelation implements Pick<ActorRelationValue, 'kind'> {
+  @Field(() => ActorRelationKind, { description: 'The relation, read from this side.' })
+  kind!: ActorRelationKind;
+}

@@ -1,0 +1,57 @@
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { EventKind, EventStatus } from '../../shared/enums.js';
+import { SortDirection } from '../../shared/enums.graphql.js';
+
+@InputType('EventFilter', { description: 'Narrows a list of events; all given conditions must hold.' })
+export class EventFilter {
+  @Field(() => String, { nullable: true, description: 'Case-insensitive text found in the title or summary.' })
+  text?: string | null;
+
+  @Field(() => [EventKind], { nullable: true, description: 'Only events of these kinds.' })
+  kinds?: EventKind[] | null;
+
+  @Field(() => [EventStatus], { nullable: true, description: 'Only events with these statuses (e.g. UNDER_CONSIDERATION, THREATENED).' })
+  statuses?: EventStatus[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only events this actor takes part in, in any role.' })
+  participant?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only events concerning this issue.' })
+  issue?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only events whose known start is on or after this ISO date (YYYY, YYYY-MM or YYYY-MM-DD). Events with an unknown date are left out when a range is given.' })
+  startFrom?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Only events whose known start is on or before this ISO date (YYYY, YYYY-MM or YYYY-MM-DD). Events with an unknown date are left out when a range is given.' })
+  startTo?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only events whose start date the source gives; false: only events whose date is unknown.' })
+  dateKnown?: boolean | null;
+}
+
+export enum EventOrderField {
+  MENTION = 'MENTION',
+  START = 'START',
+  TITLE = 'TITLE',
+  ID = 'ID',
+}
+
+registerEnumType(EventOrderField, {
+  name: 'EventOrderField',
+  description: 'What to order events by. For the order in time, undated events included, use `timeline`.',
+  valuesConfig: {
+    MENTION: { description: 'By first mention in the source (the default).' },
+    START: { description: 'By known start date; events with an unknown date come last, in order of mention.' },
+    TITLE: { description: 'By title.' },
+    ID: { description: 'By id.' },
+  },
+});
+
+@InputType('EventOrder', { description: 'The order of a list of events; ties are broken by id.' })
+export class EventOrder {
+  @Field(() => EventOrderField, { description: 'What to order by.' })
+  field!: EventOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending or descending.' })
+  direction!: SortDirection;
+}

@@ -1,0 +1,97 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import type { EventRow, IssueObstacleRow, IssueRow, StatementRow } from '../../db/tables.js';
+import { expectId } from '../../shared/ids.js';
+import { Actor } from '../actor/actor.type.js';
+import { EventConnection, IssueConnection, StatementConnection } from '../common/connections.js';
+import { loadAll, loadOne } from '../common/load.js';
+import { ConnectionArgs } from '../common/page.type.js';
+import { EventFilter, EventOrder } from '../event/event.args.js';
+import { eventList } from '../event/event.service.js';
+import { Evidence } from '../evidence/evidence.type.js';
+import { Position } from '../position/position.type.js';
+import { StatementFilter, StatementOrder } from '../statement/statement.args.js';
+import { statementList } from '../statement/statement.service.js';
+import { IssueFilter, IssueOrder } from './issue.args.js';
+import { issueList } from './issue.service.js';
+import { Issue, Obstacle } from './issue.type.js';
+
+@Resolver(() => Issue)
+export class IssueResolver {
+  @Query(() => IssueConnection, { description: 'Negotiation issues.' })
+  issues(
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filter', () => IssueFilter, { nullable: true, description: 'Conditions the issues must meet.' }) filter: IssueFilter | null,
+    @Arg('orderBy', () => IssueOrder, { nullable: true, description: 'The order (default: by first mention).' }) orderBy: IssueOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.connection({ scope: 'issues', argsKey: [filter, orderBy], spec: issueList(filter, orderBy), page, byId: ctx.loaders.issue.byId });
+  }
+
+  @Query(() => Issue, { description: 'One issue by id; a NOT_FOUND error when there is none.' })
+  issue(@Arg('id', () => ID, { description: 'The issue id, e.g. `issue:sanctions-relief`.' }) id: string, @Ctx() ctx: Context) {
+    return loadOne(ctx.loaders.issue.byId, expectId('id', id, 'issue'), 'issue');
+  }
+
+  @FieldResolver(() => [Position], { description: 'Every actor’s position on this issue.' })
+  positions(@Root() issue: IssueRow, @Ctx() ctx: Context) {
+    return ctx.loaders.position.byIssue.load(issue.id);
+  }
+
+  @FieldResolver(() => [Obstacle], { description: 'Where the source says in so many words that this issue stands between parties.' })
+  obstacles(@Root() issue: IssueRow, @Ctx() ctx: Context) {
+    return ctx.loaders.issue.obstacles.load(issue.id);
+  }
+
+  @FieldResolver(() => StatementConnection, { description: 'Statements about this issue.' })
+  statements(
+    @Root() issue: IssueRow,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filter', () => StatementFilter, { nullable: true, description: 'Conditions the statements must meet.' }) filter: StatementFilter | null,
+    @Arg('orderBy', () => StatementOrder, { nullable: true, description: 'The order (default: by first mention).' }) orderBy: StatementOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.connection<StatementRow>(
+      { scope: 'Issue.statements', argsKey: [filter, orderBy], spec: statementList('issue', filter, orderBy), page, byId: ctx.loaders.statement.byId },
+      issue.id,
+    );
+  }
+
+  @FieldResolver(() => EventConnection, { description: 'Events concerning this issue.' })
+  events(
+    @Root() issue: IssueRow,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filter', () => EventFilter, { nullable: true, description: 'Conditions the events must meet.' }) filter: EventFilter | null,
+    @Arg('orderBy', () => EventOrder, { nullable: true, description: 'The order (default: by first mention).' }) orderBy: EventOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.connection<EventRow>(
+      { scope: 'Issue.events', argsKey: [filter, orderBy], spec: eventList('issue', filter, orderBy), page, byId: ctx.loaders.event.byId },
+      issue.id,
+    );
+  }
+
+  @FieldResolver(() => [Evidence], { description: 'The spans of the source that raise this issue.' })
+  evidence(@Root() issue: IssueRow, @Ctx() ctx: Context) {
+    return ctx.loaders.evidence.issue.load(issue.id);
+  }
+}
+
+@Resolver(() => Obstacle)
+export class ObstacleResolver {
+  @FieldResolver(() => Issue, { description: 'The issue that stands in the way.' })
+  issue(@Root() o: IssueObstacleRow, @Ctx() ctx: Context) {
+    return loadOne(ctx.loaders.issue.byId, o.issueId, 'issue');
+  }
+
+  @FieldResolver(() => [Actor], { description: 'The parties it stands between; empty when the source names none.' })
+  async parties(@Root() o: IssueObstacleRow, @Ctx() ctx: Context) {
+    const links = await ctx.loaders.issue.obstacleParties.load(o.id);
+    return loadAll(ctx.loaders.actor.byId, links.map((l) => l.actorId));
+  }
+
+  @FieldResolver(() => [Evidence], { description: 'The words of the source that call it an obstacle.' })
+  evidence(@Root() o: IssueObstacleRow, @Ctx() ctx: Context) {
+    return ctx.loaders.evidence.obstacle.load(o.id);
+  }
+}

@@ -1,0 +1,24 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import type { IssueObstacleRow, IssueRow } from '../../db/tables.js';
+import { Node } from '../common/node.type.js';
+
+@ObjectType('Issue', { implements: Node, description: 'A matter under negotiation, on which actors take positions.' })
+export class Issue implements Node, Pick<IssueRow, 'id' | 'name' | 'description'> {
+  @Field(() => ID, { description: 'Readable, stable id, e.g. `issue:ballistic-missile-program`.' })
+  id!: string;
+
+  @Field(() => String, { description: 'The matter, named as it is negotiated.' })
+  name!: string;
+
+  @Field(() => String, { description: 'What the issue is about, as the source presents it.' })
+  description!: string;
+}
+
+@ObjectType('Obstacle', { description: 'A place where the source says in so many words that an issue stands between parties ("a major sticking point").' })
+export class Obstacle implements Pick<IssueObstacleRow, 'id' | 'description'> {
+  @Field(() => ID, { description: 'Readable, stable id of the obstacle, e.g. `obstacle:missile-program-sticking-point`.' })
+  id!: string;
+
+  @Field(() => String, { description: 'What the source says stands in the way.' })
+  description!: string;
+}

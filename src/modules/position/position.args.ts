@@ -1,0 +1,49 @@
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Firmness, Stance } from '../../shared/enums.js';
+import { SortDirection } from '../../shared/enums.graphql.js';
+
+@InputType('PositionFilter', { description: 'Narrows a list of positions; all given conditions must hold.' })
+export class PositionFilter {
+  @Field(() => ID, { nullable: true, description: 'Only positions held by this actor.' })
+  actor?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only positions held by this actor or by actors affiliated with it.' })
+  party?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only positions on this issue.' })
+  issue?: string | null;
+
+  @Field(() => [Stance], { nullable: true, description: 'Only positions with these stances.' })
+  stances?: Stance[] | null;
+
+  @Field(() => [Firmness], { nullable: true, description: 'Only positions held this firmly.' })
+  firmness?: Firmness[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Only preconditions (true) or only non-preconditions (false).' })
+  isPrecondition?: boolean | null;
+}
+
+export enum PositionOrderField {
+  ISSUE = 'ISSUE',
+  ACTOR = 'ACTOR',
+  ID = 'ID',
+}
+
+registerEnumType(PositionOrderField, {
+  name: 'PositionOrderField',
+  description: 'What to order positions by.',
+  valuesConfig: {
+    ISSUE: { description: 'By issue id, then actor id (the default).' },
+    ACTOR: { description: 'By actor id, then issue id.' },
+    ID: { description: 'By id.' },
+  },
+});
+
+@InputType('PositionOrder', { description: 'The order of a list of positions; ties are broken by id.' })
+export class PositionOrder {
+  @Field(() => PositionOrderField, { description: 'What to order by.' })
+  field!: PositionOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending or descending.' })
+  direction!: SortDirection;
+}

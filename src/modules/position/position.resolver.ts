@@ -1,0 +1,53 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import type { PositionRow } from '../../db/tables.js';
+import { expectId } from '../../shared/ids.js';
+import { Actor } from '../actor/actor.type.js';
+import { PositionConnection } from '../common/connections.js';
+import { loadAll, loadOne } from '../common/load.js';
+import { ConnectionArgs } from '../common/page.type.js';
+import { Evidence } from '../evidence/evidence.type.js';
+import { Issue } from '../issue/issue.type.js';
+import { Statement } from '../statement/statement.type.js';
+import { PositionFilter, PositionOrder } from './position.args.js';
+import { positionList } from './position.service.js';
+import { Position } from './position.type.js';
+
+@Resolver(() => Position)
+export class PositionResolver {
+  @Query(() => PositionConnection, { description: 'Positions of actors on issues.' })
+  positions(
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filter', () => PositionFilter, { nullable: true, description: 'Conditions the positions must meet.' }) filter: PositionFilter | null,
+    @Arg('orderBy', () => PositionOrder, { nullable: true, description: 'The order (default: by issue, then actor).' }) orderBy: PositionOrder | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.connection({ scope: 'positions', argsKey: [filter, orderBy], spec: positionList(filter, orderBy), page, byId: ctx.loaders.position.byId });
+  }
+
+  @Query(() => Position, { description: 'One position by id; a NOT_FOUND error when there is none.' })
+  position(@Arg('id', () => ID, { description: 'The position id, e.g. `position:iran-sanctions-relief`.' }) id: string, @Ctx() ctx: Context) {
+    return loadOne(ctx.loaders.position.byId, expectId('id', id, 'position'), 'position');
+  }
+
+  @FieldResolver(() => Actor, { description: 'Who holds the position (a party’s official holds it for the party).' })
+  actor(@Root() p: PositionRow, @Ctx() ctx: Context) {
+    return loadOne(ctx.loaders.actor.byId, p.actorId, 'actor');
+  }
+
+  @FieldResolver(() => Issue, { description: 'The issue it is a position on.' })
+  issue(@Root() p: PositionRow, @Ctx() ctx: Context) {
+    return loadOne(ctx.loaders.issue.byId, p.issueId, 'issue');
+  }
+
+  @FieldResolver(() => [Statement], { description: 'The statements that express it.' })
+  async statements(@Root() p: PositionRow, @Ctx() ctx: Context) {
+    const links = await ctx.loaders.position.statementIds.load(p.id);
+    return loadAll(ctx.loaders.statement.byId, links.map((l) => l.statementId));
+  }
+
+  @FieldResolver(() => [Evidence], { description: 'The spans of the source that attest this position.' })
+  evidence(@Root() p: PositionRow, @Ctx() ctx: Context) {
+    return ctx.loaders.evidence.position.load(p.id);
+  }
+}

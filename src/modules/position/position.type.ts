@@ -1,0 +1,22 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import type { PositionRow } from '../../db/tables.js';
+import { Firmness, Stance } from '../../shared/enums.js';
+import { Node } from '../common/node.type.js';
+
+@ObjectType('Position', { implements: Node, description: 'Where an actor stands on an issue, how firmly, and whether it is a precondition.' })
+export class Position implements Node, Pick<PositionRow, 'id' | 'stance' | 'firmness' | 'isPrecondition' | 'summary'> {
+  @Field(() => ID, { description: 'Readable, stable id, e.g. `position:iran-sanctions-relief`.' })
+  id!: string;
+
+  @Field(() => Stance, { description: 'Demands, supports, open to, opposes or rejects.' })
+  stance!: Stance;
+
+  @Field(() => Firmness, { description: 'Red line, firm, flexible, or unknown when the source does not say.' })
+  firmness!: Firmness;
+
+  @Field(() => Boolean, { description: 'True when the actor makes this a precondition for any agreement.' })
+  isPrecondition!: boolean;
+
+  @Field(() => String, { description: 'The position in brief.' })
+  summary!: string;
+}

@@ -1,0 +1,46 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../../context.js';
+import type { EvidenceRow, SourceRow } from '../../db/tables.js';
+import { expectId } from '../../shared/ids.js';
+import { EvidenceConnection, SourceConnection } from '../common/connections.js';
+import { loadOne } from '../common/load.js';
+import { ConnectionArgs } from '../common/page.type.js';
+import { PartialDate, toPartialDate } from '../common/partial-date.type.js';
+import { EvidenceFilter, SourceFilter } from './source.args.js';
+import { evidenceList, sourceList } from './source.service.js';
+import { Source } from './source.type.js';
+
+@Resolver(() => Source)
+export class SourceResolver {
+  @Query(() => SourceConnection, { description: 'The news texts the knowledge base is drawn from.' })
+  sources(
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filter', () => SourceFilter, { nullable: true, description: 'Conditions the sources must meet.' }) filter: SourceFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.connection({ scope: 'sources', argsKey: [filter], spec: sourceList(filter), page, byId: ctx.loaders.source.byId });
+  }
+
+  @Query(() => Source, { description: 'One source by id; a NOT_FOUND error when there is none.' })
+  source(@Arg('id', () => ID, { description: 'The source id.' }) id: string, @Ctx() ctx: Context) {
+    return loadOne(ctx.loaders.source.byId, expectId('id', id, 'source'), 'source');
+  }
+
+  @FieldResolver(() => PartialDate, { description: 'When it was published, as far as known (UNKNOWN when the text carries no date).' })
+  publishedOn(@Root() s: SourceRow): PartialDate {
+    return toPartialDate({ precision: s.publishedPrecision, year: s.publishedYear, month: s.publishedMonth, day: s.publishedDay, note: s.publishedNote });
+  }
+
+  @FieldResolver(() => EvidenceConnection, { description: 'Every span of this source that the knowledge base cites, in text order.' })
+  evidence(
+    @Root() s: SourceRow,
+    @Args(() => ConnectionArgs) page: ConnectionArgs,
+    @Arg('filter', () => EvidenceFilter, { nullable: true, description: 'Conditions the spans must meet.' }) filter: EvidenceFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    return ctx.connection<EvidenceRow>(
+      { scope: 'Source.evidence', argsKey: [filter], spec: evidenceList(filter), page, byId: ctx.loaders.evidenceById },
+      s.id,
+    );
+  }
+}

@@ -1,0 +1,18 @@
+import { Field, ID, ObjectType } from 'type-graphql';
+import type { SourceRow } from '../../db/tables.js';
+import { Node } from '../common/node.type.js';
+
+@ObjectType('Source', { implements: Node, description: 'A news text the knowledge base is drawn from; every fact cites spans of it.' })
+export class Source implements Node, Pick<SourceRow, 'id' | 'title' | 'text' | 'url'> {
+  @Field(() => ID, { description: 'Readable, stable id, e.g. `source:us-iran-second-round-talks`.' })
+  id!: string;
+
+  @Field(() => String, { description: 'The title (the article’s opening words when it has no headline).' })
+  title!: string;
+
+  @Field(() => String, { description: 'The full text, verbatim. Evidence offsets count its Unicode code points.' })
+  text!: string;
+
+  @Field(() => String, { nullable: true, description: 'Where the text was published, when known.' })
+  url!: string | null;
+}

@@ -1,0 +1,55 @@
+import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { AttributionKind, StatementKind } from '../../shared/enums.js';
+import { SortDirection } from '../../shared/enums.graphql.js';
+
+@InputType('StatementFilter', { description: 'Narrows a list of statements; all given conditions must hold.' })
+export class StatementFilter {
+  @Field(() => String, { nullable: true, description: 'Case-insensitive text found in the summary or in a quote the statement cites.' })
+  text?: string | null;
+
+  @Field(() => [StatementKind], { nullable: true, description: 'Only statements of these kinds.' })
+  kinds?: StatementKind[] | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only statements by this speaker.' })
+  speaker?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only statements by this actor or by an actor affiliated with it (its officials speak for it).' })
+  party?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only statements aimed at this actor (threats, demands, warnings).' })
+  target?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only statements about this issue.' })
+  issue?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only statements belonging to this event.' })
+  event?: string | null;
+
+  @Field(() => [AttributionKind], { nullable: true, description: 'Only statements attributed this way (e.g. ANONYMOUS_OFFICIALS for claims resting on anonymous sources).' })
+  attributionKinds?: AttributionKind[] | null;
+}
+
+export enum StatementOrderField {
+  MENTION = 'MENTION',
+  KIND = 'KIND',
+  ID = 'ID',
+}
+
+registerEnumType(StatementOrderField, {
+  name: 'StatementOrderField',
+  description: 'What to order statements by.',
+  valuesConfig: {
+    MENTION: { description: 'By first mention in the source (the default).' },
+    KIND: { description: 'By kind, then first mention.' },
+    ID: { description: 'By id.' },
+  },
+});
+
+@InputType('StatementOrder', { description: 'The order of a list of statements; ties are broken by id.' })
+export class StatementOrder {
+  @Field(() => StatementOrderField, { description: 'What to order by.' })
+  field!: StatementOrderField;
+
+  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending or descending.' })
+  direction!: SortDirection;
+}

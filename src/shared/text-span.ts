@@ -1,0 +1,81 @@
+/**
+ * W3C Web Annotation text selectors over a source text, in Unicode code points.
+ *
+ * `start`/`end` count code points (not UTF-16 units), `end` exclusive, so that
+ * `[...text].slice(start, end).join('') === exact`. `prefix`/`suffix` are up to
+ * CONTEXT_LENGTH code points either side (a TextQuoteSelector's disambiguating context).
+ */
+
+export const CONTEXT_LENGTH = 32;
+
+export interface TextSpan {
+  start: number;
+  end: number;
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** A source text split once into code points, so repeated lookups stay linear. */
+export class CodePointText {
+  readonly points: string[];
+  constructor(readonly text: string) {
+    this.points = Array.from(text);
+  }
+
+  /** The span [start, end) with its quote and context. */
+  span(start: number, end: number): TextSpan {
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > this.points.length) {
+      throw new SpanError(`span [${start}, ${end}) is outside the text (length ${this.points.length})`);
+    }
+    return {
+      start,
+      end,
+      exact: this.points.slice(start, end).join(''),
+      prefix: this.points.slice(Math.max(0, start - CONTEXT_LENGTH), start).join(''),
+      suffix: this.points.slice(end, end + CONTEXT_LENGTH).join(''),
+    };
+  }
+
+  /** Every start offset (in code points) at which `quote` occurs, overlapping ones included. */
+  occurrences(quote: string): number[] {
+    const found: number[] = [];
+    let from = 0;
+    for (;;) {
+      const at = this.text.indexOf(quote, from);
+      if (at < 0) return found;
+      found.push(Array.from(this.text.slice(0, at)).length);
+      from = at + 1;
+    }
+  }
+
+  /**
+   * Locates a quote. A quote that is absent, or present more than once without an explicit
+   * 1-based `occurrence`, is refused: a citation must point at exactly one place.
+   */
+  locate(quote: string, occurrence?: number): TextSpan {
+    const starts = this.occurrences(quote);
+    if (starts.length === 0) throw new SpanError(`quote not found in the source: "${quote}"`);
+    if (occurrence === undefined && starts.length > 1) {
+      throw new SpanError(`quote is ambiguous (${starts.length} occurrences; give an occurrence): "${quote}"`);
+    }
+    const index = (occurrence ?? 1) - 1;
+    const start = starts[index];
+    if (start === undefined) {
+      throw new SpanError(`quote occurs ${starts.length} time(s), not ${occurrence}: "${quote}"`);
+    }
+    return this.span(start, start + Array.from(quote).length);
+  }
+
+  /** Refuses a span whose quote or context does not match the text at its offsets. */
+  verify(span: TextSpan): void {
+    const actual = this.span(span.start, span.end);
+    if (actual.exact !== span.exact || actual.prefix !== span.prefix || actual.suffix !== span.suffix) {
+      throw new SpanError(`span [${span.start}, ${span.end}) does not match the source: expected "${actual.exact}", got "${span.exact}"`);
+    }
+  }
+}
+
+export class SpanError extends Error {
+  override name = 'SpanError';
+}

@@ -1,0 +1,22 @@
+/**
+ * Finds the argument a validation error is about. graphql-js reports a bad literal
+ * (`kinds: [NOPE]`) at the value's node without naming the argument; the argument is the
+ * Argument node whose source range contains that value, with the input fields on the way
+ * (`filter.kinds`).
+ */
+import { visit, type DocumentNode, type GraphQLError } from 'graphql';
+
+const VALUE_ERRORS = [/does not exist in ".*" enum/, /^Expected value of type/, /cannot represent/, /^Enum ".*" cannot represent/];
+
+export function argumentOfValidationError(document: DocumentNode, error: GraphQLError): string | null {
+  const node = error.nodes?.[0];
+  if (!node?.loc || !VALUE_ERRORS.some((re) => re.test(error.message))) return null;
+  const { start, end } = node.loc;
+  // The argument and the input-object fields enclosing the value, outermost first: `filter.kinds`.
+  const path: string[] = [];
+  const enclose = (n: { loc?: { start: number; end: number }; name: { value: string } }) => {
+    if (n.loc && n.loc.start <= start && end <= n.loc.end) path.push(n.name.value);
+  };
+  visit(document, { Argument: enclose, ObjectField: enclose });
+  return path.length > 0 ? path.join('.') : null;
+}
