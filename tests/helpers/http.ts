@@ -1,0 +1,42 @@
+/** The real HTTP server on a free port, and a minimal GraphQL-over-HTTP caller for tests. */
+import type { FastifyInstance } from 'fastify';
+import type { Db } from '../../src/db/client.js';
+import { buildKbSchema } from '../../src/schema.js';
+import { buildServer } from '../../src/server.js';
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T | null;
+  errors?: { message: string; extensions?: { code?: string; argumentName?: string; [k: string]: unknown }; path?: (string | number)[] }[];
+}
+
+export interface TestServer {
+  app: FastifyInstance;
+  url: string;
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+const schema = buildKbSchema();
+
+export async function startTestServer(db: Db, config = { playground: true }): Promise<TestServer> {
+  const app = await buildServer({ db, schema, config });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') throw new Error('server did not bind a TCP port');
+  const url = `http://127.0.0.1:${address.port}`;
+  return {
+    app,
+    url,
+    async gql(query, variables) {
+      const res = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await res.json()) as Omit<GraphQLResponse, 'status'>;
+      return { status: res.status, ...body };
+    },
+    close: () => app.close(),
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The seeded knowledge base against its article: every span matches, every fact cites
+ * evidence, no date is invented, and the article's sentences are covered.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import * as t from '../../src/db/tables.js';
+import { SEED_DIR } from '../../src/shared/paths.js';
+import { articleSentences } from '../helpers/sentences.js';
+import { openTestDb, type TestDb } from '../helpers/db.js';
+
+const article = readFileSync(join(SEED_DIR, '000_5a5392c784a70cea.txt'), 'utf8');
+let kb: TestDb;
+
+beforeAll(() => {
+  kb = openTestDb();
+});
+afterAll(() => kb.dispose());
+
+describe('Seed: every evidence span equals the article at its offsets', () => {
+  it('stores the article verbatim as the source text', () => {
+    const [source] = kb.db.select().from(t.sources).all();
+    expect(source!.text).toBe(article);
+  });
+
+  it('has exact, prefix and suffix equal to the article’s code points at start/end', () => {
+    const points = [...article];
+    const rows = kb.db.select().from(t.evidence).all();
+    expect(rows.length).toBeGreaterThan(100);
+    for (const e of rows) {
+      expect(points.slice(e.start, e.end).join(''), `evidence #${e.id}`).toBe(e.exact);
+      expect(points.slice(Math.max(0, e.start - 32), e.start).join('')).toBe(e.prefix);
+      expect(points.slice(e.end, e.end + 32).join('')).toBe(e.suffix);
+    }
+  });
+});
+
+describe('Seed: every fact cites evidence', () => {
+  const cases = [
+    ['actor', t.actors, t.evidence.actorId],
+    ['event', t.events, t.evidence.eventId],
+    ['statement', t.statements, t.evidence.statementId],
+    ['issue', t.issues, t.evidence.issueId],
+    ['position', t.positions, t.evidence.positionId],
+    ['affiliation', t.affiliations, t.evidence.affiliationId],
+    ['actor relation', t.actorRelations, t.evidence.actorRelationId],
+    ['event relation', t.eventRelations, t.evidence.eventRelationId],
+    ['statement relation', t.statementRelations, t.evidence.statementRelationId],
+    ['obstacle', t.issueObstacles, t.evidence.obstacleId],
+  ] as const;
+  for (const [what, table, column] of cases) {
+    it(`cites at least one span for every ${what}`, () => {
+      const rows = kb.db.all<{ id: string; spans: number }>(
+        sql`SELECT ${table.id} AS id, (SELECT count(*) FROM ${t.evidence} WHERE ${column} = ${table.id}) AS spans FROM ${table}`,
+      );
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.filter((r) => r.spans === 0).map((r) => r.id)).toEqual([]);
+    });
+  }
+});
+
+describe('Seed: no date is invented', () => {
+  const dates = () => [
+    ...kb.db.select().from(t.sources).all().map((s) => ({ id: s.id, p: s.publishedPrecision, y: s.publishedYear, m: s.publishedMonth, d: s.publishedDay })),
+    ...kb.db.select().from(t.events).all().flatMap((e) => [
+      { id: e.id, p: e.startPrecision, y: e.startYear, m: e.startMonth, d: e.startDay },
+      { id: e.id, p: e.endPrecision, y: e.endYear, m: e.endMonth, d: e.endDay },
+    ]),
+    ...kb.db.select().from(t.statements).all().map((s) => ({ id: s.id, p: s.datePrecision, y: s.dateYear, m: s.dateMonth, d: s.dateDay })),
+  ];
+
+  it('gives a year only where the article writes that year', () => {
+    for (const d of dates()) {
+      if (d.y !== null) expect(article, `${d.id} has year ${d.y}`).toContain(String(d.y));
+    }
+  });
+
+  it('leaves every date UNKNOWN, as the article writes none (its dates are blanks)', () => {
+    expect(/\b(19|20)\d\d\b/.test(article)).toBe(false);
+    for (const d of dates()) expect({ id: d.id, p: d.p, y: d.y, m: d.m, d: d.d }).toEqual({ id: d.id, p: 'UNKNOWN', y: null, m: null, d: null });
+  });
+
+  it('says what the article does say where it leaves a date out', () => {
+    const oman = kb.db.select().from(t.events).all().find((e) => e.id === 'event:oman-talks-first-round')!;
+    expect(oman.startNote).toMatch(/blank|omit|leaves/i);
+  });
+});
+
+describe('Seed: the article’s sentences are covered', () => {
+  it('cites every sentence of the article with at least one span', () => {
+    const spans = kb.db.select({ start: t.evidence.start, end: t.evidence.end }).from(t.evidence).all();
+    const sentences = articleSentences(article);
+    expect(sentences.length).toBeGreaterThan(30);
+    const uncovered = sentences.filter((s) => !spans.some((e) => e.start < s.end && e.end > s.start)).map((s) => s.text);
+    expect(uncovered).toEqual([]);
+  });
+});
