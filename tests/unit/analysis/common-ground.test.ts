@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { blockingIssues } from '../../../src/analysis/blocking-issues.js';
+import { commonGround } from '../../../src/analysis/common-ground.js';
+import type { PositionFact } from '../../../src/analysis/facts.js';
+import { Firmness, Stance } from '../../../src/shared/enums.js';
+
+const names = { actor: (id: string) => id, issue: (id: string) => id };
+
+const affiliations = [
+  { actorId: 'araghchi', organizationId: 'iran' },
+  { actorId: 'witkoff', organizationId: 'us' },
+];
+
+function position(id: string, actorId: string, issueId: string, stance: Stance): PositionFact {
+  return { id, actorId, issueId, stance, firmness: Firmness.UNKNOWN, isPrecondition: false };
+}
+
+const shared = [
+  position('p1', 'araghchi', 'de-escalation', Stance.SUPPORTS),
+  position('p2', 'witkoff', 'de-escalation', Stance.DEMANDS),
+  position('p3', 'iran', 'weapons', Stance.REJECTS),
+  position('p4', 'us', 'weapons', Stance.OPPOSES),
+  position('p5', 'iran', 'talks', Stance.DEMANDS),
+  position('p6', 'us', 'talks', Stance.OPEN_TO),
+  position('p7', 'iran', 'oman-role', Stance.SUPPORTS),
+];
+
+describe('Common ground: issues every party addresses without conflict', () => {
+  it('returns issues where each party holds a position and none conflict, through affiliated voices', () => {
+    expect(commonGround({ parties: ['iran', 'us'], positions: shared, affiliations, names })).toEqual([
+      { issueId: 'de-escalation', positionIds: ['p1', 'p2'], silentPartyIds: [] },
+      { issueId: 'talks', positionIds: ['p5', 'p6'], silentPartyIds: [] },
+      { issueId: 'weapons', positionIds: ['p3', 'p4'], silentPartyIds: [] },
+    ]);
+  });
+
+  it('adds issues on which some parties are silent only when asked, after the full ones', () => {
+    const result = commonGround({ parties: ['iran', 'us'], positions: shared, affiliations, names, includeSilent: true });
+    expect(result.map((c) => c.issueId)).toEqual(['de-escalation', 'talks', 'weapons', 'oman-role']);
+    expect(result[3]).toEqual({ issueId: 'oman-role', positionIds: ['p7'], silentPartyIds: ['us'] });
+  });
+
+  it('never returns an issue with no position of any requested party', () => {
+    const positions = [position('p1', 'israel', 'strikes', Stance.SUPPORTS)];
+    expect(commonGround({ parties: ['iran', 'us'], positions, affiliations, names, includeSilent: true })).toEqual([]);
+  });
+
+  it('counts an issue as common ground for a single party when that party holds a position on it', () => {
+    expect(commonGround({ parties: ['us'], positions: shared, affiliations, names }).map((c) => c.issueId)).toEqual(['de-escalation', 'talks', 'weapons']);
+  });
+
+  it('excludes an issue on which two parties conflict, even when silent parties are included', () => {
+    const positions = [position('p1', 'iran', 'sanctions', Stance.DEMANDS), position('p2', 'us', 'sanctions', Stance.REJECTS)];
+    expect(commonGround({ parties: ['iran', 'us'], positions, affiliations, names, includeSilent: true })).toEqual([]);
+  });
+
+  it('does not let disagreement inside one party break common ground', () => {
+    const positions = [
+      position('p1', 'araghchi', 'talks', Stance.SUPPORTS),
+      position('p2', 'iran', 'talks', Stance.OPPOSES),
+      position('p3', 'us', 'talks', Stance.OPEN_TO),
+    ];
+    expect(commonGround({ parties: ['iran', 'us'], positions, affiliations, names }).map((c) => c.positionIds)).toEqual([['p1', 'p2', 'p3']]);
+  });
+
+  it('defaults to the top-level organizations of the position holders', () => {
+    const result = commonGround({ positions: shared, affiliations, names, includeSilent: true });
+    expect(result.find((c) => c.issueId === 'oman-role')?.silentPartyIds).toEqual(['us']);
+    expect(result.find((c) => c.issueId === 'de-escalation')?.silentPartyIds).toEqual([]);
+  });
+});
+
+describe('Common ground and blocking issues are two sides of one judgement', () => {
+  it('moves an issue to blocking when a conflicting position is added, and back when it is removed', () => {
+    const conflicting = position('p-new', 'witkoff', 'talks', Stance.REJECTS);
+    const ask = (positions: PositionFact[]) => ({
+      common: commonGround({ parties: ['iran', 'us'], positions, affiliations, names }).map((c) => c.issueId),
+      blocking: blockingIssues({ parties: ['iran', 'us'], positions, affiliations, obstacles: [], names }).map((b) => b.issueId),
+    });
+
+    expect(ask(shared)).toEqual({ common: ['de-escalation', 'talks', 'weapons'], blocking: [] });
+    expect(ask([...shared, conflicting])).toEqual({ common: ['de-escalation', 'weapons'], blocking: ['talks'] });
+    expect(ask([...shared, conflicting].filter((p) => p.id !== 'p-new'))).toEqual({ common: ['de-escalation', 'talks', 'weapons'], blocking: [] });
+  });
+});
