@@ -1,6 +1,14 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
+const require = createRequire(import.meta.url);
+
 export default defineConfig({
+  // graphql ships both index.mjs and index.js; Node (and so Apollo and type-graphql) loads the
+  // CommonJS one, Vite would pick the ES one for our own files. Two copies of graphql break
+  // `instanceof` checks ("Cannot use GraphQLSchema from another module or realm"), so tests
+  // load the same copy as production.
+  resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 30_000,

@@ -14,7 +14,7 @@ import { SourceResolver } from './modules/source/source.resolver.js';
 import { StatementRelationResolver, StatementResolver } from './modules/statement/statement.resolver.js';
 
 export function buildKbSchema(): GraphQLSchema {
-  return buildSchemaSync({
+  const schema = buildSchemaSync({
     resolvers: [
       NodeResolver, ActorResolver, AffiliationResolver, ActorRelationResolver, EventResolver, ParticipantResolver,
       EventRelationResolver, StatementResolver, StatementRelationResolver, IssueResolver, ObstacleResolver,
@@ -24,6 +24,10 @@ export function buildKbSchema(): GraphQLSchema {
     orphanedTypes: [Place],
     validate: false,
   });
+  // type-graphql offers no option for the root type's description; it ships in the SDL too.
+  schema.getQueryType()!.description =
+    'The knowledge base: entities by id, lists of actors, events, statements, issues, positions and sources, and the questions researchers ask of them.';
+  return schema;
 }
 
 export function printSortedSchema(schema: GraphQLSchema): string {

@@ -1,0 +1,55 @@
+/**
+ * N+1 is a test, not a hope: a nested query (actors → statements → issues → positions) runs
+ * the same number of SQL statements whatever the number of rows.
+ */
+import { describe, expect, it } from 'vitest';
+import { writeSeed } from '../../seed/loader.js';
+import { openTestDb } from '../helpers/db.js';
+import { startTestServer } from '../helpers/http.js';
+import { syntheticPlan } from '../helpers/synthetic.js';
+
+const NESTED = `{
+  actors(first: 100) {
+    totalCount
+    edges { node { id name aliases evidence { exact }
+      statements(first: 10) { totalCount edges { node { id summary
+        issues { id name positions { stance actor { name } } }
+      } } }
+    } }
+  }
+}`;
+
+/** Runs the nested query on a KB of the given size and returns the SQL it ran and the rows. */
+async function measure(actors: number, statementsPerActor: number) {
+  const statements: string[] = [];
+  let recording = false;
+  const kb = openTestDb({ seed: false, onQuery: (sql) => recording && statements.push(sql) });
+  writeSeed(kb.db, syntheticPlan(actors, statementsPerActor));
+  const server = await startTestServer(kb.db);
+  try {
+    recording = true;
+    const res = await server.gql(NESTED);
+    recording = false;
+    expect(res.errors).toBeUndefined();
+    const edges = res.data.actors.edges;
+    const rows = edges.reduce((n: number, e: any) => n + e.node.statements.edges.length, 0);
+    return { statements, actors: edges.length, rows, sample: edges[0].node };
+  } finally {
+    await server.close();
+    kb.dispose();
+  }
+}
+
+describe('Batching: nested queries run a constant number of SQL statements', () => {
+  it('runs as many statements for 1,000 statements under 100 actors as for 10 under 5', async () => {
+    const small = await measure(5, 2);
+    const large = await measure(100, 10);
+    expect(small.rows).toBe(10);
+    expect(large.rows).toBe(1000);
+    expect(large.actors).toBe(100);
+    // The nested data is really there: issues and their positions for every statement.
+    expect(large.sample.statements.edges[0].node.issues[0].positions).toHaveLength(100);
+    expect(large.statements.length).toBe(small.statements.length);
+    expect(small.statements.length).toBeLessThan(20);
+  });
+});
