@@ -10,6 +10,9 @@ import { IssueResolver, ObstacleResolver } from './modules/issue/issue.resolver.
 import { NodeResolver } from './modules/node/node.resolver.js';
 import { Place } from './modules/place/place.type.js';
 import { PositionResolver } from './modules/position/position.resolver.js';
+import {
+  BlockingIssueResolver, ContradictionResolver, CountBucketResolver, IssueAlignmentResolver, QuestionResolver, SearchHitResolver, TimelineEntryResolver,
+} from './modules/question/question.resolver.js';
 import { SourceResolver } from './modules/source/source.resolver.js';
 import { StatementRelationResolver, StatementResolver } from './modules/statement/statement.resolver.js';
 
@@ -18,7 +21,8 @@ export function buildKbSchema(): GraphQLSchema {
     resolvers: [
       NodeResolver, ActorResolver, AffiliationResolver, ActorRelationResolver, EventResolver, ParticipantResolver,
       EventRelationResolver, StatementResolver, StatementRelationResolver, IssueResolver, ObstacleResolver,
-      PositionResolver, SourceResolver, EvidenceResolver,
+      PositionResolver, SourceResolver, EvidenceResolver, QuestionResolver, BlockingIssueResolver, IssueAlignmentResolver,
+      ContradictionResolver, TimelineEntryResolver, SearchHitResolver, CountBucketResolver,
     ],
     // Place is reachable only through Event.location and node(); list it so it is always built.
     orphanedTypes: [Place],

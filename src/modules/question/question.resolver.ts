@@ -1,0 +1,234 @@
+/**
+ * The questions researchers ask. Each resolver loads plain rows (question.service.ts), calls
+ * the pure function of `src/analysis/` that answers it, and hands the ids it returns to the
+ * per-request loaders.
+ */
+import { GraphQLError } from 'graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { blockingIssues, BlockingRule } from '../../analysis/blocking-issues.js';
+import { commonGround } from '../../analysis/common-ground.js';
+import { contradictions } from '../../analysis/contradictions.js';
+import { rankSearchMatches } from '../../analysis/search-ranking.js';
+import { partyOf } from '../../analysis/stance.js';
+import { timeline, TimelineCycleError } from '../../analysis/timeline.js';
+import type { Context } from '../../context.js';
+import type { EvidenceRow } from '../../db/tables.js';
+import { badUserInput } from '../../shared/errors.js';
+import { expectId } from '../../shared/ids.js';
+import { MAX_PAGE_SIZE } from '../../shared/pagination.js';
+import { Actor } from '../actor/actor.type.js';
+import { loadAll, loadOne } from '../common/load.js';
+import { Node } from '../common/node.type.js';
+import { EventFilter } from '../event/event.args.js';
+import { Event } from '../event/event.type.js';
+import { Evidence } from '../evidence/evidence.type.js';
+import { Issue, Obstacle } from '../issue/issue.type.js';
+import { loadNode } from '../node/node.service.js';
+import { Position } from '../position/position.type.js';
+import { StatementFilter } from '../statement/statement.args.js';
+import { Statement } from '../statement/statement.type.js';
+import * as q from './question.service.js';
+import {
+  BlockingIssue, Contradiction, CountBucket, EventDimension, IssueAlignment, SearchHit, StatementDimension, TimelineEntry,
+} from './question.type.js';
+
+interface BlockingIssueValue { issueId: string; rule: BlockingRule; rules: BlockingRule[]; reasons: string[]; severity: number; positionIds: string[]; obstacleIds: string[] }
+interface IssueAlignmentValue { issueId: string; positionIds: string[]; silentPartyIds: string[]; complete: boolean }
+interface ContradictionValue { firstId: string; secondId: string; reason: string; basis: string }
+interface TimelineEntryValue { eventId: string; position: number; basis: string; dated: boolean }
+interface SearchHitValue { entityId: string; score: number; field: string; snippet: string }
+
+const PARTIES_DESCRIPTION = 'The parties (actor ids, e.g. ["actor:united-states", "actor:iran"]); each speaks through the actors affiliated with it. Default: every party holding a position.';
+
+@Resolver()
+export class QuestionResolver {
+  @Query(() => [BlockingIssue], {
+    description:
+      'Which issues block agreement among the parties: incompatible positions (one demands or supports what another rejects or opposes; a precondition another opposes) or a source calling the issue a sticking point or obstacle between them. Most severe first.',
+  })
+  blockingIssues(
+    @Arg('parties', () => [ID], { nullable: true, description: PARTIES_DESCRIPTION }) parties: string[] | null,
+    @Ctx() { db }: Context,
+  ): BlockingIssueValue[] {
+    const requested = q.checkParties(db, 'parties', parties);
+    return blockingIssues({ parties: requested, positions: q.loadPositions(db), affiliations: q.loadAffiliations(db), obstacles: q.loadObstacles(db), names: q.loadNames(db) }).map((b) => ({
+      ...b,
+      rule: b.rules.includes(BlockingRule.INCOMPATIBLE_POSITIONS) ? BlockingRule.INCOMPATIBLE_POSITIONS : BlockingRule.EXPLICIT_OBSTACLE,
+    }));
+  }
+
+  @Query(() => [IssueAlignment], {
+    description:
+      'Issues on which the parties’ positions are compatible and every party holds one. An issue where a party is silent is not common ground; with `includeSilent: true` such issues are listed after, with the silent parties named.',
+  })
+  commonGround(
+    @Arg('parties', () => [ID], { nullable: true, description: PARTIES_DESCRIPTION }) parties: string[] | null,
+    @Arg('includeSilent', () => Boolean, { defaultValue: false, description: 'Also list conflict-free issues on which some party holds no position.' }) includeSilent: boolean,
+    @Ctx() { db }: Context,
+  ): IssueAlignmentValue[] {
+    const requested = q.checkParties(db, 'parties', parties);
+    return commonGround({ parties: requested, positions: q.loadPositions(db), affiliations: q.loadAffiliations(db), includeSilent }).map((c) => ({
+      ...c,
+      complete: c.silentPartyIds.length === 0,
+    }));
+  }
+
+  @Query(() => [Contradiction], { description: 'Pairs of statements in conflict: denials of claims, stated contradictions, and opposite positions of different parties stated as fact.' })
+  contradictions(@Ctx() { db }: Context): ContradictionValue[] {
+    const { statements, relations } = q.loadStatementFacts(db);
+    return contradictions({ statements, relations, positions: q.loadPositions(db), affiliations: q.loadAffiliations(db), names: q.loadNames(db) });
+  }
+
+  @Query(() => [TimelineEntry], {
+    description:
+      'Events in order: by date where the source gives one, otherwise placed by the stored relations (before, after, follows, causes); ties keep the order of first mention. Each entry says why it stands where it does.',
+  })
+  timeline(
+    @Arg('actor', () => ID, { nullable: true, description: 'Only events this actor, or an actor affiliated with it, takes part in.' }) actor: string | null,
+    @Arg('issue', () => ID, { nullable: true, description: 'Only events concerning this issue.' }) issue: string | null,
+    @Ctx() { db }: Context,
+  ): TimelineEntryValue[] {
+    if (actor) q.checkParties(db, 'actor', [actor]);
+    if (issue) expectId('issue', issue, 'issue');
+    const facts = q.loadTimelineFacts(db);
+    let entries;
+    try {
+      // The whole graph is ordered first, so an event filtered out still orders the others.
+      entries = timeline(facts);
+    } catch (e) {
+      if (e instanceof TimelineCycleError) throw new GraphQLError(e.message, { extensions: { code: 'TIMELINE_CYCLE', cycle: e.cycle } });
+      throw e;
+    }
+    const affiliations = actor ? q.loadAffiliations(db) : [];
+    const byActor = actor ? new Set(q.loadParticipants(db).filter((p) => partyOf(p.actorId, [actor], affiliations) === actor).map((p) => p.eventId)) : null;
+    const byIssue = issue ? new Set(q.loadEventIssues(db).filter((l) => l.issueId === issue).map((l) => l.eventId)) : null;
+    const dated = new Set(facts.events.filter((e) => e.date.precision !== 'UNKNOWN').map((e) => e.id));
+    return entries
+      .filter((e) => (!byActor || byActor.has(e.eventId)) && (!byIssue || byIssue.has(e.eventId)))
+      .map((e, i) => ({ ...e, position: i + 1, dated: dated.has(e.eventId) }));
+  }
+
+  @Query(() => [SearchHit], {
+    description:
+      'Full-text search over names, aliases, titles, summaries, descriptions and evidence quotes (SQLite FTS5, ranked by BM25). Case- and diacritic-insensitive; `missil*` matches by prefix, "\\"ballistic missile\\"" as a phrase; AND, OR, NOT combine terms.',
+  })
+  search(
+    @Arg('query', () => String, { description: 'An FTS5 query: words, "quoted phrases", prefix*, AND/OR/NOT.' }) query: string,
+    @Arg('first', () => Int, { defaultValue: 20, description: 'How many hits to return (1 to 100).' }) first: number,
+    @Ctx() { db }: Context,
+  ): SearchHitValue[] {
+    if (first < 1 || first > MAX_PAGE_SIZE) throw badUserInput('first', `must be between 1 and ${MAX_PAGE_SIZE} (got ${first})`);
+    return rankSearchMatches(q.searchMatches(db, query), first);
+  }
+
+  @Query(() => [CountBucket], { description: 'How many statements there are per kind, speaker, issue, attribution or target, under the same filter as `statements`.' })
+  statementCounts(
+    @Arg('groupBy', () => StatementDimension, { description: 'The dimension to group by.' }) groupBy: StatementDimension,
+    @Arg('filter', () => StatementFilter, { nullable: true, description: 'Conditions the counted statements must meet.' }) filter: StatementFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    return labelled(ctx, q.countStatements(ctx.db, groupBy, filter));
+  }
+
+  @Query(() => [CountBucket], { description: 'How many events there are per kind, status, participant or issue, under the same filter as `events`.' })
+  eventCounts(
+    @Arg('groupBy', () => EventDimension, { description: 'The dimension to group by.' }) groupBy: EventDimension,
+    @Arg('filter', () => EventFilter, { nullable: true, description: 'Conditions the counted events must meet.' }) filter: EventFilter | null,
+    @Ctx() ctx: Context,
+  ) {
+    return labelled(ctx, q.countEvents(ctx.db, groupBy, filter));
+  }
+}
+
+/** Labels count keys: an entity's name for ids, the enum value in words otherwise. */
+async function labelled(ctx: Context, rows: q.CountRow[]) {
+  return Promise.all(
+    rows.map(async ({ key, count }) => {
+      if (key === null) return { key, count, label: '(none)' };
+      const node = key.includes(':') ? ((await loadNode(ctx, key)) as { name?: string; title?: string } | null) : null;
+      return { key, count, label: node?.name ?? node?.title ?? key.toLowerCase().replaceAll('_', ' ') };
+    }),
+  );
+}
+
+@Resolver(() => BlockingIssue)
+export class BlockingIssueResolver {
+  @FieldResolver(() => Issue, { description: 'The issue that blocks agreement.' })
+  issue(@Root() b: BlockingIssueValue, @Ctx() ctx: Context) {
+    return loadOne(ctx.loaders.issue.byId, b.issueId, 'issue');
+  }
+
+  @FieldResolver(() => [Position], { description: 'The conflicting positions (empty when only an obstacle fired).' })
+  positions(@Root() b: BlockingIssueValue, @Ctx() ctx: Context) {
+    return loadAll(ctx.loaders.position.byId, b.positionIds);
+  }
+
+  @FieldResolver(() => [Obstacle], { description: 'The places where the source calls the issue an obstacle between the parties.' })
+  async obstacles(@Root() b: BlockingIssueValue, @Ctx() ctx: Context) {
+    return (await ctx.loaders.issue.obstacles.load(b.issueId)).filter((o) => b.obstacleIds.includes(o.id));
+  }
+
+  @FieldResolver(() => [Evidence], { description: 'The spans behind the conflicting positions and the obstacles, in text order.' })
+  async evidence(@Root() b: BlockingIssueValue, @Ctx() ctx: Context): Promise<EvidenceRow[]> {
+    const spans = [
+      ...(await ctx.loaders.evidence.position.loadMany(b.positionIds)),
+      ...(await ctx.loaders.evidence.obstacle.loadMany(b.obstacleIds)),
+    ].flatMap((r) => (r instanceof Error ? [] : r));
+    return spans.sort((x, y) => x.start - y.start || x.end - y.end || x.id - y.id);
+  }
+}
+
+@Resolver(() => IssueAlignment)
+export class IssueAlignmentResolver {
+  @FieldResolver(() => Issue, { description: 'The issue.' })
+  issue(@Root() a: IssueAlignmentValue, @Ctx() ctx: Context) {
+    return loadOne(ctx.loaders.issue.byId, a.issueId, 'issue');
+  }
+
+  @FieldResolver(() => [Position], { description: 'The compatible positions of the parties (and of the actors speaking for them).' })
+  positions(@Root() a: IssueAlignmentValue, @Ctx() ctx: Context) {
+    return loadAll(ctx.loaders.position.byId, a.positionIds);
+  }
+
+  @FieldResolver(() => [Actor], { description: 'The parties that hold no position on the issue (empty when `complete`).' })
+  silentParties(@Root() a: IssueAlignmentValue, @Ctx() ctx: Context) {
+    return loadAll(ctx.loaders.actor.byId, a.silentPartyIds);
+  }
+}
+
+@Resolver(() => Contradiction)
+export class ContradictionResolver {
+  @FieldResolver(() => Statement, { description: 'The first statement (the denial, for a denial).' })
+  first(@Root() c: ContradictionValue, @Ctx() ctx: Context) {
+    return loadOne(ctx.loaders.statement.byId, c.firstId, 'statement');
+  }
+
+  @FieldResolver(() => Statement, { description: 'The second statement (what is denied, for a denial).' })
+  second(@Root() c: ContradictionValue, @Ctx() ctx: Context) {
+    return loadOne(ctx.loaders.statement.byId, c.secondId, 'statement');
+  }
+}
+
+@Resolver(() => TimelineEntry)
+export class TimelineEntryResolver {
+  @FieldResolver(() => Event, { description: 'The event.' })
+  event(@Root() e: TimelineEntryValue, @Ctx() ctx: Context) {
+    return loadOne(ctx.loaders.event.byId, e.eventId, 'event');
+  }
+}
+
+@Resolver(() => SearchHit)
+export class SearchHitResolver {
+  @FieldResolver(() => Node, { description: 'The matching entity.' })
+  node(@Root() h: SearchHitValue, @Ctx() ctx: Context) {
+    return loadNode(ctx, h.entityId).then((n) => n ?? Promise.reject(new Error(`search index names missing entity ${h.entityId}`)));
+  }
+}
+
+@Resolver(() => CountBucket)
+export class CountBucketResolver {
+  @FieldResolver(() => Node, { nullable: true, description: 'The entity the key names, for speaker, target, participant and issue dimensions.' })
+  node(@Root() b: { key: string | null }, @Ctx() ctx: Context) {
+    return b.key?.includes(':') ? loadNode(ctx, b.key) : null;
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * Loads the plain rows the question functions of `src/analysis/` take, and runs the two
+ * questions that are SQL by nature (full-text search, grouped counts). Each question reads
+ * whole tables in a constant number of statements: the analysis needs the whole graph.
+ */
+import { asc, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { firstMention } from '../../db/sql-helpers.js';
+import * as t from '../../db/tables.js';
+import type { SearchMatch } from '../../analysis/search-ranking.js';
+import type { AffiliationFact, Names, ObstacleFact } from '../../analysis/facts.js';
+import type { BackedPositionFact, StatementFact } from '../../analysis/contradictions.js';
+import type { EventRelationFact, TimelineEventFact } from '../../analysis/timeline.js';
+import { badUserInput } from '../../shared/errors.js';
+import { expectId } from '../../shared/ids.js';
+import { eventConditions } from '../event/event.service.js';
+import type { EventFilter } from '../event/event.args.js';
+import { statementConditions } from '../statement/statement.service.js';
+import type { StatementFilter } from '../statement/statement.args.js';
+import { EventDimension, StatementDimension } from './question.type.js';
+
+/** Validates a list of party ids: each must be an actor id that exists. */
+export function checkParties(db: Db, argumentName: string, parties: readonly string[] | null | undefined): string[] | null {
+  if (!parties || parties.length === 0) return null;
+  parties.forEach((id) => expectId(argumentName, id, 'actor'));
+  const found = new Set(db.select({ id: t.actors.id }).from(t.actors).where(inArray(t.actors.id, [...parties])).all().map((r) => r.id));
+  const unknown = parties.filter((id) => !found.has(id));
+  if (unknown.length > 0) throw badUserInput(argumentName, `no actor with id ${unknown.map((id) => `"${id}"`).join(', ')}`);
+  return [...new Set(parties)];
+}
+
+export function loadNames(db: Db): Names {
+  const actors = new Map(db.select({ id: t.actors.id, name: t.actors.name }).from(t.actors).all().map((r) => [r.id, r.name]));
+  const issues = new Map(db.select({ id: t.issues.id, name: t.issues.name }).from(t.issues).all().map((r) => [r.id, r.name]));
+  return { actor: (id) => actors.get(id) ?? id, issue: (id) => issues.get(id) ?? id };
+}
+
+export function loadAffiliations(db: Db): AffiliationFact[] {
+  return db.select({ actorId: t.affiliations.actorId, organizationId: t.affiliations.organizationId }).from(t.affiliations).all();
+}
+
+/** Every position with the statements that express it. */
+export function loadPositions(db: Db): BackedPositionFact[] {
+  const links = db.select().from(t.positionStatements).all();
+  return db
+    .select()
+    .from(t.positions)
+    .orderBy(asc(t.positions.id))
+    .all()
+    .map((p) => ({ ...p, statementIds: links.filter((l) => l.positionId === p.id).map((l) => l.statementId) }));
+}
+
+export function loadObstacles(db: Db): ObstacleFact[] {
+  const parties = db.select().from(t.issueObstacleParties).all();
+  return db
+    .select()
+    .from(t.issueObstacles)
+    .all()
+    .map((o) => ({ id: o.id, issueId: o.issueId, description: o.description, partyIds: parties.filter((p) => p.obstacleId === o.id).map((p) => p.actorId) }));
+}
+
+export function loadStatementFacts(db: Db): { statements: StatementFact[]; relations: { subjectId: string; objectId: string; kind: t.StatementRelationRow['kind'] }[] } {
+  const issues = db.select().from(t.statementIssues).all();
+  const statements = db
+    .select({ id: t.statements.id, kind: t.statements.kind, speakerId: t.statements.speakerId })
+    .from(t.statements)
+    .all()
+    .map((s) => ({ ...s, issueIds: issues.filter((i) => i.statementId === s.id).map((i) => i.issueId) }));
+  const relations = db.select({ subjectId: t.statementRelations.subjectId, objectId: t.statementRelations.objectId, kind: t.statementRelations.kind }).from(t.statementRelations).all();
+  return { statements, relations: relations as never };
+}
+
+/** Events in order of first mention in the source (the timeline's tie-break), and their relations. */
+export function loadTimelineFacts(db: Db): { events: TimelineEventFact[]; relations: EventRelationFact[] } {
+  const events = db
+    .select()
+    .from(t.events)
+    .orderBy(sql`${firstMention(t.evidence.eventId, t.events.id)} ASC`, asc(t.events.id))
+    .all()
+    .map((e) => ({ id: e.id, title: e.title, date: { precision: e.startPrecision, year: e.startYear, month: e.startMonth, day: e.startDay } }));
+  const relations = db.select({ subjectId: t.eventRelations.subjectId, objectId: t.eventRelations.objectId, kind: t.eventRelations.kind, note: t.eventRelations.note }).from(t.eventRelations).all();
+  return { events, relations: relations as EventRelationFact[] };
+}
+
+export function loadParticipants(db: Db) {
+  return db.select().from(t.eventParticipants).all();
+}
+
+export function loadEventIssues(db: Db) {
+  return db.select().from(t.eventIssues).all();
+}
+
+/** Runs an FTS5 query; a query FTS5 cannot parse is the user's mistake, named as such. */
+export function searchMatches(db: Db, query: string): SearchMatch[] {
+  if (query.trim() === '') throw badUserInput('query', 'must not be empty');
+  try {
+    return db.all<SearchMatch>(sql`
+      SELECT d.entity_id AS entityId, d.field AS field, bm25(search_fts) AS bm25,
+             snippet(search_fts, 0, '«', '»', '…', 12) AS snippet
+      FROM search_fts JOIN search_documents AS d ON d.id = search_fts.rowid
+      WHERE search_fts MATCH ${query}`);
+  } catch (e) {
+    const message = (e as Error).message ?? '';
+    if (/fts5|syntax error|no such column|unterminated/i.test(message)) {
+      throw badUserInput('query', `not a search query FTS5 can read (${message.replace(/^.*?fts5: /, '')}); quote words with punctuation, e.g. "\\"U.S.\\""`);
+    }
+    throw e;
+  }
+}
+
+export interface CountRow {
+  key: string | null;
+  count: number;
+}
+
+const statementKeys: Record<StatementDimension, { key: SQL; from: SQL }> = {
+  [StatementDimension.KIND]: { key: sql`${t.statements.kind}`, from: sql`${t.statements}` },
+  [StatementDimension.SPEAKER]: { key: sql`${t.statements.speakerId}`, from: sql`${t.statements}` },
+  [StatementDimension.TARGET]: { key: sql`${t.statements.targetId}`, from: sql`${t.statements}` },
+  [StatementDimension.ATTRIBUTION]: { key: sql`${t.statements.attributionKind}`, from: sql`${t.statements}` },
+  [StatementDimension.ISSUE]: {
+    key: sql`${t.statementIssues.issueId}`,
+    from: sql`${t.statements} LEFT JOIN ${t.statementIssues} ON ${t.statementIssues.statementId} = ${t.statements.id}`,
+  },
+};
+
+const eventKeys: Record<EventDimension, { key: SQL; from: SQL }> = {
+  [EventDimension.KIND]: { key: sql`${t.events.kind}`, from: sql`${t.events}` },
+  [EventDimension.STATUS]: { key: sql`${t.events.status}`, from: sql`${t.events}` },
+  [EventDimension.PARTICIPANT]: {
+    key: sql`${t.eventParticipants.actorId}`,
+    from: sql`${t.events} LEFT JOIN ${t.eventParticipants} ON ${t.eventParticipants.eventId} = ${t.events.id}`,
+  },
+  [EventDimension.ISSUE]: {
+    key: sql`${t.eventIssues.issueId}`,
+    from: sql`${t.events} LEFT JOIN ${t.eventIssues} ON ${t.eventIssues.eventId} = ${t.events.id}`,
+  },
+};
+
+function countBy(db: Db, { key, from }: { key: SQL; from: SQL }, id: SQL, conditions: (SQL | undefined)[]): CountRow[] {
+  const where = conditions.filter((c): c is SQL => c !== undefined);
+  return db.all<CountRow>(sql`
+    SELECT ${key} AS key, count(DISTINCT ${id}) AS count FROM ${from}
+    ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
+    GROUP BY 1 ORDER BY count DESC, key IS NULL, key`);
+}
+
+/** Statements grouped by a dimension, under the same filter as the `statements` list. */
+export function countStatements(db: Db, dimension: StatementDimension, filter: StatementFilter | null): CountRow[] {
+  return countBy(db, statementKeys[dimension], sql`${t.statements.id}`, statementConditions(filter));
+}
+
+/** Events grouped by a dimension, under the same filter as the `events` list. */
+export function countEvents(db: Db, dimension: EventDimension, filter: EventFilter | null): CountRow[] {
+  return countBy(db, eventKeys[dimension], sql`${t.events.id}`, eventConditions(filter));
+}

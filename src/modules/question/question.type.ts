@@ -1,0 +1,131 @@
+import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { BlockingRule } from '../../analysis/blocking-issues.js';
+import { ContradictionBasis } from '../../analysis/contradictions.js';
+
+registerEnumType(BlockingRule, {
+  name: 'BlockingRule',
+  description: 'Why an issue blocks agreement.',
+  valuesConfig: {
+    INCOMPATIBLE_POSITIONS: { description: 'Two parties hold incompatible positions: one demands or supports what another rejects or opposes (a precondition another party opposes included).' },
+    EXPLICIT_OBSTACLE: { description: 'The source says in so many words that the issue stands between the parties ("a sticking point", "an obstacle").' },
+  },
+});
+
+registerEnumType(ContradictionBasis, {
+  name: 'ContradictionBasis',
+  description: 'Why two statements are in conflict.',
+  valuesConfig: {
+    DENIAL: { description: 'One statement denies the other (a stored DENIES relation).' },
+    STATED_CONTRADICTION: { description: 'The source relates the two as contradicting each other (a stored CONTRADICTS relation).' },
+    OPPOSITE_POSITIONS: { description: 'Different parties state, as fact, positions on one issue that conflict.' },
+  },
+});
+
+@ObjectType('BlockingIssue', { description: 'An issue that blocks agreement among the parties, with why, whose positions, and the evidence.' })
+export class BlockingIssue {
+  @Field(() => BlockingRule, { description: 'The main rule that fired: INCOMPATIBLE_POSITIONS when it fired, else EXPLICIT_OBSTACLE.' })
+  rule!: BlockingRule;
+
+  @Field(() => [BlockingRule], { description: 'Every rule that fired.' })
+  rules!: BlockingRule[];
+
+  @Field(() => [String], { description: 'Human-readable reasons, one per conflicting pair of positions and per obstacle, saying whose words they were.' })
+  reasons!: string[];
+
+  @Field(() => Int, {
+    description:
+      'How severe the block is: 3 per rule fired, plus the firmness of the strongest conflicting pair (red line 3, firm 2, unknown 1, flexible 0 each), plus 2 when a precondition is involved. Results are ordered by it, most severe first, then by issue id.',
+  })
+  severity!: number;
+}
+
+@ObjectType('IssueAlignment', { description: 'An issue on which the parties’ positions are compatible.' })
+export class IssueAlignment {
+  @Field(() => Boolean, { description: 'True when every party holds a position; false for an issue listed only because `includeSilent` was asked, where some party is silent.' })
+  complete!: boolean;
+}
+
+@ObjectType('Contradiction', { description: 'Two statements in conflict, and why.' })
+export class Contradiction {
+  @Field(() => String, { description: 'Why they conflict, in words naming the speakers and the issue.' })
+  reason!: string;
+
+  @Field(() => ContradictionBasis, { description: 'The kind of conflict.' })
+  basis!: ContradictionBasis;
+}
+
+@ObjectType('TimelineEntry', { description: 'An event in its place on the timeline, with the basis of that place.' })
+export class TimelineEntry {
+  @Field(() => Int, { description: '1-based place in the timeline.' })
+  position!: number;
+
+  @Field(() => String, {
+    description: 'Why the event stands here: its date, or the stored relations that order it ("after Twelve-day conflict: \\"following the conflict with Israel\\""), or that nothing orders it.',
+  })
+  basis!: string;
+
+  @Field(() => Boolean, { description: 'True when the source dates the event; false when it is placed only by relations or by order of mention.' })
+  dated!: boolean;
+}
+
+@ObjectType('SearchHit', { description: 'An entity matching a full-text search, ranked.' })
+export class SearchHit {
+  @Field(() => Float, { description: 'Relevance: BM25 weighted by where the match is (names over summaries over quotes); higher is better.' })
+  score!: number;
+
+  @Field(() => String, { description: 'The best matching text with the matched words marked «like this».' })
+  snippet!: string;
+
+  @Field(() => String, { description: 'Where the best match is: name, title, alias, summary, description or quote.' })
+  field!: string;
+}
+
+@ObjectType('CountBucket', { description: 'How many items share one value of a dimension.' })
+export class CountBucket {
+  @Field(() => String, { nullable: true, description: 'The value: an enum value or an entity id; null for items without one (e.g. statements with no named speaker).' })
+  key!: string | null;
+
+  @Field(() => String, { description: 'A readable label for the value.' })
+  label!: string;
+
+  @Field(() => Int, { description: 'How many items have it.' })
+  count!: number;
+}
+
+export enum StatementDimension {
+  KIND = 'KIND',
+  SPEAKER = 'SPEAKER',
+  ISSUE = 'ISSUE',
+  ATTRIBUTION = 'ATTRIBUTION',
+  TARGET = 'TARGET',
+}
+
+registerEnumType(StatementDimension, {
+  name: 'StatementDimension',
+  description: 'What to group statements by when counting.',
+  valuesConfig: {
+    KIND: { description: 'By kind of statement.' },
+    SPEAKER: { description: 'By speaker (null key: no named speaker).' },
+    ISSUE: { description: 'By issue (a statement about two issues counts in both; null key: about no issue).' },
+    ATTRIBUTION: { description: 'By kind of attribution.' },
+    TARGET: { description: 'By target (null key: aimed at no one).' },
+  },
+});
+
+export enum EventDimension {
+  KIND = 'KIND',
+  STATUS = 'STATUS',
+  PARTICIPANT = 'PARTICIPANT',
+  ISSUE = 'ISSUE',
+}
+
+registerEnumType(EventDimension, {
+  name: 'EventDimension',
+  description: 'What to group events by when counting.',
+  valuesConfig: {
+    KIND: { description: 'By kind of event.' },
+    STATUS: { description: 'By status.' },
+    PARTICIPANT: { description: 'By participating actor (an event counts once per actor; null key: no participant).' },
+    ISSUE: { description: 'By issue (null key: about no issue).' },
+  },
+});
