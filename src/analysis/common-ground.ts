@@ -5,10 +5,12 @@
  *   party speaks through its affiliated actors; positions of actors that speak for no
  *   requested party are ignored; default parties (no list, or an empty one) are the
  *   top-level organizations of every position holder.
- * - An issue is common ground when every party holds at least one position on it and no
- *   two different parties hold conflicting positions (`positionsConflict`). Shared
- *   opposition is common ground too, and OPEN_TO never conflicts. Disagreement inside one
- *   party does not count, mirroring blocking issues, so an issue is never both.
+ * - An issue is common ground when every party holds at least one position on it and it
+ *   does not block agreement among the parties (`blockingIssues`, given the same parties,
+ *   positions and obstacles): no two different parties hold conflicting positions, and no
+ *   source calls it an obstacle between them. Shared opposition is common ground too, and
+ *   OPEN_TO never conflicts. Deciding through `blockingIssues` keeps one definition of
+ *   "blocks", so an issue is never both blocking and common ground.
  * - With `includeSilent`, issues with no conflict on which some parties hold no position
  *   are returned as well, naming those parties in `silentPartyIds` (sorted by id).
  * - An issue on which no party holds a position is never returned: silence is not
@@ -18,15 +20,20 @@
  * - Ordered: full common ground first, then (with `includeSilent`) the partial ones;
  *   within each group by issue id.
  * - `names` is accepted so every issue question takes the same context; nothing here
- *   needs prose.
+ *   needs prose. `obstacles` defaults to none.
  */
-import { compareIds, sortedUnique, type AffiliationFact, type Names, type PositionFact } from './facts.js';
-import { AffiliationGraph, positionsConflict, resolveParties } from './stance.js';
+import { blockingIssues } from './blocking-issues.js';
+import { compareIds, sortedUnique, type AffiliationFact, type Names, type ObstacleFact, type PositionFact } from './facts.js';
+import { AffiliationGraph, resolveParties } from './stance.js';
+
+/** Reasons are not read here, so ids stand in for names when none are given. */
+const ID_NAMES: Names = { actor: (id) => id, issue: (id) => id };
 
 export interface CommonGroundInput {
   parties?: readonly string[] | null;
   positions: readonly PositionFact[];
   affiliations: readonly AffiliationFact[];
+  obstacles?: readonly ObstacleFact[];
   names?: Names;
   includeSilent?: boolean;
 }
@@ -50,12 +57,14 @@ export function commonGround(input: CommonGroundInput): CommonGroundIssue[] {
     byIssue.set(position.issueId, list);
   }
 
+  const blocked = new Set(
+    blockingIssues({ parties: input.parties, positions: input.positions, affiliations: input.affiliations, obstacles: input.obstacles ?? [], names: input.names ?? ID_NAMES }).map((b) => b.issueId),
+  );
   const full: CommonGroundIssue[] = [];
   const partial: CommonGroundIssue[] = [];
   for (const issueId of [...byIssue.keys()].sort(compareIds)) {
+    if (blocked.has(issueId)) continue;
     const held = byIssue.get(issueId)!;
-    const conflict = held.some((a, i) => held.slice(i + 1).some((b) => a.party !== b.party && positionsConflict(a.position, b.position)));
-    if (conflict) continue;
     const speaking = new Set(held.map((h) => h.party));
     const entry = {
       issueId,

@@ -67,7 +67,7 @@ export class QuestionResolver {
     @Ctx() { db }: Context,
   ): IssueAlignmentValue[] {
     const requested = q.checkParties(db, 'parties', parties);
-    return commonGround({ parties: requested, positions: q.loadPositions(db), affiliations: q.loadAffiliations(db), includeSilent }).map((c) => ({
+    return commonGround({ parties: requested, positions: q.loadPositions(db), affiliations: q.loadAffiliations(db), obstacles: q.loadObstacles(db), includeSilent }).map((c) => ({
       ...c,
       complete: c.silentPartyIds.length === 0,
     }));

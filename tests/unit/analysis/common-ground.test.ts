@@ -83,3 +83,13 @@ describe('Common ground and blocking issues are two sides of one judgement', () 
     expect(ask([...shared, conflicting].filter((p) => p.id !== 'p-new'))).toEqual({ common: ['de-escalation', 'talks', 'weapons'], blocking: [] });
   });
 });
+
+describe('Common ground: an issue the source calls an obstacle is not common ground', () => {
+  it('leaves out an issue with an obstacle between the parties, even when one of them is silent', () => {
+    const positions = [{ id: 'position:b-x', actorId: 'actor:b', issueId: 'issue:x', stance: Stance.REJECTS, firmness: Firmness.FIRM, isPrecondition: false }];
+    const obstacles = [{ id: 'obstacle:x', issueId: 'issue:x', partyIds: ['actor:a', 'actor:b'], description: 'a sticking point' }];
+    const args = { parties: ['actor:a', 'actor:b'], positions, affiliations: [], includeSilent: true };
+    expect(commonGround(args).map((c) => c.issueId)).toEqual(['issue:x']);
+    expect(commonGround({ ...args, obstacles })).toEqual([]);
+  });
+});
