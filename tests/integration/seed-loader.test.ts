@@ -38,7 +38,7 @@ function snapshot(): string {
     .all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
     .filter(({ name }) => !name.startsWith('__drizzle') && !name.startsWith('sqlite_'));
   expect(tables.length).toBeGreaterThan(10);
-  return JSON.stringify(tables.map(({ name }) => [name, kb.db.all(sql.raw(`SELECT * FROM "${name}" ORDER BY 1, 2`))]));
+  return JSON.stringify(tables.map(({ name }) => [name, kb.db.all(sql.raw(`SELECT * FROM "${name}"`)).map((row) => JSON.stringify(row)).sort()]));
 }
 
 function expectRefusal(seedDir: string, file: string, entry: string, message: RegExp) {
