@@ -25,3 +25,33 @@ export function groupLoader<Row, K extends string = string>(fetch: (keys: K[]) =
     return keys.map((k) => groups.get(k)!);
   });
 }
+
+interface StoredRelation<K extends string> {
+  id: string;
+  subjectId: string;
+  objectId: string;
+  kind: K;
+}
+
+/**
+ * A relation stored once, loaded for both of its ends: from the subject's side it reads with
+ * its stored kind, from the object's side with the inverse kind (SUPPORTS / SUPPORTED_BY).
+ * `extra` carries the columns a relation type adds (an event relation's note).
+ */
+export function bothEndsLoader<K extends string, I extends string, Row extends StoredRelation<K>, X extends object>(
+  fetch: (ids: string[]) => Row[],
+  inverse: Record<K, I>,
+  extra: (row: Row) => X,
+) {
+  type End = { id: string; ownerId: string; kind: K | I; otherId: string } & X;
+  return groupLoader<End>(
+    (ids) => {
+      const wanted = new Set(ids);
+      return fetch(ids).flatMap((r) => [
+        ...(wanted.has(r.subjectId) ? [{ id: r.id, ownerId: r.subjectId, kind: r.kind, otherId: r.objectId, ...extra(r) } as End] : []),
+        ...(wanted.has(r.objectId) ? [{ id: r.id, ownerId: r.objectId, kind: inverse[r.kind], otherId: r.subjectId, ...extra(r) } as End] : []),
+      ]);
+    },
+    (r) => r.ownerId,
+  );
+}

@@ -2,33 +2,22 @@
  * The entity API over real HTTP on a seeded database: nodes, connections, filters, orders,
  * relations on both ends, provenance, and every kind of bad input.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../helpers/db.js';
-import { startTestServer, type TestServer } from '../helpers/http.js';
+import { describe, expect, it } from 'vitest';
+import { useSeededServer } from '../helpers/seeded-server.js';
 
-let kb: TestDb;
-let server: TestServer;
-
-beforeAll(async () => {
-  kb = openTestDb();
-  server = await startTestServer(kb.db);
-});
-afterAll(async () => {
-  await server.close();
-  kb.dispose();
-});
+const suite = useSeededServer();
 
 const ids = (conn: { edges: { node: { id: string } }[] }) => conn.edges.map((e) => e.node.id);
 
 describe('API: serving', () => {
   it('answers GET /health with 200 once the database is open and migrated', async () => {
-    const res = await fetch(`${server.url}/health`);
+    const res = await fetch(`${suite.server.url}/health`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
   it('answers a query sent with GET', async () => {
-    const res = await fetch(`${server.url}/graphql?query=${encodeURIComponent('{ actor(id: "actor:iran") { name } }')}`, {
+    const res = await fetch(`${suite.server.url}/graphql?query=${encodeURIComponent('{ actor(id: "actor:iran") { name } }')}`, {
       headers: { 'apollo-require-preflight': 'true' },
     });
     expect(res.status).toBe(200);
@@ -38,25 +27,25 @@ describe('API: serving', () => {
 
 describe('API: nodes by readable id', () => {
   it('resolves any entity type through node(id)', async () => {
-    const res = await server.gql(`{ nodes(ids: ["actor:iran", "issue:sanctions-relief", "event:oman-talks-first-round", "statement:iran-denies-messages", "position:iran-sanctions-relief", "place:muscat", "source:us-iran-second-round-talks"]) { __typename id } }`);
+    const res = await suite.server.gql(`{ nodes(ids: ["actor:iran", "issue:sanctions-relief", "event:oman-talks-first-round", "statement:iran-denies-messages", "position:iran-sanctions-relief", "place:muscat", "source:us-iran-second-round-talks"]) { __typename id } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data.nodes.map((n: { __typename: string }) => n.__typename)).toEqual(['Actor', 'Issue', 'Event', 'Statement', 'Position', 'Place', 'Source']);
   });
 
   it('answers null for an unknown id from node, and null in its place from nodes', async () => {
-    const res = await server.gql(`{ node(id: "actor:atlantis") { id } bad: node(id: "nonsense") { id } nodes(ids: ["actor:iran", "actor:atlantis"]) { id } }`);
+    const res = await suite.server.gql(`{ node(id: "actor:atlantis") { id } bad: node(id: "nonsense") { id } nodes(ids: ["actor:iran", "actor:atlantis"]) { id } }`);
     expect(res.errors).toBeUndefined();
     expect(res.data).toEqual({ node: null, bad: null, nodes: [{ id: 'actor:iran' }, null] });
   });
 
   it('answers NOT_FOUND where a single entity is demanded', async () => {
-    const res = await server.gql(`{ actor(id: "actor:atlantis") { id } }`);
+    const res = await suite.server.gql(`{ actor(id: "actor:atlantis") { id } }`);
     expect(res.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(res.errors?.[0]?.message).toMatch(/actor:atlantis/);
   });
 
   it('answers BAD_USER_INPUT for an id of the wrong type', async () => {
-    const res = await server.gql(`{ issue(id: "actor:iran") { id } }`);
+    const res = await suite.server.gql(`{ issue(id: "actor:iran") { id } }`);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'id' });
   });
 });
@@ -67,7 +56,7 @@ describe('API: Relay connections page without loss', () => {
     let after: string | null = null;
     let total = 0;
     for (let guard = 0; guard < 20; guard++) {
-      const res: any = await server.gql(`query($after: String) { actors(first: 5, after: $after, orderBy: {field: ID}) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`, { after });
+      const res: any = await suite.server.gql(`query($after: String) { actors(first: 5, after: $after, orderBy: {field: ID}) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }`, { after });
       expect(res.errors).toBeUndefined();
       total = res.data.actors.totalCount;
       seen.push(...ids(res.data.actors));
@@ -81,15 +70,15 @@ describe('API: Relay connections page without loss', () => {
   });
 
   it('pages backward with last/before', async () => {
-    const all = await server.gql(`{ issues(first: 100, orderBy: {field: ID}) { edges { cursor node { id } } } }`);
+    const all = await suite.server.gql(`{ issues(first: 100, orderBy: {field: ID}) { edges { cursor node { id } } } }`);
     const edges = all.data.issues.edges;
-    const res = await server.gql(`query($b: String) { issues(last: 2, before: $b, orderBy: {field: ID}) { edges { node { id } } pageInfo { hasPreviousPage hasNextPage } } }`, { b: edges[4].cursor });
+    const res = await suite.server.gql(`query($b: String) { issues(last: 2, before: $b, orderBy: {field: ID}) { edges { node { id } } pageInfo { hasPreviousPage hasNextPage } } }`, { b: edges[4].cursor });
     expect(ids(res.data.issues)).toEqual([edges[2].node.id, edges[3].node.id]);
     expect(res.data.issues.pageInfo).toEqual({ hasPreviousPage: true, hasNextPage: true });
   });
 
   it('pages a nested to-many connection with its own total', async () => {
-    const res = await server.gql(`{ actor(id: "actor:iran") { statements(first: 2) { totalCount edges { node { id speaker { id } } } pageInfo { hasNextPage } } } }`);
+    const res = await suite.server.gql(`{ actor(id: "actor:iran") { statements(first: 2) { totalCount edges { node { id speaker { id } } } pageInfo { hasNextPage } } } }`);
     const conn = res.data.actor.statements;
     expect(conn.totalCount).toBeGreaterThan(2);
     expect(conn.edges).toHaveLength(2);
@@ -100,29 +89,29 @@ describe('API: Relay connections page without loss', () => {
 
 describe('API: filters and orders', () => {
   it('finds a state by its capital', async () => {
-    const res = await server.gql(`{ actors(filter: {text: "tehran"}) { totalCount edges { node { id aliases } } } }`);
+    const res = await suite.server.gql(`{ actors(filter: {text: "tehran"}) { totalCount edges { node { id aliases } } } }`);
     expect(ids(res.data.actors)).toEqual(['actor:iran']);
   });
 
   it('filters actors by kind and by affiliation', async () => {
-    const res = await server.gql(`{ people: actors(filter: {kinds: [PERSON], affiliatedWith: "actor:iran"}, orderBy: {field: NAME}) { edges { node { id } } } }`);
+    const res = await suite.server.gql(`{ people: actors(filter: {kinds: [PERSON], affiliatedWith: "actor:iran"}, orderBy: {field: NAME}) { edges { node { id } } } }`);
     expect(ids(res.data.people)).toEqual(['actor:abbas-araghchi', 'actor:ali-khamenei']);
   });
 
   it('finds the claims resting on anonymous sources', async () => {
-    const res = await server.gql(`{ statements(filter: {attributionKinds: [ANONYMOUS_OFFICIALS]}) { edges { node { id attribution { kind detail } speaker { kind } } } } }`);
+    const res = await suite.server.gql(`{ statements(filter: {attributionKinds: [ANONYMOUS_OFFICIALS]}) { edges { node { id attribution { kind detail } speaker { kind } } } } }`);
     expect(ids(res.data.statements)).toContain('statement:us-officials-military-preparations');
     for (const e of res.data.statements.edges) expect(e.node.attribution.kind).toBe('ANONYMOUS_OFFICIALS');
   });
 
   it('filters statements by party through affiliations', async () => {
-    const direct = await server.gql(`{ statements(first: 100, filter: {speaker: "actor:iran"}) { totalCount } }`);
-    const party = await server.gql(`{ statements(first: 100, filter: {party: "actor:iran"}) { totalCount edges { node { speaker { id } } } } }`);
+    const direct = await suite.server.gql(`{ statements(first: 100, filter: {speaker: "actor:iran"}) { totalCount } }`);
+    const party = await suite.server.gql(`{ statements(first: 100, filter: {party: "actor:iran"}) { totalCount edges { node { speaker { id } } } } }`);
     expect(party.data.statements.totalCount).toBeGreaterThan(direct.data.statements.totalCount);
   });
 
   it('filters events by status and orders them by title', async () => {
-    const res = await server.gql(`{ events(filter: {statuses: [UNDER_CONSIDERATION]}, orderBy: {field: TITLE, direction: DESC}) { edges { node { id status title } } } }`);
+    const res = await suite.server.gql(`{ events(filter: {statuses: [UNDER_CONSIDERATION]}, orderBy: {field: TITLE, direction: DESC}) { edges { node { id status title } } } }`);
     const titles = res.data.events.edges.map((e: any) => e.node.title);
     expect(res.data.events.edges.length).toBeGreaterThan(0);
     expect(res.data.events.edges.every((e: any) => e.node.status === 'UNDER_CONSIDERATION')).toBe(true);
@@ -130,41 +119,41 @@ describe('API: filters and orders', () => {
   });
 
   it('leaves events with unknown dates out of a date range, and finds them with dateKnown: false', async () => {
-    const ranged = await server.gql(`{ events(filter: {startFrom: "2020", startTo: "2030-06"}) { totalCount } }`);
-    const unknown = await server.gql(`{ events(first: 100, filter: {dateKnown: false}) { totalCount } all: events { totalCount } }`);
+    const ranged = await suite.server.gql(`{ events(filter: {startFrom: "2020", startTo: "2030-06"}) { totalCount } }`);
+    const unknown = await suite.server.gql(`{ events(first: 100, filter: {dateKnown: false}) { totalCount } all: events { totalCount } }`);
     expect(ranged.data.events.totalCount).toBe(0);
     expect(unknown.data.events.totalCount).toBe(unknown.data.all.totalCount);
   });
 
   it('filters positions by stance and precondition', async () => {
-    const res = await server.gql(`{ positions(filter: {isPrecondition: true}) { edges { node { id stance actor { id } issue { id } } } } }`);
+    const res = await suite.server.gql(`{ positions(filter: {isPrecondition: true}) { edges { node { id stance actor { id } issue { id } } } } }`);
     expect(res.data.positions.edges.map((e: any) => [e.node.actor.id, e.node.issue.id, e.node.stance])).toContainEqual(['actor:iran', 'issue:sanctions-relief', 'DEMANDS']);
   });
 });
 
 describe('API: relations show on both ends', () => {
   it('reads SUPPORTS on Russia and SUPPORTED_BY on Iran', async () => {
-    const res = await server.gql(`{ russia: actor(id: "actor:russia") { relations { kind actor { id } evidence { exact } } } iran: actor(id: "actor:iran") { relations { kind actor { id } } } }`);
+    const res = await suite.server.gql(`{ russia: actor(id: "actor:russia") { relations { kind actor { id } evidence { exact } } } iran: actor(id: "actor:iran") { relations { kind actor { id } } } }`);
     expect(res.data.russia.relations).toContainEqual({ kind: 'SUPPORTS', actor: { id: 'actor:iran' }, evidence: [{ exact: 'Russia’s support for Iran' }] });
     expect(res.data.iran.relations).toContainEqual({ kind: 'SUPPORTED_BY', actor: { id: 'actor:russia' } });
   });
 
   it('reads DENIES on the denial and DENIED_BY on the report', async () => {
-    const res = await server.gql(`{ d: statement(id: "statement:iran-denies-messages") { relations { kind statement { id } } } r: statement(id: "statement:reports-of-direct-communication") { relations { kind statement { id } } } }`);
+    const res = await suite.server.gql(`{ d: statement(id: "statement:iran-denies-messages") { relations { kind statement { id } } } r: statement(id: "statement:reports-of-direct-communication") { relations { kind statement { id } } } }`);
     expect(res.data.d.relations).toContainEqual({ kind: 'DENIES', statement: { id: 'statement:reports-of-direct-communication' } });
     expect(res.data.d.relations).toContainEqual({ kind: 'RESPONDS_TO', statement: { id: 'statement:turkey-claims' } });
     expect(res.data.r.relations).toContainEqual({ kind: 'DENIED_BY', statement: { id: 'statement:iran-denies-messages' } });
   });
 
   it('reads AFTER on the later event and BEFORE on the earlier one', async () => {
-    const res = await server.gql(`{ e: event(id: "event:oman-talks-first-round") { relations { kind note event { id } } } }`);
+    const res = await suite.server.gql(`{ e: event(id: "event:oman-talks-first-round") { relations { kind note event { id } } } }`);
     expect(res.data.e.relations).toContainEqual(expect.objectContaining({ kind: 'BEFORE', event: { id: 'event:second-round-talks' } }));
   });
 });
 
 describe('API: provenance and partial dates', () => {
   it('gives evidence as a W3C text selector whose offsets count code points', async () => {
-    const res = await server.gql(`{ source(id: "source:us-iran-second-round-talks") { text evidence(first: 100) { totalCount edges { node { start end exact prefix suffix cites { id } } } } } }`);
+    const res = await suite.server.gql(`{ source(id: "source:us-iran-second-round-talks") { text evidence(first: 100) { totalCount edges { node { start end exact prefix suffix cites { id } } } } } }`);
     const { text, evidence } = res.data.source;
     const points = [...text];
     expect(evidence.totalCount).toBeGreaterThan(100);
@@ -177,7 +166,7 @@ describe('API: provenance and partial dates', () => {
   });
 
   it('reports a date the article leaves out as UNKNOWN with nothing filled in', async () => {
-    const res = await server.gql(`{ event(id: "event:twelve-day-conflict") { durationDays start { precision year month day iso note } participants { role actor { id } } } }`);
+    const res = await suite.server.gql(`{ event(id: "event:twelve-day-conflict") { durationDays start { precision year month day iso note } participants { role actor { id } } } }`);
     expect(res.data.event.durationDays).toBe(12);
     expect(res.data.event.start).toMatchObject({ precision: 'UNKNOWN', year: null, month: null, day: null, iso: null });
     expect(res.data.event.participants).toContainEqual({ role: 'INITIATOR', actor: { id: 'actor:israel' } });
@@ -198,7 +187,7 @@ describe('API: bad input is a clear error, never a 500', () => {
   ];
   for (const [what, query, argumentName] of cases) {
     it(`answers ${what} with BAD_USER_INPUT naming "${argumentName}"`, async () => {
-      const res = await server.gql(query);
+      const res = await suite.server.gql(query);
       expect(res.status).toBeLessThan(500);
       expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName });
       expect(res.errors?.[0]?.message).toContain(argumentName);
@@ -207,7 +196,7 @@ describe('API: bad input is a clear error, never a 500', () => {
   }
 
   it('answers a bad variable value with BAD_USER_INPUT, not a 500', async () => {
-    const res = await server.gql(`query($k: [ActorKind!]) { actors(filter: {kinds: $k}) { totalCount } }`, { k: ['PLANET'] });
+    const res = await suite.server.gql(`query($k: [ActorKind!]) { actors(filter: {kinds: $k}) { totalCount } }`, { k: ['PLANET'] });
     expect(res.status).toBe(400);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });

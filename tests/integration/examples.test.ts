@@ -1,23 +1,12 @@
 /** Every example operation of schema/examples/ runs against the seed without error and answers something. */
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadExamples } from '../../src/http/examples.loader.js';
 import { projectRoot } from '../../src/shared/paths.js';
-import { openTestDb, type TestDb } from '../helpers/db.js';
-import { startTestServer, type TestServer } from '../helpers/http.js';
+import { useSeededServer } from '../helpers/seeded-server.js';
 
 const examples = loadExamples(join(projectRoot(), 'schema', 'examples'));
-let kb: TestDb;
-let server: TestServer;
-
-beforeAll(async () => {
-  kb = openTestDb();
-  server = await startTestServer(kb.db);
-});
-afterAll(async () => {
-  await server.close();
-  kb.dispose();
-});
+const suite = useSeededServer();
 
 /** Null, an empty list, or a connection without edges: an answer that says nothing. */
 function isEmpty(value: unknown): boolean {
@@ -38,7 +27,7 @@ describe('Examples: every example answers a researcher’s question on the seed'
 
   for (const example of examples) {
     it(`runs ${example.name} (“${example.description}”) without error and with a non-empty answer`, async () => {
-      const res = await server.gql(example.query, example.variables ? JSON.parse(example.variables) : undefined);
+      const res = await suite.server.gql(example.query, example.variables ? JSON.parse(example.variables) : undefined);
       expect(res.errors).toBeUndefined();
       for (const [field, value] of Object.entries(res.data ?? {})) expect(isEmpty(value), `${example.name}: ${field}`).toBe(false);
     });

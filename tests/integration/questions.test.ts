@@ -2,27 +2,16 @@
  * The researchers' questions against the seeded article, over real HTTP: the answers the
  * article supports, and the bad inputs.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openTestDb, type TestDb } from '../helpers/db.js';
-import { startTestServer, type TestServer } from '../helpers/http.js';
+import { describe, expect, it } from 'vitest';
+import { useSeededServer } from '../helpers/seeded-server.js';
 
-let kb: TestDb;
-let server: TestServer;
-
-beforeAll(async () => {
-  kb = openTestDb();
-  server = await startTestServer(kb.db);
-});
-afterAll(async () => {
-  await server.close();
-  kb.dispose();
-});
+const suite = useSeededServer();
 
 const US_IRAN = '["actor:united-states", "actor:iran"]';
 
 describe('Questions: which issues block agreement between the United States and Iran', () => {
   it('returns the missile program with the article’s “sticking point” span, and sanctions relief', async () => {
-    const res = await server.gql(`{ blockingIssues(parties: ${US_IRAN}) { issue { id } rule rules severity reasons positions { id } evidence { exact } obstacles { id } } }`);
+    const res = await suite.server.gql(`{ blockingIssues(parties: ${US_IRAN}) { issue { id } rule rules severity reasons positions { id } evidence { exact } obstacles { id } } }`);
     expect(res.errors).toBeUndefined();
     const byId = new Map(res.data.blockingIssues.map((b: any) => [b.issue.id, b]));
     const missile: any = byId.get('issue:ballistic-missile-program');
@@ -38,7 +27,7 @@ describe('Questions: which issues block agreement between the United States and 
   });
 
   it('refuses unknown party ids with BAD_USER_INPUT naming the argument', async () => {
-    const res = await server.gql(`{ blockingIssues(parties: ["actor:atlantis", "actor:iran"]) { issue { id } } }`);
+    const res = await suite.server.gql(`{ blockingIssues(parties: ["actor:atlantis", "actor:iran"]) { issue { id } } }`);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'parties' });
     expect(res.errors?.[0]?.message).toContain('actor:atlantis');
   });
@@ -46,7 +35,7 @@ describe('Questions: which issues block agreement between the United States and 
 
 describe('Questions: where the United States and Iran already agree', () => {
   it('returns the trade matters, spoken through their officials', async () => {
-    const res = await server.gql(`{ commonGround(parties: ${US_IRAN}) { complete issue { id } positions { actor { id affiliations { organization { id } } } } } }`);
+    const res = await suite.server.gql(`{ commonGround(parties: ${US_IRAN}) { complete issue { id } positions { actor { id affiliations { organization { id } } } } } }`);
     const ids = res.data.commonGround.map((c: any) => c.issue.id);
     expect(ids).toContain('issue:trade-and-economic-matters');
     expect(ids).not.toContain('issue:sanctions-relief');
@@ -56,17 +45,17 @@ describe('Questions: where the United States and Iran already agree', () => {
   });
 
   it('names the silent party when asked, and never counts silence as agreement', async () => {
-    const res = await server.gql(`{ commonGround(parties: ${US_IRAN}, includeSilent: true) { complete issue { id } silentParties { id } } }`);
+    const res = await suite.server.gql(`{ commonGround(parties: ${US_IRAN}, includeSilent: true) { complete issue { id } silentParties { id } } }`);
     const limits = res.data.commonGround.find((c: any) => c.issue.id === 'issue:nuclear-program-limits');
     expect(limits).toEqual({ complete: false, issue: { id: 'issue:nuclear-program-limits' }, silentParties: [{ id: 'actor:iran' }] });
-    const strict = await server.gql(`{ commonGround(parties: ${US_IRAN}) { issue { id } } }`);
+    const strict = await suite.server.gql(`{ commonGround(parties: ${US_IRAN}) { issue { id } } }`);
     expect(strict.data.commonGround.map((c: any) => c.issue.id)).not.toContain('issue:nuclear-program-limits');
   });
 });
 
 describe('Questions: who denied what, in answer to whom', () => {
   it('pairs Iran’s denial with the reports it denies', async () => {
-    const res = await server.gql(`{ contradictions { basis reason first { id speaker { id } relations { kind statement { id speaker { id } } } } second { id } } }`);
+    const res = await suite.server.gql(`{ contradictions { basis reason first { id speaker { id } relations { kind statement { id speaker { id } } } } second { id } } }`);
     const denial = res.data.contradictions.find((c: any) => c.first.id === 'statement:iran-denies-messages');
     expect(denial.basis).toBe('DENIAL');
     expect(denial.second.id).toBe('statement:reports-of-direct-communication');
@@ -78,7 +67,7 @@ describe('Questions: who denied what, in answer to whom', () => {
 
 describe('Questions: in what order things happened, with no dates', () => {
   it('puts the first round before the second, and the conflict before the protests and the crackdown', async () => {
-    const res = await server.gql(`{ timeline { position dated basis event { id } } }`);
+    const res = await suite.server.gql(`{ timeline { position dated basis event { id } } }`);
     expect(res.errors).toBeUndefined();
     const place = new Map(res.data.timeline.map((e: any) => [e.event.id, e.position]));
     const at = (id: string) => place.get(id) as number;
@@ -92,17 +81,17 @@ describe('Questions: in what order things happened, with no dates', () => {
   });
 
   it('narrows to an actor and an issue and renumbers', async () => {
-    const res = await server.gql(`{ timeline(actor: "actor:iran") { position event { id participants { actor { id } } } } }`);
+    const res = await suite.server.gql(`{ timeline(actor: "actor:iran") { position event { id participants { actor { id } } } } }`);
     expect(res.data.timeline.length).toBeGreaterThan(0);
     expect(res.data.timeline[0].position).toBe(1);
-    const bad = await server.gql(`{ timeline(actor: "actor:atlantis") { position } }`);
+    const bad = await suite.server.gql(`{ timeline(actor: "actor:atlantis") { position } }`);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'actor' });
   });
 });
 
 describe('Questions: full-text search', () => {
   it('ranks the missile issue first for "missile", with a marked snippet', async () => {
-    const res = await server.gql(`{ search(query: "missile") { score field snippet node { __typename id } } }`);
+    const res = await suite.server.gql(`{ search(query: "missile") { score field snippet node { __typename id } } }`);
     expect(res.data.search[0].node).toEqual({ __typename: 'Issue', id: 'issue:ballistic-missile-program' });
     expect(res.data.search[0].snippet).toMatch(/«missile»/i);
     const scores = res.data.search.map((h: any) => h.score);
@@ -110,7 +99,7 @@ describe('Questions: full-text search', () => {
   });
 
   it('matches prefixes, phrases, any case and diacritics', async () => {
-    const ids = async (query: string) => (await server.gql(`query($q: String!) { search(query: $q, first: 100) { node { id } } }`, { q: query })).data.search.map((h: any) => h.node.id);
+    const ids = async (query: string) => (await suite.server.gql(`query($q: String!) { search(query: $q, first: 100) { node { id } } }`, { q: query })).data.search.map((h: any) => h.node.id);
     expect(await ids('missil*')).toContain('issue:ballistic-missile-program');
     expect(await ids('TEHRAN')).toContain('actor:iran');
     expect(await ids('téhran')).toContain('actor:iran');
@@ -121,7 +110,7 @@ describe('Questions: full-text search', () => {
 
   it('answers a query FTS5 cannot parse with BAD_USER_INPUT, not a 500', async () => {
     for (const query of ['U.S.', '"unterminated', 'AND', '']) {
-      const res = await server.gql(`query($q: String!) { search(query: $q) { score } }`, { q: query });
+      const res = await suite.server.gql(`query($q: String!) { search(query: $q) { score } }`, { q: query });
       expect(res.status).toBeLessThan(500);
       expect(res.errors?.[0]?.extensions, query).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'query' });
     }
@@ -130,7 +119,7 @@ describe('Questions: full-text search', () => {
 
 describe('Questions: grouped counts under the connections’ filters', () => {
   it('counts statements by kind, adding up to the filtered total', async () => {
-    const res = await server.gql(`{ statementCounts(groupBy: KIND) { key count } statements { totalCount } }`);
+    const res = await suite.server.gql(`{ statementCounts(groupBy: KIND) { key count } statements { totalCount } }`);
     const sum = res.data.statementCounts.reduce((n: number, b: any) => n + b.count, 0);
     expect(sum).toBe(res.data.statements.totalCount);
     expect(res.data.statementCounts.find((b: any) => b.key === 'DENIAL').count).toBeGreaterThan(0);
@@ -138,14 +127,14 @@ describe('Questions: grouped counts under the connections’ filters', () => {
 
   it('counts statements about sanctions relief by speaker, with the speaker’s name', async () => {
     const filter = `{issue: "issue:sanctions-relief"}`;
-    const res = await server.gql(`{ statementCounts(groupBy: SPEAKER, filter: ${filter}) { key label count node { id } } statements(filter: ${filter}) { totalCount } }`);
+    const res = await suite.server.gql(`{ statementCounts(groupBy: SPEAKER, filter: ${filter}) { key label count node { id } } statements(filter: ${filter}) { totalCount } }`);
     const iran = res.data.statementCounts.find((b: any) => b.key === 'actor:iran');
     expect(iran).toMatchObject({ label: 'Iran', node: { id: 'actor:iran' } });
     expect(res.data.statementCounts.reduce((n: number, b: any) => n + b.count, 0)).toBe(res.data.statements.totalCount);
   });
 
   it('counts events by status and kind', async () => {
-    const res = await server.gql(`{ eventCounts(groupBy: STATUS) { key count } events { totalCount } k: eventCounts(groupBy: KIND, filter: {statuses: [OCCURRED]}) { key count } }`);
+    const res = await suite.server.gql(`{ eventCounts(groupBy: STATUS) { key count } events { totalCount } k: eventCounts(groupBy: KIND, filter: {statuses: [OCCURRED]}) { key count } }`);
     expect(res.data.eventCounts.reduce((n: number, b: any) => n + b.count, 0)).toBe(res.data.events.totalCount);
     expect(res.data.eventCounts.map((b: any) => b.key)).toContain('UNDER_CONSIDERATION');
     expect(res.data.k.length).toBeGreaterThan(0);

@@ -1,9 +1,9 @@
 import { asc, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { byIdLoader, groupLoader } from '../../db/loader-kit.js';
+import { bothEndsLoader, byIdLoader, groupLoader } from '../../db/loader-kit.js';
 import { actorAliases, actorRelations, actors, affiliations, type ActorRow } from '../../db/tables.js';
 import { ACTOR_RELATION_INVERSE } from '../../shared/enums.js';
-import type { ActorRelationValue, AffiliationValue } from './actor.type.js';
+import type { AffiliationValue } from './actor.type.js';
 
 export function createActorLoaders(db: Db) {
   return {
@@ -23,19 +23,10 @@ export function createActorLoaders(db: Db) {
       (r) => r.organizationId,
     ),
     /** Relations from both ends: stored once, read with the inverse kind from the object's side. */
-    relations: groupLoader<ActorRelationValue & { ownerId: string }>(
-      (ids) =>
-        db
-          .select()
-          .from(actorRelations)
-          .where(or(inArray(actorRelations.subjectId, ids), inArray(actorRelations.objectId, ids)))
-          .orderBy(asc(actorRelations.id))
-          .all()
-          .flatMap((r) => [
-            ...(ids.includes(r.subjectId) ? [{ id: r.id, ownerId: r.subjectId, kind: r.kind, otherId: r.objectId }] : []),
-            ...(ids.includes(r.objectId) ? [{ id: r.id, ownerId: r.objectId, kind: ACTOR_RELATION_INVERSE[r.kind], otherId: r.subjectId }] : []),
-          ]),
-      (r) => r.ownerId,
+    relations: bothEndsLoader(
+      (ids: string[]) => db.select().from(actorRelations).where(or(inArray(actorRelations.subjectId, ids), inArray(actorRelations.objectId, ids))).orderBy(asc(actorRelations.id)).all(),
+      ACTOR_RELATION_INVERSE,
+      () => ({}),
     ),
   };
 }

@@ -1,9 +1,8 @@
 import { asc, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { byIdLoader, groupLoader } from '../../db/loader-kit.js';
+import { bothEndsLoader, byIdLoader, groupLoader } from '../../db/loader-kit.js';
 import { eventIssues, eventParticipants, eventRelations, events, places, type EventRow, type PlaceRow } from '../../db/tables.js';
 import { EVENT_RELATION_INVERSE } from '../../shared/enums.js';
-import type { EventRelationValue } from './event.type.js';
 
 export function createEventLoaders(db: Db) {
   return {
@@ -19,19 +18,10 @@ export function createEventLoaders(db: Db) {
       (r) => r.eventId,
     ),
     /** Relations from both ends: AFTER on the later event reads BEFORE on the earlier one. */
-    relations: groupLoader<EventRelationValue & { ownerId: string }>(
-      (ids) =>
-        db
-          .select()
-          .from(eventRelations)
-          .where(or(inArray(eventRelations.subjectId, ids), inArray(eventRelations.objectId, ids)))
-          .orderBy(asc(eventRelations.id))
-          .all()
-          .flatMap((r) => [
-            ...(ids.includes(r.subjectId) ? [{ id: r.id, ownerId: r.subjectId, kind: r.kind, otherId: r.objectId, note: r.note }] : []),
-            ...(ids.includes(r.objectId) ? [{ id: r.id, ownerId: r.objectId, kind: EVENT_RELATION_INVERSE[r.kind], otherId: r.subjectId, note: r.note }] : []),
-          ]),
-      (r) => r.ownerId,
+    relations: bothEndsLoader(
+      (ids: string[]) => db.select().from(eventRelations).where(or(inArray(eventRelations.subjectId, ids), inArray(eventRelations.objectId, ids))).orderBy(asc(eventRelations.id)).all(),
+      EVENT_RELATION_INVERSE,
+      (r) => ({ note: r.note }),
     ),
   };
 }

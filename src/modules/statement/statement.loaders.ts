@@ -1,9 +1,8 @@
 import { asc, inArray, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { byIdLoader, groupLoader } from '../../db/loader-kit.js';
+import { bothEndsLoader, byIdLoader, groupLoader } from '../../db/loader-kit.js';
 import { positionStatements, statementIssues, statementRelations, statements, type StatementRow } from '../../db/tables.js';
 import { STATEMENT_RELATION_INVERSE } from '../../shared/enums.js';
-import type { StatementRelationValue } from './statement.type.js';
 
 export function createStatementLoaders(db: Db) {
   return {
@@ -21,19 +20,10 @@ export function createStatementLoaders(db: Db) {
       (r) => r.statementId,
     ),
     /** Relations from both ends: DENIES on the denial reads DENIED_BY on the claim. */
-    relations: groupLoader<StatementRelationValue & { ownerId: string }>(
-      (ids) =>
-        db
-          .select()
-          .from(statementRelations)
-          .where(or(inArray(statementRelations.subjectId, ids), inArray(statementRelations.objectId, ids)))
-          .orderBy(asc(statementRelations.id))
-          .all()
-          .flatMap((r) => [
-            ...(ids.includes(r.subjectId) ? [{ id: r.id, ownerId: r.subjectId, kind: r.kind, otherId: r.objectId }] : []),
-            ...(ids.includes(r.objectId) ? [{ id: r.id, ownerId: r.objectId, kind: STATEMENT_RELATION_INVERSE[r.kind], otherId: r.subjectId }] : []),
-          ]),
-      (r) => r.ownerId,
+    relations: bothEndsLoader(
+      (ids: string[]) => db.select().from(statementRelations).where(or(inArray(statementRelations.subjectId, ids), inArray(statementRelations.objectId, ids))).orderBy(asc(statementRelations.id)).all(),
+      STATEMENT_RELATION_INVERSE,
+      () => ({}),
     ),
   };
 }
