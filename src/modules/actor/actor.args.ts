@@ -1,6 +1,6 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { ActorKind } from '../../shared/enums.js';
-import { SortDirection } from '../../shared/enums.graphql.js';
+import { orderInputOf } from '../common/page.type.js';
 
 @InputType('ActorFilter', { description: 'Narrows a list of actors; all given conditions must hold.' })
 export class ActorFilter {
@@ -41,11 +41,5 @@ registerEnumType(ActorOrderField, {
   },
 });
 
-@InputType('ActorOrder', { description: 'The order of a list of actors; ties are broken by id.' })
-export class ActorOrder {
-  @Field(() => ActorOrderField, { description: 'What to order by.' })
-  field!: ActorOrderField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending or descending.' })
-  direction!: SortDirection;
-}
+export const ActorOrder = orderInputOf(ActorOrderField, 'Actor', 'actors');
+export type ActorOrder = InstanceType<typeof ActorOrder>;

@@ -1,4 +1,5 @@
-import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { ArgsType, Field, InputType, Int, ObjectType, type ClassType } from 'type-graphql';
+import { SortDirection } from '../../shared/enums.graphql.js';
 import type { PageArgs } from '../../shared/pagination.js';
 
 @ObjectType('PageInfo', { description: 'Where a page stands in its list (Relay cursor connections).' })
@@ -54,4 +55,17 @@ export function connectionOf<T extends object>(Item: ClassType<T>, name: string,
     totalCount!: number;
   }
   return Connection;
+}
+
+/** Builds the `<Name>Order` input of a list: a field to order by and a direction. */
+export function orderInputOf<F extends Record<string, string>>(FieldEnum: F, name: string, what: string) {
+  @InputType(`${name}Order`, { description: `The order of a list of ${what}; ties are broken by id.` })
+  class Order {
+    @Field(() => FieldEnum, { description: 'What to order by.' })
+    field!: F[keyof F];
+
+    @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending or descending.' })
+    direction!: SortDirection;
+  }
+  return Order;
 }

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { EventKind, EventStatus } from '../../shared/enums.js';
-import { SortDirection } from '../../shared/enums.graphql.js';
+import { orderInputOf } from '../common/page.type.js';
 
 @InputType('EventFilter', { description: 'Narrows a list of events; all given conditions must hold.' })
 export class EventFilter {
@@ -47,11 +47,5 @@ registerEnumType(EventOrderField, {
   },
 });
 
-@InputType('EventOrder', { description: 'The order of a list of events; ties are broken by id.' })
-export class EventOrder {
-  @Field(() => EventOrderField, { description: 'What to order by.' })
-  field!: EventOrderField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending or descending.' })
-  direction!: SortDirection;
-}
+export const EventOrder = orderInputOf(EventOrderField, 'Event', 'events');
+export type EventOrder = InstanceType<typeof EventOrder>;

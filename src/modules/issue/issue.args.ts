@@ -1,5 +1,5 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
-import { SortDirection } from '../../shared/enums.graphql.js';
+import { orderInputOf } from '../common/page.type.js';
 
 @InputType('IssueFilter', { description: 'Narrows a list of issues; all given conditions must hold.' })
 export class IssueFilter {
@@ -29,11 +29,5 @@ registerEnumType(IssueOrderField, {
   },
 });
 
-@InputType('IssueOrder', { description: 'The order of a list of issues; ties are broken by id.' })
-export class IssueOrder {
-  @Field(() => IssueOrderField, { description: 'What to order by.' })
-  field!: IssueOrderField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending or descending.' })
-  direction!: SortDirection;
-}
+export const IssueOrder = orderInputOf(IssueOrderField, 'Issue', 'issues');
+export type IssueOrder = InstanceType<typeof IssueOrder>;

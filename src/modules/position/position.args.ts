@@ -1,6 +1,6 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { Firmness, Stance } from '../../shared/enums.js';
-import { SortDirection } from '../../shared/enums.graphql.js';
+import { orderInputOf } from '../common/page.type.js';
 
 @InputType('PositionFilter', { description: 'Narrows a list of positions; all given conditions must hold.' })
 export class PositionFilter {
@@ -39,11 +39,5 @@ registerEnumType(PositionOrderField, {
   },
 });
 
-@InputType('PositionOrder', { description: 'The order of a list of positions; ties are broken by id.' })
-export class PositionOrder {
-  @Field(() => PositionOrderField, { description: 'What to order by.' })
-  field!: PositionOrderField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending or descending.' })
-  direction!: SortDirection;
-}
+export const PositionOrder = orderInputOf(PositionOrderField, 'Position', 'positions');
+export type PositionOrder = InstanceType<typeof PositionOrder>;

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, registerEnumType } from 'type-graphql';
 import { AttributionKind, StatementKind } from '../../shared/enums.js';
-import { SortDirection } from '../../shared/enums.graphql.js';
+import { orderInputOf } from '../common/page.type.js';
 
 @InputType('StatementFilter', { description: 'Narrows a list of statements; all given conditions must hold.' })
 export class StatementFilter {
@@ -45,11 +45,5 @@ registerEnumType(StatementOrderField, {
   },
 });
 
-@InputType('StatementOrder', { description: 'The order of a list of statements; ties are broken by id.' })
-export class StatementOrder {
-  @Field(() => StatementOrderField, { description: 'What to order by.' })
-  field!: StatementOrderField;
-
-  @Field(() => SortDirection, { defaultValue: SortDirection.ASC, description: 'Ascending or descending.' })
-  direction!: SortDirection;
-}
+export const StatementOrder = orderInputOf(StatementOrderField, 'Statement', 'statements');
+export type StatementOrder = InstanceType<typeof StatementOrder>;
