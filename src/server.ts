@@ -1,6 +1,8 @@
 /**
- * Builds the HTTP app: fastify with Apollo on `/graphql` (POST, and GET for queries) and
- * `/health`. Shared by `main.ts` and the tests, which run it on a real port.
+ * Builds the HTTP app: fastify with Apollo on `/graphql` (POST, and GET for queries),
+ * `/health`, the offline GraphiQL playground on `/` (and on `/graphql` for a browser; off
+ * with the playground switch, like introspection) and the `/explore` page. Shared by
+ * `main.ts` and the tests, which run it on a real port.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -8,9 +10,13 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { sql } from 'drizzle-orm';
+import { join } from 'node:path';
 import type { Config } from './config.js';
 import { createContext, type Context } from './context.js';
 import type { Db } from './db/client.js';
+import { registerExplore } from './http/explore.routes.js';
+import { registerPlayground } from './http/playground.routes.js';
+import { projectRoot } from './shared/paths.js';
 import { argumentOfValidationError } from './shared/validation-errors.js';
 
 export interface ServerOptions {
@@ -69,5 +75,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     options.db.get(sql`SELECT 1`);
     return { status: 'ok' };
   });
+  if (options.config.playground) await registerPlayground(app, { examplesDir: join(projectRoot(), 'schema', 'examples') });
+  await registerExplore(app);
   return app;
 }

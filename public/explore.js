@@ -1,0 +1,397 @@
+/**
+ * Draws /explore from the GraphQL API of this origin: the actors × issues map of positions,
+ * the blocking issues for a chosen pair of parties, the timeline, and the evidence quote of
+ * every position.
+ *
+ * - Rows: every actor holding a position, grouped under its party: the top of its
+ *   affiliation chain (nearest actor affiliated with nobody; among equally near ones the
+ *   smallest id). An official's row reads "Iran (through Abbas Araghchi)", as the API's
+ *   own reasons do.
+ * - The pair comes from `?parties=a,b` (default the United States and Iran) and is kept in
+ *   the URL when changed. An error from the API (an unknown id is BAD_USER_INPUT) is shown
+ *   as written, and the map stays drawn.
+ * - Each section marks `data-state` (loading, ready, error) on its element, so the page
+ *   says when it is usable, to a reader and to the browser test.
+ * - The DOM is built with textContent only: quotes and names are data, never markup.
+ */
+(function () {
+  'use strict';
+
+  const DEFAULT_PARTIES = ['actor:united-states', 'actor:iran'];
+  const STANCE_WORDS = { DEMANDS: 'demands', SUPPORTS: 'supports', OPEN_TO: 'open to', OPPOSES: 'opposes', REJECTS: 'rejects' };
+  const FIRMNESS_MARKS = { RED_LINE: '●●●', FIRM: '●●', FLEXIBLE: '●', UNKNOWN: '?' };
+  const FIRMNESS_WORDS = { RED_LINE: 'red line', FIRM: 'firm', FLEXIBLE: 'flexible', UNKNOWN: 'firmness not stated' };
+
+  const $ = (id) => document.getElementById(id);
+
+  function el(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    for (const [name, value] of Object.entries(attributes ?? {})) {
+      if (value === undefined || value === null || value === false) continue;
+      if (name === 'className') node.className = value;
+      else node.setAttribute(name, value === true ? '' : String(value));
+    }
+    for (const child of children.flat()) {
+      if (child === null || child === undefined || child === false) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  function setState(node, state) {
+    node.dataset.state = state;
+    node.setAttribute('aria-busy', String(state === 'loading'));
+  }
+
+  /** A GraphQL error's message as the API wrote it; the first error speaks for the request. */
+  class ApiError extends Error {}
+
+  async function gql(query, variables) {
+    let response;
+    try {
+      response = await fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+    } catch (error) {
+      throw new ApiError(`The server could not be reached (${error.message}).`);
+    }
+    let body;
+    try {
+      body = await response.json();
+    } catch {
+      throw new ApiError(`The server answered ${response.status} without a GraphQL response.`);
+    }
+    if (body.errors && body.errors.length > 0) throw new ApiError(body.errors.map((e) => e.message).join(' · '));
+    if (!body.data) throw new ApiError(`The server answered ${response.status} without data.`);
+    return body.data;
+  }
+
+  /** Every node of a top-level connection, following its cursors. */
+  async function fetchAll(field, selection) {
+    const query = `query Explore_${field}($after: String) {
+      ${field}(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { ${selection} } } }
+    }`;
+    const nodes = [];
+    let after = null;
+    for (;;) {
+      const page = (await gql(query, { after }))[field];
+      nodes.push(...page.edges.map((edge) => edge.node));
+      if (!page.pageInfo.hasNextPage) return nodes;
+      after = page.pageInfo.endCursor;
+    }
+  }
+
+  function showMessage(text) {
+    const box = $('message');
+    box.append(el('p', null, text));
+    box.hidden = false;
+  }
+
+  function clearMessages(prefix) {
+    const box = $('message');
+    for (const p of [...box.children]) if (p.textContent.startsWith(prefix)) p.remove();
+    box.hidden = box.children.length === 0;
+  }
+
+  /** The top of each actor's affiliation chain, breadth first so the nearest wins. */
+  function partyResolver(actors) {
+    const organizations = new Map(actors.map((a) => [a.id, a.affiliations.map((f) => f.organization.id).filter((id) => id !== a.id)]));
+    return function partyOf(actorId) {
+      const seen = new Set([actorId]);
+      let level = [actorId];
+      while (level.length > 0) {
+        const tops = level.filter((id) => (organizations.get(id) ?? []).length === 0).sort();
+        if (tops.length > 0) return tops[0];
+        const next = [];
+        for (const id of level) {
+          for (const org of organizations.get(id) ?? []) {
+            if (!seen.has(org)) {
+              seen.add(org);
+              next.push(org);
+            }
+          }
+        }
+        level = next;
+      }
+      // Only an affiliation cycle gets here; the actor then stands for itself.
+      return actorId;
+    };
+  }
+
+  function rowLabel(actor, party, names) {
+    return actor.id === party ? names.get(party) : `${names.get(party)} (through ${actor.name})`;
+  }
+
+  function buildRows(positions, actors) {
+    const partyOf = partyResolver(actors);
+    const names = new Map(actors.map((a) => [a.id, a.name]));
+    const rows = new Map();
+    for (const position of positions) {
+      const actor = position.actor;
+      let row = rows.get(actor.id);
+      if (!row) {
+        const party = partyOf(actor.id);
+        const affiliation = actor.affiliations.find((f) => f.role);
+        row = { actor, party, label: rowLabel(actor, party, names), role: affiliation?.role ?? null, cells: new Map() };
+        rows.set(actor.id, row);
+      }
+      const cell = row.cells.get(position.issue.id) ?? [];
+      cell.push(position);
+      row.cells.set(position.issue.id, cell);
+    }
+    const byParty = new Map();
+    for (const row of rows.values()) {
+      const list = byParty.get(row.party) ?? [];
+      list.push(row);
+      byParty.set(row.party, list);
+    }
+    const groups = [...byParty.entries()].map(([party, list]) => ({
+      party,
+      name: names.get(party) ?? party,
+      rows: list.sort((a, b) => (a.actor.id === party ? -1 : b.actor.id === party ? 1 : a.actor.name.localeCompare(b.actor.name))),
+    }));
+    return groups.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  function evidenceId(position) {
+    return `ev-${position.id}`;
+  }
+
+  function positionTitle(position, row, issueName) {
+    const qualifiers = [FIRMNESS_WORDS[position.firmness], position.isPrecondition ? 'precondition' : null].filter(Boolean).join(', ');
+    return `${row.label} ${STANCE_WORDS[position.stance]} “${issueName}” (${qualifiers})`;
+  }
+
+  function drawMap(issues, groups) {
+    const issueNames = new Map(issues.map((i) => [i.id, i.name]));
+    const head = el(
+      'thead',
+      null,
+      el(
+        'tr',
+        null,
+        el('th', { scope: 'col', className: 'corner' }, 'Actor \\ issue'),
+        issues.map((issue) => el('th', { scope: 'col', 'data-issue': issue.id }, el('span', { className: 'issue-name' }, issue.name), el('span', { className: 'severity' }))),
+      ),
+    );
+    const bodies = groups.map((group) =>
+      el(
+        'tbody',
+        { 'data-party': group.party },
+        group.rows.map((row) =>
+          el(
+            'tr',
+            { 'data-actor': row.actor.id },
+            el('th', { scope: 'row', title: row.role ? `${row.actor.name}: ${row.role}` : null }, row.label),
+            issues.map((issue) => {
+              const positions = row.cells.get(issue.id) ?? [];
+              return el(
+                'td',
+                { 'data-issue': issue.id },
+                positions.map((p) =>
+                  el(
+                    'a',
+                    {
+                      href: `#${evidenceId(p)}`,
+                      className: `cell stance-${p.stance}`,
+                      'data-position': p.id,
+                      title: `${positionTitle(p, row, issueNames.get(issue.id))}: ${p.evidence[0]?.exact ?? p.summary}`,
+                    },
+                    el('span', { className: 'stance' }, STANCE_WORDS[p.stance]),
+                    el('span', { className: 'firmness', 'aria-label': FIRMNESS_WORDS[p.firmness] }, FIRMNESS_MARKS[p.firmness]),
+                    p.isPrecondition ? el('span', { className: 'precondition', title: 'precondition' }, '⚑') : null,
+                  ),
+                ),
+              );
+            }),
+          ),
+        ),
+      ),
+    );
+    const map = $('map');
+    map.replaceChildren(el('table', null, head, bodies));
+    setState(map, 'ready');
+  }
+
+  function drawEvidence(issues, groups) {
+    const issueNames = new Map(issues.map((i) => [i.id, i.name]));
+    const articles = [];
+    for (const group of groups) {
+      for (const row of group.rows) {
+        for (const issue of issues) {
+          for (const p of row.cells.get(issue.id) ?? []) {
+            articles.push(
+              el(
+                'article',
+                { id: evidenceId(p), className: `stance-border-${p.stance}` },
+                el('h3', null, positionTitle(p, row, issueNames.get(issue.id))),
+                el('p', null, p.summary),
+                p.evidence.map((e) =>
+                  el('figure', null, el('blockquote', null, e.exact), el('figcaption', null, `${e.source.title}, code points ${e.start}–${e.end}`)),
+                ),
+              ),
+            );
+          }
+        }
+      }
+    }
+    $('evidence').replaceChildren(...articles);
+  }
+
+  const BLOCKING_QUERY = `query ExploreBlocking($parties: [ID!]) {
+    blockingIssues(parties: $parties) {
+      issue { id name } rule rules reasons severity positions { id } evidence { exact }
+    }
+  }`;
+
+  async function drawBlocking(parties, names) {
+    const panel = $('blocking');
+    setState(panel, 'loading');
+    for (const node of document.querySelectorAll('#map .blocking, #map .conflict')) node.classList.remove('blocking', 'conflict');
+    for (const node of document.querySelectorAll('th .severity')) node.textContent = '';
+    clearMessages('Blocking issues');
+    const pairName = parties.map((id) => names.get(id) ?? id).join(' and ');
+    try {
+      const { blockingIssues } = await gql(BLOCKING_QUERY, { parties });
+      for (const blocking of blockingIssues) {
+        for (const node of document.querySelectorAll(`#map [data-issue="${CSS.escape(blocking.issue.id)}"]`)) node.classList.add('blocking');
+        const header = document.querySelector(`th[data-issue="${CSS.escape(blocking.issue.id)}"] .severity`);
+        if (header) header.textContent = `blocks · severity ${blocking.severity}`;
+        for (const p of blocking.positions) {
+          for (const node of document.querySelectorAll(`#map [data-position="${CSS.escape(p.id)}"]`)) node.classList.add('conflict');
+        }
+      }
+      panel.replaceChildren(
+        el('p', null, blockingIssues.length === 0 ? `Nothing in the source blocks an agreement between ${pairName}.` : `What stands between ${pairName}, most severe first:`),
+        el(
+          'ol',
+          { className: 'blocking-list' },
+          blockingIssues.map((b) =>
+            el(
+              'li',
+              { 'data-issue': b.issue.id },
+              el('strong', null, b.issue.name),
+              ` — severity ${b.severity} (${b.rules.join(', ').toLowerCase().replaceAll('_', ' ')})`,
+              el('ul', null, b.reasons.map((reason) => el('li', null, reason))),
+              b.evidence.length > 0 ? el('p', { className: 'quotes' }, b.evidence.map((e) => el('q', null, e.exact))) : null,
+            ),
+          ),
+        ),
+      );
+      setState(panel, 'ready');
+    } catch (error) {
+      const text = `Blocking issues for ${pairName} could not be computed: ${error.message}`;
+      panel.replaceChildren(el('p', { className: 'error' }, 'No highlight: the API refused this pair (see the message above).'));
+      showMessage(text);
+      setState(panel, 'error');
+    }
+  }
+
+  const TIMELINE_QUERY = `query ExploreTimeline($actor: ID, $issue: ID) {
+    timeline(actor: $actor, issue: $issue) {
+      position basis dated event { id title status start { precision iso note } }
+    }
+  }`;
+
+  async function drawTimeline(actor, issue) {
+    const list = $('timeline');
+    setState(list, 'loading');
+    clearMessages('Timeline');
+    try {
+      const { timeline } = await gql(TIMELINE_QUERY, { actor: actor || null, issue: issue || null });
+      list.replaceChildren(
+        ...timeline.map((entry) => {
+          const { event } = entry;
+          return el(
+            'li',
+            { className: entry.dated ? 'dated' : 'undated', 'data-event': event.id },
+            el('span', { className: `marker ${entry.dated ? 'dated' : 'undated'}`, 'aria-hidden': 'true' }),
+            el('time', event.start.iso ? { datetime: event.start.iso } : null, entry.dated ? event.start.iso : 'undated'),
+            ' ',
+            el('strong', null, event.title),
+            ' ',
+            el('span', { className: `status status-${event.status}` }, event.status.toLowerCase().replaceAll('_', ' ')),
+            el('p', { className: 'basis' }, entry.dated ? entry.basis : `Placed by the source's order: ${entry.basis}`),
+            !entry.dated && event.start.note ? el('p', { className: 'note' }, `Date: ${event.start.note}`) : null,
+          );
+        }),
+      );
+      if (timeline.length === 0) list.replaceChildren(el('li', { className: 'empty' }, 'No events for this choice.'));
+      setState(list, 'ready');
+    } catch (error) {
+      const text = `Timeline could not be drawn: ${error.message}`;
+      list.replaceChildren(el('li', { className: 'error' }, text));
+      showMessage(text);
+      setState(list, 'error');
+    }
+  }
+
+  function requestedParties() {
+    const raw = new URLSearchParams(window.location.search).get('parties');
+    const ids = raw ? raw.split(',').map((s) => s.trim()).filter(Boolean) : [];
+    return ids.length >= 2 ? ids.slice(0, 2) : DEFAULT_PARTIES;
+  }
+
+  function fillSelect(select, options, selected) {
+    const known = new Set(options.map((o) => o.id));
+    const all = selected && !known.has(selected) ? [{ id: selected, name: `${selected} (not in the map)` }, ...options] : options;
+    select.replaceChildren(...all.map((o) => el('option', { value: o.id, selected: o.id === selected }, o.name)));
+  }
+
+  async function start() {
+    const map = $('map');
+    setState(map, 'loading');
+    setState($('blocking'), 'loading');
+    let issues;
+    let positions;
+    let actors;
+    try {
+      [issues, positions, actors] = await Promise.all([
+        fetchAll('issues', 'id name'),
+        fetchAll(
+          'positions',
+          'id stance firmness isPrecondition summary issue { id } actor { id name affiliations { organization { id name } role } } evidence { exact start end source { title } }',
+        ),
+        fetchAll('actors', 'id name affiliations { organization { id name } role }'),
+      ]);
+    } catch (error) {
+      const text = `The map could not be drawn: ${error.message}`;
+      map.replaceChildren(el('p', { className: 'error' }, text));
+      showMessage(text);
+      setState(map, 'error');
+      setState($('blocking'), 'error');
+      setState($('timeline'), 'error');
+      return;
+    }
+
+    const groups = buildRows(positions, actors);
+    drawMap(issues, groups);
+    drawEvidence(issues, groups);
+
+    const names = new Map(actors.map((a) => [a.id, a.name]));
+    const parties = groups.map((g) => ({ id: g.party, name: g.name }));
+    const [a, b] = requestedParties();
+    fillSelect($('party-a'), parties, a);
+    fillSelect($('party-b'), parties, b);
+    $('pair').addEventListener('change', () => {
+      const pair = [$('party-a').value, $('party-b').value];
+      const url = new URL(window.location.href);
+      url.searchParams.set('parties', pair.join(','));
+      window.history.replaceState(null, '', url);
+      void drawBlocking(pair, names);
+    });
+
+    fillSelect($('timeline-actor'), [{ id: '', name: 'all' }, ...parties], '');
+    fillSelect($('timeline-issue'), [{ id: '', name: 'all' }, ...issues], '');
+    $('timeline-filter').addEventListener('change', () => void drawTimeline($('timeline-actor').value, $('timeline-issue').value));
+
+    // A target in the URL (#ev-…) was not in the page when it loaded.
+    if (window.location.hash) document.getElementById(decodeURIComponent(window.location.hash.slice(1)))?.scrollIntoView();
+
+    await Promise.all([drawBlocking([a, b], names), drawTimeline('', '')]);
+  }
+
+  void start();
+})();
