@@ -10,7 +10,8 @@ import {
 
 type Described<E extends Record<string, string>> = { [K in keyof E]: string };
 
-function register<E extends Record<string, string>>(e: E, name: string, description: string, values: Described<E>) {
+/** Registers an enum with a description for itself and for each of its values. */
+export function registerDescribedEnum<E extends Record<string, string>>(e: E, name: string, description: string, values: Described<E>) {
   registerEnumType(e, {
     name,
     description,
@@ -23,12 +24,12 @@ export enum SortDirection {
   DESC = 'DESC',
 }
 
-register(SortDirection, 'SortDirection', 'The direction of an ordering.', {
+registerDescribedEnum(SortDirection, 'SortDirection', 'The direction of an ordering.', {
   ASC: 'Ascending: A to Z, earliest first, smallest first.',
   DESC: 'Descending: Z to A, latest first, largest first.',
 });
 
-register(ActorKind, 'ActorKind', 'What kind of actor this is.', {
+registerDescribedEnum(ActorKind, 'ActorKind', 'What kind of actor this is.', {
   STATE: 'A sovereign state (its capital is an alias: "Tehran" for Iran).',
   GOVERNMENT_BODY: 'A government or one of its bodies.',
   MILITARY: 'Armed forces.',
@@ -39,7 +40,7 @@ register(ActorKind, 'ActorKind', 'What kind of actor this is.', {
   COLLECTIVE: 'A loose collective such as "the international community".',
 });
 
-register(EventKind, 'EventKind', 'What kind of event this is.', {
+registerDescribedEnum(EventKind, 'EventKind', 'What kind of event this is.', {
   NEGOTIATION: 'Negotiations or talks between parties.',
   MEETING: 'A meeting of named people.',
   ARMED_CONFLICT: 'Armed conflict or war.',
@@ -55,7 +56,7 @@ register(EventKind, 'EventKind', 'What kind of event this is.', {
   OTHER: 'Anything else.',
 });
 
-register(EventStatus, 'EventStatus', 'Whether an event happened, is happening, or is only considered or threatened.', {
+registerDescribedEnum(EventStatus, 'EventStatus', 'Whether an event happened, is happening, or is only considered or threatened.', {
   OCCURRED: 'It happened.',
   ONGOING: 'It is happening at the time of the source.',
   PLANNED: 'It is planned or being prepared.',
@@ -64,7 +65,7 @@ register(EventStatus, 'EventStatus', 'Whether an event happened, is happening, o
   ALLEGED: 'It is reported or claimed, and disputed or unconfirmed.',
 });
 
-register(ParticipantRole, 'ParticipantRole', 'The part an actor plays in an event.', {
+registerDescribedEnum(ParticipantRole, 'ParticipantRole', 'The part an actor plays in an event.', {
   INITIATOR: 'Started or carried out the event.',
   TARGET: 'The event was aimed at it.',
   PARTICIPANT: 'Took part.',
@@ -73,7 +74,7 @@ register(ParticipantRole, 'ParticipantRole', 'The part an actor plays in an even
   SUBJECT: 'The event is about it.',
 });
 
-register(StatementKind, 'StatementKind', 'What kind of speech act a statement is.', {
+registerDescribedEnum(StatementKind, 'StatementKind', 'What kind of speech act a statement is.', {
   CLAIM: 'An assertion of fact.',
   DENIAL: 'A denial of a claim or report.',
   THREAT: 'A threat of action against a target.',
@@ -86,14 +87,14 @@ register(StatementKind, 'StatementKind', 'What kind of speech act a statement is
   ANALYSIS: "The source's own analysis or assessment.",
 });
 
-register(AttributionKind, 'AttributionKind', 'How the source attributes a statement.', {
+registerDescribedEnum(AttributionKind, 'AttributionKind', 'How the source attributes a statement.', {
   NAMED: 'To a named actor.',
   ANONYMOUS_OFFICIALS: 'To officials speaking on condition of anonymity.',
   UNATTRIBUTED_REPORTS: 'To unattributed reports ("reports suggest", "described by some").',
   SOURCE_ANALYSIS: "It is the source's own analysis.",
 });
 
-register(Stance, 'Stance', 'Where an actor stands on an issue.', {
+registerDescribedEnum(Stance, 'Stance', 'Where an actor stands on an issue.', {
   DEMANDS: 'Demands it.',
   SUPPORTS: 'Supports it.',
   OPEN_TO: 'Is open to it or willing to discuss it.',
@@ -101,21 +102,21 @@ register(Stance, 'Stance', 'Where an actor stands on an issue.', {
   REJECTS: 'Rejects it outright.',
 });
 
-register(Firmness, 'Firmness', 'How firmly a position is held, as far as the source tells.', {
+registerDescribedEnum(Firmness, 'Firmness', 'How firmly a position is held, as far as the source tells.', {
   RED_LINE: 'A red line: not negotiable.',
   FIRM: 'Firmly and consistently held.',
   FLEXIBLE: 'Open to compromise.',
   UNKNOWN: 'The source does not say.',
 });
 
-register(DatePrecision, 'DatePrecision', 'How much of a date the source gives.', {
+registerDescribedEnum(DatePrecision, 'DatePrecision', 'How much of a date the source gives.', {
   DAY: 'Year, month and day are known.',
   MONTH: 'Year and month are known.',
   YEAR: 'Only the year is known.',
   UNKNOWN: 'The source gives no date; nothing is filled in.',
 });
 
-register(ActorRelationKind, 'ActorRelationKind', 'How two actors relate, read from the side of the actor holding the relation.', {
+registerDescribedEnum(ActorRelationKind, 'ActorRelationKind', 'How two actors relate, read from the side of the actor holding the relation.', {
   SUPPORTS: 'This actor supports the other.',
   SUPPORTED_BY: 'This actor is supported by the other.',
   OPPOSES: 'This actor opposes the other.',
@@ -126,7 +127,7 @@ register(ActorRelationKind, 'ActorRelationKind', 'How two actors relate, read fr
   PRESSURED_BY: 'This actor is under pressure from the other.',
 });
 
-register(EventRelationKind, 'EventRelationKind', 'How two events relate, read from the side of the event holding the relation.', {
+registerDescribedEnum(EventRelationKind, 'EventRelationKind', 'How two events relate, read from the side of the event holding the relation.', {
   BEFORE: 'This event happened before the other.',
   AFTER: 'This event happened after the other.',
   FOLLOWS: 'This event follows on from the other.',
@@ -139,7 +140,7 @@ register(EventRelationKind, 'EventRelationKind', 'How two events relate, read fr
   HAS_CONTEXT: 'The other event is the backdrop of this one.',
 });
 
-register(StatementRelationKind, 'StatementRelationKind', 'How two statements relate, read from the side of the statement holding the relation.', {
+registerDescribedEnum(StatementRelationKind, 'StatementRelationKind', 'How two statements relate, read from the side of the statement holding the relation.', {
   DENIES: 'This statement denies the other.',
   DENIED_BY: 'This statement is denied by the other.',
   RESPONDS_TO: 'This statement responds to the other.',

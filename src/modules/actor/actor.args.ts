@@ -1,5 +1,6 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { ActorKind } from '../../shared/enums.js';
+import { registerDescribedEnum } from '../../shared/enums.graphql.js';
 import { orderInputOf } from '../common/page.type.js';
 
 @InputType('ActorFilter', { description: 'Narrows a list of actors; all given conditions must hold.' })
@@ -30,15 +31,11 @@ export enum ActorOrderField {
   MENTION = 'MENTION',
 }
 
-registerEnumType(ActorOrderField, {
-  name: 'ActorOrderField',
-  description: 'What to order actors by.',
-  valuesConfig: {
-    NAME: { description: 'By name.' },
-    KIND: { description: 'By kind, then name.' },
-    ID: { description: 'By id.' },
-    MENTION: { description: 'By first mention in the source.' },
-  },
+registerDescribedEnum(ActorOrderField, 'ActorOrderField', 'What to order actors by.', {
+  NAME: 'By name.',
+  KIND: 'By kind, then name.',
+  ID: 'By id.',
+  MENTION: 'By first mention in the source.',
 });
 
 export const ActorOrder = orderInputOf(ActorOrderField, 'Actor', 'actors');

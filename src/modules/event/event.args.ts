@@ -1,5 +1,6 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { EventKind, EventStatus } from '../../shared/enums.js';
+import { registerDescribedEnum } from '../../shared/enums.graphql.js';
 import { orderInputOf } from '../common/page.type.js';
 
 @InputType('EventFilter', { description: 'Narrows a list of events; all given conditions must hold.' })
@@ -36,15 +37,11 @@ export enum EventOrderField {
   ID = 'ID',
 }
 
-registerEnumType(EventOrderField, {
-  name: 'EventOrderField',
-  description: 'What to order events by. For the order in time, undated events included, use `timeline`.',
-  valuesConfig: {
-    MENTION: { description: 'By first mention in the source (the default).' },
-    START: { description: 'By known start date; events with an unknown date come last, in order of mention.' },
-    TITLE: { description: 'By title.' },
-    ID: { description: 'By id.' },
-  },
+registerDescribedEnum(EventOrderField, 'EventOrderField', 'What to order events by. For the order in time, undated events included, use `timeline`.', {
+  MENTION: 'By first mention in the source (the default).',
+  START: 'By known start date; events with an unknown date come last, in order of mention.',
+  TITLE: 'By title.',
+  ID: 'By id.',
 });
 
 export const EventOrder = orderInputOf(EventOrderField, 'Event', 'events');

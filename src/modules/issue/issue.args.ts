@@ -1,4 +1,5 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
+import { registerDescribedEnum } from '../../shared/enums.graphql.js';
 import { orderInputOf } from '../common/page.type.js';
 
 @InputType('IssueFilter', { description: 'Narrows a list of issues; all given conditions must hold.' })
@@ -19,14 +20,10 @@ export enum IssueOrderField {
   ID = 'ID',
 }
 
-registerEnumType(IssueOrderField, {
-  name: 'IssueOrderField',
-  description: 'What to order issues by.',
-  valuesConfig: {
-    MENTION: { description: 'By first mention in the source (the default).' },
-    NAME: { description: 'By name.' },
-    ID: { description: 'By id.' },
-  },
+registerDescribedEnum(IssueOrderField, 'IssueOrderField', 'What to order issues by.', {
+  MENTION: 'By first mention in the source (the default).',
+  NAME: 'By name.',
+  ID: 'By id.',
 });
 
 export const IssueOrder = orderInputOf(IssueOrderField, 'Issue', 'issues');

@@ -1,5 +1,6 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { Firmness, Stance } from '../../shared/enums.js';
+import { registerDescribedEnum } from '../../shared/enums.graphql.js';
 import { orderInputOf } from '../common/page.type.js';
 
 @InputType('PositionFilter', { description: 'Narrows a list of positions; all given conditions must hold.' })
@@ -29,14 +30,10 @@ export enum PositionOrderField {
   ID = 'ID',
 }
 
-registerEnumType(PositionOrderField, {
-  name: 'PositionOrderField',
-  description: 'What to order positions by.',
-  valuesConfig: {
-    ISSUE: { description: 'By issue id, then actor id (the default).' },
-    ACTOR: { description: 'By actor id, then issue id.' },
-    ID: { description: 'By id.' },
-  },
+registerDescribedEnum(PositionOrderField, 'PositionOrderField', 'What to order positions by.', {
+  ISSUE: 'By issue id, then actor id (the default).',
+  ACTOR: 'By actor id, then issue id.',
+  ID: 'By id.',
 });
 
 export const PositionOrder = orderInputOf(PositionOrderField, 'Position', 'positions');

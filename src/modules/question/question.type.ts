@@ -1,24 +1,17 @@
-import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { registerDescribedEnum } from '../../shared/enums.graphql.js';
 import { BlockingRule } from '../../analysis/blocking-issues.js';
 import { ContradictionBasis } from '../../analysis/contradictions.js';
 
-registerEnumType(BlockingRule, {
-  name: 'BlockingRule',
-  description: 'Why an issue blocks agreement.',
-  valuesConfig: {
-    INCOMPATIBLE_POSITIONS: { description: 'Two parties hold incompatible positions: one demands or supports what another rejects or opposes (a precondition another party opposes included).' },
-    EXPLICIT_OBSTACLE: { description: 'The source says in so many words that the issue stands between the parties ("a sticking point", "an obstacle").' },
-  },
+registerDescribedEnum(BlockingRule, 'BlockingRule', 'Why an issue blocks agreement.', {
+  INCOMPATIBLE_POSITIONS: 'Two parties hold incompatible positions: one demands or supports what another rejects or opposes (a precondition another party opposes included).',
+  EXPLICIT_OBSTACLE: 'The source says in so many words that the issue stands between the parties ("a sticking point", "an obstacle").',
 });
 
-registerEnumType(ContradictionBasis, {
-  name: 'ContradictionBasis',
-  description: 'Why two statements are in conflict.',
-  valuesConfig: {
-    DENIAL: { description: 'One statement denies the other (a stored DENIES relation).' },
-    STATED_CONTRADICTION: { description: 'The source relates the two as contradicting each other (a stored CONTRADICTS relation).' },
-    OPPOSITE_POSITIONS: { description: 'Different parties state, as fact, positions on one issue that conflict.' },
-  },
+registerDescribedEnum(ContradictionBasis, 'ContradictionBasis', 'Why two statements are in conflict.', {
+  DENIAL: 'One statement denies the other (a stored DENIES relation).',
+  STATED_CONTRADICTION: 'The source relates the two as contradicting each other (a stored CONTRADICTS relation).',
+  OPPOSITE_POSITIONS: 'Different parties state, as fact, positions on one issue that conflict.',
 });
 
 @ObjectType('BlockingIssue', { description: 'An issue that blocks agreement among the parties, with why, whose positions, and the evidence.' })
@@ -100,16 +93,12 @@ export enum StatementDimension {
   TARGET = 'TARGET',
 }
 
-registerEnumType(StatementDimension, {
-  name: 'StatementDimension',
-  description: 'What to group statements by when counting.',
-  valuesConfig: {
-    KIND: { description: 'By kind of statement.' },
-    SPEAKER: { description: 'By speaker (null key: no named speaker).' },
-    ISSUE: { description: 'By issue (a statement about two issues counts in both; null key: about no issue).' },
-    ATTRIBUTION: { description: 'By kind of attribution.' },
-    TARGET: { description: 'By target (null key: aimed at no one).' },
-  },
+registerDescribedEnum(StatementDimension, 'StatementDimension', 'What to group statements by when counting.', {
+  KIND: 'By kind of statement.',
+  SPEAKER: 'By speaker (null key: no named speaker).',
+  ISSUE: 'By issue (a statement about two issues counts in both; null key: about no issue).',
+  ATTRIBUTION: 'By kind of attribution.',
+  TARGET: 'By target (null key: aimed at no one).',
 });
 
 export enum EventDimension {
@@ -119,13 +108,9 @@ export enum EventDimension {
   ISSUE = 'ISSUE',
 }
 
-registerEnumType(EventDimension, {
-  name: 'EventDimension',
-  description: 'What to group events by when counting.',
-  valuesConfig: {
-    KIND: { description: 'By kind of event.' },
-    STATUS: { description: 'By status.' },
-    PARTICIPANT: { description: 'By participating actor (an event counts once per actor; null key: no participant).' },
-    ISSUE: { description: 'By issue (null key: about no issue).' },
-  },
+registerDescribedEnum(EventDimension, 'EventDimension', 'What to group events by when counting.', {
+  KIND: 'By kind of event.',
+  STATUS: 'By status.',
+  PARTICIPANT: 'By participating actor (an event counts once per actor; null key: no participant).',
+  ISSUE: 'By issue (null key: about no issue).',
 });

@@ -1,5 +1,6 @@
-import { Field, ID, InputType, registerEnumType } from 'type-graphql';
+import { Field, ID, InputType } from 'type-graphql';
 import { AttributionKind, StatementKind } from '../../shared/enums.js';
+import { registerDescribedEnum } from '../../shared/enums.graphql.js';
 import { orderInputOf } from '../common/page.type.js';
 
 @InputType('StatementFilter', { description: 'Narrows a list of statements; all given conditions must hold.' })
@@ -35,14 +36,10 @@ export enum StatementOrderField {
   ID = 'ID',
 }
 
-registerEnumType(StatementOrderField, {
-  name: 'StatementOrderField',
-  description: 'What to order statements by.',
-  valuesConfig: {
-    MENTION: { description: 'By first mention in the source (the default).' },
-    KIND: { description: 'By kind, then first mention.' },
-    ID: { description: 'By id.' },
-  },
+registerDescribedEnum(StatementOrderField, 'StatementOrderField', 'What to order statements by.', {
+  MENTION: 'By first mention in the source (the default).',
+  KIND: 'By kind, then first mention.',
+  ID: 'By id.',
 });
 
 export const StatementOrder = orderInputOf(StatementOrderField, 'Statement', 'statements');
