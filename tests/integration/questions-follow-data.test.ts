@@ -50,6 +50,21 @@ describe('Questions follow the data', () => {
   });
 });
 
+describe('Timeline refuses contradictory order', () => {
+  it('answers relations that form a cycle with an error naming the cycle, not a hang', async () => {
+    const event = (id: string, title: string) => ({ id, title, summary: title, kind: 'MEETING' as never, status: 'OCCURRED' as never });
+    kb.db.insert(t.events).values([event('event:p', 'Meeting P'), event('event:q', 'Meeting Q')]).run();
+    kb.db.insert(t.eventRelations).values({ id: 'event:p|AFTER|event:q', subjectId: 'event:p', objectId: 'event:q', kind: 'AFTER' }).run();
+    const ordered = await server.gql(`{ timeline { position event { id } } }`);
+    expect(ordered.data.timeline.map((e: any) => e.event.id)).toEqual(['event:q', 'event:p']);
+    kb.db.insert(t.eventRelations).values({ id: 'event:q|AFTER|event:p', subjectId: 'event:q', objectId: 'event:p', kind: 'AFTER' }).run();
+    const res = await server.gql(`{ timeline { position } }`);
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'TIMELINE_CYCLE', cycle: expect.arrayContaining(['event:p', 'event:q']) });
+    expect(res.errors?.[0]?.message).toMatch(/Meeting P.*Meeting Q|Meeting Q.*Meeting P/);
+    kb.db.delete(t.events).run();
+  });
+});
+
 describe('Search index follows every write', () => {
   const hits = async (query: string) => (await server.gql(`query($q: String!) { search(query: $q) { node { id } } }`, { q: query })).data.search.map((h: any) => h.node.id);
 
