@@ -49,6 +49,7 @@ describe('Batching: nested queries run a constant number of SQL statements', () 
     expect(large.actors).toBe(100);
     // The nested data is really there: issues and their positions for every statement.
     expect(large.sample.statements.edges[0].node.issues[0].positions).toHaveLength(100);
+    console.log(`nested query: ${small.statements.length} SQL statements for ${small.rows} rows, ${large.statements.length} for ${large.rows}`);
     expect(large.statements.length).toBe(small.statements.length);
     expect(small.statements.length).toBeLessThan(20);
   });
