@@ -17,7 +17,7 @@ import type { Db } from './db/client.js';
 import { registerExplore } from './http/explore.routes.js';
 import { registerPlayground } from './http/playground.routes.js';
 import { projectRoot } from './shared/paths.js';
-import { argumentOfValidationError } from './shared/validation-errors.js';
+import { argumentOfValidationError, KnownOperationTypesRule } from './shared/validation-errors.js';
 
 export interface ServerOptions {
   db: Db;
@@ -66,6 +66,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     introspection: options.config.playground,
     includeStacktraceInErrorResponses: false,
     formatError,
+    validationRules: [KnownOperationTypesRule],
     plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), argumentErrors],
   });
   await apollo.start();

@@ -71,6 +71,8 @@ export interface TimelineEntry {
   /** 1-based. */
   position: number;
   basis: string;
+  /** True when the source gives the event a date (see `knownDate`). */
+  dated: boolean;
 }
 
 export const UNPLACED_BASIS = 'no date or ordering relation in the source; placed by order of mention';
@@ -214,7 +216,7 @@ export function timeline(input: TimelineInput): TimelineEntry[] {
     describe('after', node.relationPredecessors);
     describe('before', node.relationSuccessors);
     const basis = parts.length === 0 ? UNPLACED_BASIS : parts.join('; ');
-    return { eventId: node.event.id, position: i + 1, basis };
+    return { eventId: node.event.id, position: i + 1, basis, dated: node.date !== null };
   });
 }
 

@@ -26,3 +26,15 @@ export function firstMention(evidenceColumn: SQLiteColumn, entityId: SQLiteColum
 export function dateKey(precision: SQLiteColumn, year: SQLiteColumn, month: SQLiteColumn, day: SQLiteColumn): SQL {
   return sql`CASE WHEN ${precision} = 'UNKNOWN' THEN NULL ELSE printf('%04d-%02d-%02d', ${year}, coalesce(${month}, 1), coalesce(${day}, 1)) END`;
 }
+
+/**
+ * The ids of a party and of every actor speaking for it through affiliations, at any depth
+ * (official → ministry → state), as a subquery. UNION drops repeats, so a cycle in the
+ * affiliations ends the recursion instead of looping.
+ */
+export function speakersFor(party: string): SQL {
+  return sql`(WITH RECURSIVE members(id) AS (
+    SELECT ${party}
+    UNION SELECT ${t.affiliations.actorId} FROM ${t.affiliations} JOIN members ON ${t.affiliations.organizationId} = members.id
+  ) SELECT id FROM members)`;
+}

@@ -4,6 +4,7 @@
  * names the GraphQL type, which is how `node(id)` knows where to look.
  */
 import { badUserInput } from './errors.js';
+import { MAX_PAGE_SIZE } from './pagination.js';
 
 export const ID_PREFIXES = {
   actor: 'Actor',
@@ -31,4 +32,10 @@ export function expectId(argumentName: string, id: string, prefix: IdPrefix): st
     throw badUserInput(argumentName, `"${id}" is not a ${ID_PREFIXES[prefix]} id (expected ${prefix}:<slug>)`);
   }
   return id;
+}
+
+/** A list of ids in one argument holds at most MAX_PAGE_SIZE, like a page. */
+export function checkIdList(argumentName: string, ids: readonly string[]): readonly string[] {
+  if (ids.length > MAX_PAGE_SIZE) throw badUserInput(argumentName, `at most ${MAX_PAGE_SIZE} ids at once (got ${ids.length})`);
+  return ids;
 }

@@ -53,8 +53,8 @@ function checkCount(argumentName: string, value: number | null | undefined): num
 export function pageWindow(scope: string, args: PageArgs): PageWindow {
   const first = checkCount('first', args.first);
   const last = checkCount('last', args.last);
-  const after = args.after ? decodeCursor('after', scope, args.after) : null;
-  const before = args.before ? decodeCursor('before', scope, args.before) : null;
+  const after = args.after != null ? decodeCursor('after', scope, args.after) : null;
+  const before = args.before != null ? decodeCursor('before', scope, args.before) : null;
   return {
     start: after === null ? 0 : after + 1,
     before,

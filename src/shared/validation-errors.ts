@@ -4,7 +4,7 @@
  * Argument node whose source range contains that value, with the input fields on the way
  * (`filter.kinds`).
  */
-import { visit, type DocumentNode, type GraphQLError } from 'graphql';
+import { GraphQLError, visit, type DocumentNode, type ValidationRule } from 'graphql';
 
 const VALUE_ERRORS = [/does not exist in ".*" enum/, /^Expected value of type/, /cannot represent/, /^Enum ".*" cannot represent/];
 
@@ -20,3 +20,15 @@ export function argumentOfValidationError(document: DocumentNode, error: GraphQL
   visit(document, { Argument: enclose, ObjectField: enclose });
   return path.length > 0 ? path.join('.') : null;
 }
+
+/**
+ * Refuses a mutation or subscription at validation: the API is read-only, and graphql-js
+ * would otherwise fail only at execution, without a code, which reads as a server error.
+ */
+export const KnownOperationTypesRule: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    const schema = context.getSchema();
+    const root = { query: schema.getQueryType(), mutation: schema.getMutationType(), subscription: schema.getSubscriptionType() }[node.operation];
+    if (!root) context.reportError(new GraphQLError(`This API has no ${node.operation} operations: it is read-only.`, { nodes: node }));
+  },
+});

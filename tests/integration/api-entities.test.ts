@@ -118,11 +118,17 @@ describe('API: filters and orders', () => {
     expect(titles).toEqual([...titles].sort((a: string, b: string) => b.localeCompare(a, 'en', { sensitivity: 'base' })));
   });
 
-  it('leaves events with unknown dates out of a date range, and finds them with dateKnown: false', async () => {
-    const ranged = await suite.server.gql(`{ events(filter: {startFrom: "2020", startTo: "2030-06"}) { totalCount } }`);
+  it('finds the seed’s undated events with dateKnown: false (date ranges are tested on dated data elsewhere)', async () => {
     const unknown = await suite.server.gql(`{ events(first: 100, filter: {dateKnown: false}) { totalCount } all: events { totalCount } }`);
-    expect(ranged.data.events.totalCount).toBe(0);
     expect(unknown.data.events.totalCount).toBe(unknown.data.all.totalCount);
+  });
+
+  it('orders a source’s evidence by length or by position', async () => {
+    const res = await suite.server.gql(`{ source(id: "source:us-iran-second-round-talks") { longest: evidence(first: 5, orderBy: {field: LENGTH, direction: DESC}) { edges { node { start end } } } last: evidence(first: 1, orderBy: {field: START, direction: DESC}) { edges { node { start } } } all: evidence(first: 100) { edges { node { start end } } } } }`);
+    const lengths = res.data.source.longest.edges.map((e: any) => e.node.end - e.node.start);
+    expect(lengths).toEqual([...lengths].sort((a: number, b: number) => b - a));
+    const allStarts = res.data.source.all.edges.map((e: any) => e.node.start);
+    expect(res.data.source.last.edges[0].node.start).toBeGreaterThanOrEqual(Math.max(...allStarts));
   });
 
   it('filters positions by stance and precondition', async () => {
@@ -184,6 +190,11 @@ describe('API: bad input is a clear error, never a 500', () => {
     ['a malformed date bound', `{ events(filter: {startFrom: "last year"}) { totalCount } }`, 'filter.startFrom'],
     ['a related id of the wrong type', `{ statements(filter: {issue: "actor:iran"}) { totalCount } }`, 'filter.issue'],
     ['first over 100 in a nested list', `{ actors(first: 1) { edges { node { statements(first: 1000) { totalCount } } } } }`, 'first'],
+    ['an empty cursor', `{ actors(after: "") { totalCount } }`, 'after'],
+    ['a date that does not exist', `{ events(filter: {startFrom: "2025-02-31"}) { totalCount } }`, 'filter.startFrom'],
+    ['an empty date bound', `{ events(filter: {startTo: ""}) { totalCount } }`, 'filter.startTo'],
+    ['more than 100 ids in a filter', `{ actors(filter: {ids: [${Array.from({ length: 101 }, (_, i) => `"actor:a${i}"`).join(', ')}]}) { totalCount } }`, 'filter.ids'],
+    ['more than 100 parties', `{ blockingIssues(parties: [${Array.from({ length: 101 }, (_, i) => `"actor:a${i}"`).join(', ')}]) { rule } }`, 'parties'],
   ];
   for (const [what, query, argumentName] of cases) {
     it(`answers ${what} with BAD_USER_INPUT naming "${argumentName}"`, async () => {
@@ -194,6 +205,15 @@ describe('API: bad input is a clear error, never a 500', () => {
       expect(JSON.stringify(res.errors)).not.toMatch(/stacktrace|at .*\.js:\d+/);
     });
   }
+
+  it('refuses a mutation or a subscription at validation: the API is read-only', async () => {
+    for (const op of ['mutation { x }', 'subscription { x }']) {
+      const res = await suite.server.gql(op);
+      expect(res.status).toBe(400);
+      expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(res.errors?.map((e) => e.message).join(' ')).toMatch(/read-only/);
+    }
+  });
 
   it('answers a bad variable value with BAD_USER_INPUT, not a 500', async () => {
     const res = await suite.server.gql(`query($k: [ActorKind!]) { actors(filter: {kinds: $k}) { totalCount } }`, { k: ['PLANET'] });

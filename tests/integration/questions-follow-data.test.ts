@@ -3,10 +3,10 @@
  * change as the stored data changes, and the search index follows every write.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { writeSeed } from '../../seed/loader.js';
 import * as t from '../../src/db/tables.js';
-import { Firmness, Stance } from '../../src/shared/enums.js';
+import { EventRelationKind, Firmness, Stance } from '../../src/shared/enums.js';
 import { openTestDb, type TestDb } from '../helpers/db.js';
 import { startTestServer, type TestServer } from '../helpers/http.js';
 import { emptyPlan } from '../helpers/synthetic.js';
@@ -54,14 +54,57 @@ describe('Timeline refuses contradictory order', () => {
   it('answers relations that form a cycle with an error naming the cycle, not a hang', async () => {
     const event = (id: string, title: string) => ({ id, title, summary: title, kind: 'MEETING' as never, status: 'OCCURRED' as never });
     kb.db.insert(t.events).values([event('event:p', 'Meeting P'), event('event:q', 'Meeting Q')]).run();
-    kb.db.insert(t.eventRelations).values({ id: 'event:p|AFTER|event:q', subjectId: 'event:p', objectId: 'event:q', kind: 'AFTER' }).run();
+    kb.db.insert(t.eventRelations).values({ id: 'event:p|AFTER|event:q', subjectId: 'event:p', objectId: 'event:q', kind: EventRelationKind.AFTER }).run();
     const ordered = await server.gql(`{ timeline { position event { id } } }`);
     expect(ordered.data.timeline.map((e: any) => e.event.id)).toEqual(['event:q', 'event:p']);
-    kb.db.insert(t.eventRelations).values({ id: 'event:q|AFTER|event:p', subjectId: 'event:q', objectId: 'event:p', kind: 'AFTER' }).run();
+    kb.db.insert(t.eventRelations).values({ id: 'event:q|AFTER|event:p', subjectId: 'event:q', objectId: 'event:p', kind: EventRelationKind.AFTER }).run();
     const res = await server.gql(`{ timeline { position } }`);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'TIMELINE_CYCLE', cycle: expect.arrayContaining(['event:p', 'event:q']) });
     expect(res.errors?.[0]?.message).toMatch(/Meeting P.*Meeting Q|Meeting Q.*Meeting P/);
     kb.db.delete(t.events).run();
+  });
+});
+
+describe('Dated events: ranges and the timeline use the dates the source gives', () => {
+  it('filters by a partial-date range and orders dated events by date', async () => {
+    const dated = (id: string, title: string, precision: string, year: number, month: number | null, day: number | null) => ({
+      id, title, summary: title, kind: 'MEETING' as never, status: 'OCCURRED' as never,
+      startPrecision: precision as never, startYear: year, startMonth: month, startDay: day,
+    });
+    kb.db.insert(t.events).values([
+      dated('event:c', 'Summit C', 'DAY', 2025, 6, 12),
+      dated('event:a', 'Summit A', 'YEAR', 2024, null, null),
+      dated('event:b', 'Summit B', 'MONTH', 2025, 3, null),
+    ]).run();
+    const range = async (filter: string) =>
+      (await server.gql(`{ events(filter: ${filter}, orderBy: {field: START}) { edges { node { id start { iso } } } } }`)).data.events.edges.map((e: any) => e.node.id);
+    expect(await range(`{startFrom: "2025"}`)).toEqual(['event:b', 'event:c']);
+    expect(await range(`{startTo: "2025-03"}`)).toEqual(['event:a', 'event:b']);
+    expect(await range(`{startFrom: "2025-06-12", startTo: "2025-06-12"}`)).toEqual(['event:c']);
+    expect(await range(`{dateKnown: true}`)).toEqual(['event:a', 'event:b', 'event:c']);
+    const timeline = (await server.gql(`{ timeline { dated basis event { id } } }`)).data.timeline;
+    expect(timeline).toEqual([
+      { dated: true, basis: 'dated 2024', event: { id: 'event:a' } },
+      { dated: true, basis: 'dated 2025-03', event: { id: 'event:b' } },
+      { dated: true, basis: 'dated 2025-06-12', event: { id: 'event:c' } },
+    ]);
+    kb.db.delete(t.events).run();
+  });
+});
+
+describe('A party speaks through affiliations at any depth', () => {
+  it('finds a statement of an official of a ministry of the party', async () => {
+    const actor = (id: string, name: string) => ({ id, name, kind: 'PERSON' as never, description: name });
+    kb.db.insert(t.actors).values([actor('actor:ministry', 'Ministry'), actor('actor:official', 'Official')]).run();
+    kb.db.insert(t.affiliations).values([
+      { id: 'm', actorId: 'actor:ministry', organizationId: 'actor:alpha' },
+      { id: 'o', actorId: 'actor:official', organizationId: 'actor:ministry' },
+    ]).run();
+    kb.db.insert(t.statements).values({ id: 'statement:o', kind: 'CLAIM' as never, summary: 'The official spoke', speakerId: 'actor:official', attributionKind: 'NAMED' as never }).run();
+    const res = await server.gql(`{ statements(filter: {party: "actor:alpha"}) { edges { node { id } } } beta: statements(filter: {party: "actor:beta"}) { totalCount } }`);
+    expect(res.data.statements.edges.map((e: any) => e.node.id)).toEqual(['statement:o']);
+    expect(res.data.beta.totalCount).toBe(0);
+    kb.db.delete(t.actors).where(inArray(t.actors.id, ['actor:ministry', 'actor:official'])).run();
   });
 });
 

@@ -3,7 +3,7 @@ import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ListSpec } from '../../db/pages.js';
 import { containsText, direction, firstMention } from '../../db/sql-helpers.js';
 import { actorAliases, actors, affiliations, evidence, positions } from '../../db/tables.js';
-import { expectId } from '../../shared/ids.js';
+import { checkIdList, expectId } from '../../shared/ids.js';
 import { ActorOrderField, type ActorFilter, type ActorOrder } from './actor.args.js';
 
 export function actorConditions(filter: ActorFilter | null | undefined): (SQL | undefined)[] {
@@ -15,7 +15,7 @@ export function actorConditions(filter: ActorFilter | null | undefined): (SQL | 
     );
   }
   if (filter.kinds) conditions.push(inArray(actors.kind, filter.kinds));
-  if (filter.ids) conditions.push(inArray(actors.id, filter.ids));
+  if (filter.ids) conditions.push(inArray(actors.id, [...checkIdList('filter.ids', filter.ids)]));
   if (filter.countryCode) conditions.push(eq(actors.countryCode, filter.countryCode.toUpperCase()));
   if (filter.affiliatedWith) {
     const org = expectId('filter.affiliatedWith', filter.affiliatedWith, 'actor');

@@ -9,7 +9,9 @@ export function dateBound(argumentName: string, value: string, side: 'from' | 't
   const [, y, m, d] = match ?? [];
   const month = m === undefined ? null : Number(m);
   const day = d === undefined ? null : Number(d);
-  if (!match || (month !== null && (month < 1 || month > 12)) || (day !== null && (day < 1 || day > 31))) {
+  // A day is checked against its month through Date's own calendar: 2025-02-31 is refused.
+  const real = day === null || new Date(Date.UTC(Number(y), month! - 1, day)).getUTCDate() === day;
+  if (!match || (month !== null && (month < 1 || month > 12)) || (day !== null && (day < 1 || !real))) {
     throw badUserInput(argumentName, `"${value}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`);
   }
   if (side === 'from') return `${y}-${m ?? '01'}-${d ?? '01'}`;

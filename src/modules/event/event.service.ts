@@ -25,8 +25,8 @@ export function eventConditions(filter: EventFilter | null | undefined): (SQL | 
     c.push(sql`EXISTS (SELECT 1 FROM ${eventIssues} WHERE ${eventIssues.eventId} = ${events.id} AND ${eventIssues.issueId} = ${issue})`);
   }
   // A partial date is compared by the first day it covers.
-  if (filter.startFrom) c.push(sql`${startKey} >= ${dateBound('filter.startFrom', filter.startFrom, 'from')}`);
-  if (filter.startTo) c.push(sql`${startKey} <= ${dateBound('filter.startTo', filter.startTo, 'to')}`);
+  if (filter.startFrom != null) c.push(sql`${startKey} >= ${dateBound('filter.startFrom', filter.startFrom, 'from')}`);
+  if (filter.startTo != null) c.push(sql`${startKey} <= ${dateBound('filter.startTo', filter.startTo, 'to')}`);
   if (filter.dateKnown === true) c.push(ne(events.startPrecision, DatePrecision.UNKNOWN));
   if (filter.dateKnown === false) c.push(eq(events.startPrecision, DatePrecision.UNKNOWN));
   return c;

@@ -3,14 +3,14 @@ import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { ListSpec } from '../../db/pages.js';
 import { containsText, direction, firstMention } from '../../db/sql-helpers.js';
 import { evidence, issues, positions } from '../../db/tables.js';
-import { expectId } from '../../shared/ids.js';
+import { checkIdList, expectId } from '../../shared/ids.js';
 import { IssueOrderField, type IssueFilter, type IssueOrder } from './issue.args.js';
 
 export function issueConditions(filter: IssueFilter | null | undefined): (SQL | undefined)[] {
   if (!filter) return [];
   const c: (SQL | undefined)[] = [];
   if (filter.text) c.push(sql`(${containsText(issues.name, filter.text)} OR ${containsText(issues.description, filter.text)})`);
-  if (filter.ids) c.push(inArray(issues.id, filter.ids));
+  if (filter.ids) c.push(inArray(issues.id, [...checkIdList('filter.ids', filter.ids)]));
   if (filter.actor) {
     const actor = expectId('filter.actor', filter.actor, 'actor');
     c.push(sql`EXISTS (SELECT 1 FROM ${positions} WHERE ${positions.issueId} = ${issues.id} AND ${positions.actorId} = ${actor})`);

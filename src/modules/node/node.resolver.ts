@@ -1,7 +1,6 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { badUserInput } from '../../shared/errors.js';
-import { MAX_PAGE_SIZE } from '../../shared/pagination.js';
+import { checkIdList } from '../../shared/ids.js';
 import { Node } from '../common/node.type.js';
 import { loadNode } from './node.service.js';
 
@@ -14,7 +13,6 @@ export class NodeResolver {
 
   @Query(() => [Node], { nullable: 'items', description: 'Entities by id, in the order asked; null in the place of an id no entity has.' })
   nodes(@Arg('ids', () => [ID], { description: 'The ids (at most 100).' }) ids: string[], @Ctx() ctx: Context) {
-    if (ids.length > MAX_PAGE_SIZE) throw badUserInput('ids', `at most ${MAX_PAGE_SIZE} ids at once (got ${ids.length})`);
-    return Promise.all(ids.map((id) => loadNode(ctx, id)));
+    return Promise.all(checkIdList('ids', ids).map((id) => loadNode(ctx, id)));
   }
 }

@@ -8,7 +8,7 @@ export class PositionFilter {
   @Field(() => ID, { nullable: true, description: 'Only positions held by this actor.' })
   actor?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only positions held by this actor or by actors affiliated with it.' })
+  @Field(() => ID, { nullable: true, description: 'Only positions held by this actor or by actors speaking for it through affiliations, at any depth.' })
   party?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only positions on this issue.' })

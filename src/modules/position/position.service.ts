@@ -1,8 +1,8 @@
 /** The SQL of position lists: filters and orders turned into a ListSpec for `fetchPages`. */
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ListSpec } from '../../db/pages.js';
-import { direction } from '../../db/sql-helpers.js';
-import { affiliations, positions } from '../../db/tables.js';
+import { direction, speakersFor } from '../../db/sql-helpers.js';
+import { positions } from '../../db/tables.js';
 import { expectId } from '../../shared/ids.js';
 import { PositionOrderField, type PositionFilter, type PositionOrder } from './position.args.js';
 
@@ -12,7 +12,7 @@ export function positionConditions(filter: PositionFilter | null | undefined): (
   if (filter.actor) c.push(eq(positions.actorId, expectId('filter.actor', filter.actor, 'actor')));
   if (filter.party) {
     const party = expectId('filter.party', filter.party, 'actor');
-    c.push(sql`(${positions.actorId} = ${party} OR ${positions.actorId} IN (SELECT ${affiliations.actorId} FROM ${affiliations} WHERE ${affiliations.organizationId} = ${party}))`);
+    c.push(sql`${positions.actorId} IN ${speakersFor(party)}`);
   }
   if (filter.issue) c.push(eq(positions.issueId, expectId('filter.issue', filter.issue, 'issue')));
   if (filter.stances) c.push(inArray(positions.stance, filter.stances));

@@ -14,7 +14,6 @@ import { timeline, TimelineCycleError } from '../../analysis/timeline.js';
 import type { Context } from '../../context.js';
 import type { EvidenceRow } from '../../db/tables.js';
 import { badUserInput } from '../../shared/errors.js';
-import { expectId } from '../../shared/ids.js';
 import { MAX_PAGE_SIZE } from '../../shared/pagination.js';
 import { Actor } from '../actor/actor.type.js';
 import { loadAll, loadOne } from '../common/load.js';
@@ -89,7 +88,7 @@ export class QuestionResolver {
     @Ctx() { db }: Context,
   ): TimelineEntryValue[] {
     if (actor) q.checkParties(db, 'actor', [actor]);
-    if (issue) expectId('issue', issue, 'issue');
+    if (issue) q.checkIssue(db, 'issue', issue);
     const facts = q.loadTimelineFacts(db);
     let entries;
     try {
@@ -102,10 +101,9 @@ export class QuestionResolver {
     const affiliations = actor ? q.loadAffiliations(db) : [];
     const byActor = actor ? new Set(q.loadParticipants(db).filter((p) => partyOf(p.actorId, [actor], affiliations) === actor).map((p) => p.eventId)) : null;
     const byIssue = issue ? new Set(q.loadEventIssues(db).filter((l) => l.issueId === issue).map((l) => l.eventId)) : null;
-    const dated = new Set(facts.events.filter((e) => e.date.precision !== 'UNKNOWN').map((e) => e.id));
     return entries
       .filter((e) => (!byActor || byActor.has(e.eventId)) && (!byIssue || byIssue.has(e.eventId)))
-      .map((e, i) => ({ ...e, position: i + 1, dated: dated.has(e.eventId) }));
+      .map((e, i) => ({ ...e, position: i + 1 }));
   }
 
   @Query(() => [SearchHit], {
@@ -114,11 +112,12 @@ export class QuestionResolver {
   })
   search(
     @Arg('query', () => String, { description: 'An FTS5 query: words, "quoted phrases", prefix*, AND/OR/NOT.' }) query: string,
-    @Arg('first', () => Int, { defaultValue: 20, description: 'How many hits to return (1 to 100).' }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'How many hits to return (1 to 100; default 20).' }) first: number | null,
     @Ctx() { db }: Context,
   ): SearchHitValue[] {
-    if (first < 1 || first > MAX_PAGE_SIZE) throw badUserInput('first', `must be between 1 and ${MAX_PAGE_SIZE} (got ${first})`);
-    return rankSearchMatches(q.searchMatches(db, query), first);
+    const limit = first ?? 20;
+    if (limit < 1 || limit > MAX_PAGE_SIZE) throw badUserInput('first', `must be between 1 and ${MAX_PAGE_SIZE} (got ${limit})`);
+    return rankSearchMatches(q.searchMatches(db, query), limit);
   }
 
   @Query(() => [CountBucket], { description: 'How many statements there are per kind, speaker, issue, attribution or target, under the same filter as `statements`.' })

@@ -3,6 +3,7 @@
  * questions that are SQL by nature (full-text search, grouped counts). Each question reads
  * whole tables in a constant number of statements: the analysis needs the whole graph.
  */
+import Database from 'better-sqlite3';
 import { asc, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { firstMention } from '../../db/sql-helpers.js';
@@ -12,7 +13,7 @@ import type { AffiliationFact, Names, ObstacleFact } from '../../analysis/facts.
 import type { BackedPositionFact, StatementFact } from '../../analysis/contradictions.js';
 import type { EventRelationFact, TimelineEventFact } from '../../analysis/timeline.js';
 import { badUserInput } from '../../shared/errors.js';
-import { expectId } from '../../shared/ids.js';
+import { checkIdList, expectId } from '../../shared/ids.js';
 import { eventConditions } from '../event/event.service.js';
 import type { EventFilter } from '../event/event.args.js';
 import { statementConditions } from '../statement/statement.service.js';
@@ -22,11 +23,21 @@ import { EventDimension, StatementDimension } from './question.type.js';
 /** Validates a list of party ids: each must be an actor id that exists. */
 export function checkParties(db: Db, argumentName: string, parties: readonly string[] | null | undefined): string[] | null {
   if (!parties || parties.length === 0) return null;
+  checkIdList(argumentName, parties);
   parties.forEach((id) => expectId(argumentName, id, 'actor'));
   const found = new Set(db.select({ id: t.actors.id }).from(t.actors).where(inArray(t.actors.id, [...parties])).all().map((r) => r.id));
   const unknown = parties.filter((id) => !found.has(id));
   if (unknown.length > 0) throw badUserInput(argumentName, `no actor with id ${unknown.map((id) => `"${id}"`).join(', ')}`);
   return [...new Set(parties)];
+}
+
+/** Validates an issue id argument: it must name an issue that exists. */
+export function checkIssue(db: Db, argumentName: string, id: string): string {
+  expectId(argumentName, id, 'issue');
+  if (!db.select({ id: t.issues.id }).from(t.issues).where(inArray(t.issues.id, [id])).get()) {
+    throw badUserInput(argumentName, `no issue with id "${id}"`);
+  }
+  return id;
 }
 
 export function loadNames(db: Db): Names {
@@ -41,31 +52,42 @@ export function loadAffiliations(db: Db): AffiliationFact[] {
 
 /** Every position with the statements that express it. */
 export function loadPositions(db: Db): BackedPositionFact[] {
-  const links = db.select().from(t.positionStatements).all();
+  const links = groupBy(db.select().from(t.positionStatements).all(), (l) => l.positionId, (l) => l.statementId);
   return db
     .select()
     .from(t.positions)
     .orderBy(asc(t.positions.id))
     .all()
-    .map((p) => ({ ...p, statementIds: links.filter((l) => l.positionId === p.id).map((l) => l.statementId) }));
+    .map((p) => ({ ...p, statementIds: links.get(p.id) ?? [] }));
+}
+
+/** Groups values by key in one pass. */
+function groupBy<R, V>(rows: readonly R[], keyOf: (row: R) => string, valueOf: (row: R) => V): Map<string, V[]> {
+  const groups = new Map<string, V[]>();
+  for (const row of rows) {
+    const list = groups.get(keyOf(row));
+    if (list) list.push(valueOf(row));
+    else groups.set(keyOf(row), [valueOf(row)]);
+  }
+  return groups;
 }
 
 export function loadObstacles(db: Db): ObstacleFact[] {
-  const parties = db.select().from(t.issueObstacleParties).all();
+  const parties = groupBy(db.select().from(t.issueObstacleParties).all(), (p) => p.obstacleId, (p) => p.actorId);
   return db
     .select()
     .from(t.issueObstacles)
     .all()
-    .map((o) => ({ id: o.id, issueId: o.issueId, description: o.description, partyIds: parties.filter((p) => p.obstacleId === o.id).map((p) => p.actorId) }));
+    .map((o) => ({ id: o.id, issueId: o.issueId, description: o.description, partyIds: parties.get(o.id) ?? [] }));
 }
 
 export function loadStatementFacts(db: Db): { statements: StatementFact[]; relations: { subjectId: string; objectId: string; kind: t.StatementRelationRow['kind'] }[] } {
-  const issues = db.select().from(t.statementIssues).all();
+  const issues = groupBy(db.select().from(t.statementIssues).all(), (i) => i.statementId, (i) => i.issueId);
   const statements = db
     .select({ id: t.statements.id, kind: t.statements.kind, speakerId: t.statements.speakerId })
     .from(t.statements)
     .all()
-    .map((s) => ({ ...s, issueIds: issues.filter((i) => i.statementId === s.id).map((i) => i.issueId) }));
+    .map((s) => ({ ...s, issueIds: issues.get(s.id) ?? [] }));
   const relations = db.select({ subjectId: t.statementRelations.subjectId, objectId: t.statementRelations.objectId, kind: t.statementRelations.kind }).from(t.statementRelations).all();
   return { statements, relations: relations as never };
 }
@@ -100,9 +122,10 @@ export function searchMatches(db: Db, query: string): SearchMatch[] {
       FROM search_fts JOIN search_documents AS d ON d.id = search_fts.rowid
       WHERE search_fts MATCH ${query}`);
   } catch (e) {
-    const message = (e as Error).message ?? '';
-    if (/fts5|syntax error|no such column|unterminated/i.test(message)) {
-      throw badUserInput('query', `not a search query FTS5 can read (${message.replace(/^.*?fts5: /, '')}); quote words with punctuation, e.g. "\\"U.S.\\""`);
+    // The statement is fixed and its only input is the query, so whatever SQLite refuses
+    // here (syntax, `*` alone, a bad NEAR distance, an unknown column filter) is the query.
+    if (e instanceof Database.SqliteError) {
+      throw badUserInput('query', `not a search query FTS5 can read (${e.message.replace(/^.*?fts5: /, '')}); quote words with punctuation, e.g. "\\"U.S.\\""`);
     }
     throw e;
   }

@@ -6,7 +6,7 @@ import { EvidenceConnection, SourceConnection } from '../common/connections.js';
 import { loadOne } from '../common/load.js';
 import { ConnectionArgs } from '../common/page.type.js';
 import { PartialDate, toPartialDate } from '../common/partial-date.type.js';
-import { EvidenceFilter, SourceFilter } from './source.args.js';
+import { EvidenceFilter, EvidenceOrder, SourceFilter, SourceOrder } from './source.args.js';
 import { evidenceList, sourceList } from './source.service.js';
 import { Source } from './source.type.js';
 
@@ -16,9 +16,10 @@ export class SourceResolver {
   sources(
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('filter', () => SourceFilter, { nullable: true, description: 'Conditions the sources must meet.' }) filter: SourceFilter | null,
+    @Arg('orderBy', () => SourceOrder, { nullable: true, description: 'The order (default: by title).' }) orderBy: SourceOrder | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.connection({ scope: 'sources', argsKey: [filter], spec: sourceList(filter), page, byId: ctx.loaders.source.byId });
+    return ctx.connection({ scope: 'sources', argsKey: [filter, orderBy], spec: sourceList(filter, orderBy), page, byId: ctx.loaders.source.byId });
   }
 
   @Query(() => Source, { description: 'One source by id; a NOT_FOUND error when there is none.' })
@@ -36,10 +37,11 @@ export class SourceResolver {
     @Root() s: SourceRow,
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('filter', () => EvidenceFilter, { nullable: true, description: 'Conditions the spans must meet.' }) filter: EvidenceFilter | null,
+    @Arg('orderBy', () => EvidenceOrder, { nullable: true, description: 'The order (default: by position in the text).' }) orderBy: EvidenceOrder | null,
     @Ctx() ctx: Context,
   ) {
     return ctx.connection<EvidenceRow>(
-      { scope: 'Source.evidence', argsKey: [filter], spec: evidenceList(filter), page, byId: ctx.loaders.evidenceById },
+      { scope: 'Source.evidence', argsKey: [filter, orderBy], spec: evidenceList(filter, orderBy), page, byId: ctx.loaders.evidenceById },
       s.id,
     );
   }

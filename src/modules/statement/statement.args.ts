@@ -14,7 +14,7 @@ export class StatementFilter {
   @Field(() => ID, { nullable: true, description: 'Only statements by this speaker.' })
   speaker?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'Only statements by this actor or by an actor affiliated with it (its officials speak for it).' })
+  @Field(() => ID, { nullable: true, description: 'Only statements by this actor or by an actor speaking for it through affiliations, at any depth (its officials, bodies, military).' })
   party?: string | null;
 
   @Field(() => ID, { nullable: true, description: 'Only statements aimed at this actor (threats, demands, warnings).' })

@@ -1,8 +1,8 @@
 /** The SQL of statement lists: filters and orders turned into a ListSpec for `fetchPages`. */
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ListSpec } from '../../db/pages.js';
-import { containsText, direction, firstMention } from '../../db/sql-helpers.js';
-import { affiliations, evidence, statementIssues, statements } from '../../db/tables.js';
+import { containsText, direction, firstMention, speakersFor } from '../../db/sql-helpers.js';
+import { evidence, statementIssues, statements } from '../../db/tables.js';
 import { expectId } from '../../shared/ids.js';
 import { StatementOrderField, type StatementFilter, type StatementOrder } from './statement.args.js';
 
@@ -21,9 +21,7 @@ export function statementConditions(filter: StatementFilter | null | undefined):
   if (filter.event) c.push(eq(statements.eventId, expectId('filter.event', filter.event, 'event')));
   if (filter.party) {
     const party = expectId('filter.party', filter.party, 'actor');
-    c.push(
-      sql`(${statements.speakerId} = ${party} OR ${statements.speakerId} IN (SELECT ${affiliations.actorId} FROM ${affiliations} WHERE ${affiliations.organizationId} = ${party}))`,
-    );
+    c.push(sql`${statements.speakerId} IN ${speakersFor(party)}`);
   }
   if (filter.issue) {
     const issue = expectId('filter.issue', filter.issue, 'issue');
