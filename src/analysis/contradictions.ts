@@ -14,9 +14,11 @@
  *   reading) and statements without a speaker are left out. Two positions of one actor
  *   record a change of stance, not a contradiction, and are not paired. Symmetric, smaller
  *   id first.
- * - RESPONDS_TO and SUPPORTS relations contradict nothing and are ignored; so are
- *   relations and position backings that point at statements not in the input (the caller
- *   filtered them out) and a statement related to itself.
+ * - RESPONDS_TO and SUPPORTS relations contradict nothing on their own. A denial's
+ *   RESPONDS_TO relations do say in answer to whom it was made, and its reason says so
+ *   ("Iran denies what an unnamed source said, in response to Turkey"). Relations
+ *   and position backings that point at statements not in the input (the caller filtered
+ *   them out) and a statement related to itself are ignored.
  *
  * Output
  * - One entry per unordered pair of statements. When a pair has several bases, the first
@@ -89,6 +91,18 @@ export function contradictions(input: ContradictionsInput): Contradiction[] {
     }
   };
 
+  // Whom each statement answers, for the reason of a denial.
+  const answers = new Map<string, StatementFact[]>();
+  for (const r of input.relations) {
+    const [from, to] = r.kind === StatementRelationKind.RESPONDS_TO ? [r.subjectId, r.objectId] : r.kind === StatementRelationKind.RESPONDED_BY ? [r.objectId, r.subjectId] : [];
+    const answered = to === undefined ? undefined : statements.get(to);
+    if (from !== undefined && answered && statements.has(from)) answers.set(from, [...(answers.get(from) ?? []), answered]);
+  }
+  const inResponse = (statement: StatementFact) => {
+    const whom = sortedUnique((answers.get(statement.id) ?? []).map((a) => speakerLabel(a, names)));
+    return whom.length === 0 ? '' : `, in response to ${listing(whom)}`;
+  };
+
   const relations = [...input.relations].sort(
     (a, b) => compareIds(a.subjectId, b.subjectId) || compareIds(a.objectId, b.objectId) || compareIds(a.kind, b.kind),
   );
@@ -102,7 +116,7 @@ export function contradictions(input: ContradictionsInput): Contradiction[] {
         firstId: denial.id,
         secondId: denied.id,
         basis: ContradictionBasis.DENIAL,
-        reason: `${capitalized(speakerLabel(denial, names))} denies what ${speakerLabel(denied, names)} said${about(denial, denied, names)}`,
+        reason: `${capitalized(speakerLabel(denial, names))} denies what ${speakerLabel(denied, names)} said${about(denial, denied, names)}${inResponse(denial)}`,
       });
     } else if (relation.kind === StatementRelationKind.CONTRADICTS) {
       const [first, second] = [subject, object].sort((a, b) => compareIds(a.id, b.id));

@@ -200,3 +200,20 @@ describe('Contradictions: one entry per pair, in a fixed order', () => {
     expect(contradictions(reversed)).toEqual(contradictions(input));
   });
 });
+
+describe('Contradictions: a denial says in answer to whom it was made', () => {
+  it('names the speaker of the statement the denial responds to', () => {
+    const names = { actor: (id: string) => ({ 'actor:iran': 'Iran', 'actor:turkey': 'Turkey' })[id] ?? id, issue: (id: string) => id };
+    const statements = [
+      { id: 'statement:denial', kind: StatementKind.DENIAL, speakerId: 'actor:iran', issueIds: [] },
+      { id: 'statement:reports', kind: StatementKind.REPORT, speakerId: null, issueIds: [] },
+      { id: 'statement:claims', kind: StatementKind.CLAIM, speakerId: 'actor:turkey', issueIds: [] },
+    ];
+    const denies = { subjectId: 'statement:denial', objectId: 'statement:reports', kind: StatementRelationKind.DENIES };
+    const responds = { subjectId: 'statement:denial', objectId: 'statement:claims', kind: StatementRelationKind.RESPONDS_TO };
+    const [alone] = contradictions({ statements, relations: [denies], positions: [], affiliations: [], names });
+    expect(alone!.reason).toBe('Iran denies what an unnamed source said');
+    const [answered] = contradictions({ statements, relations: [denies, responds], positions: [], affiliations: [], names });
+    expect(answered!.reason).toBe('Iran denies what an unnamed source said, in response to Turkey');
+  });
+});
