@@ -247,6 +247,7 @@
   }`;
 
   async function drawBlocking(parties, names) {
+    const ticket = ++blockingTicket;
     const panel = $('blocking');
     setState(panel, 'loading');
     for (const node of document.querySelectorAll('#map .blocking, #map .conflict')) node.classList.remove('blocking', 'conflict');
@@ -255,6 +256,7 @@
     const pairName = parties.map((id) => names.get(id) ?? id).join(' and ');
     try {
       const { blockingIssues } = await gql(BLOCKING_QUERY, { parties });
+      if (ticket !== blockingTicket) return;
       for (const blocking of blockingIssues) {
         for (const node of document.querySelectorAll(`#map [data-issue="${CSS.escape(blocking.issue.id)}"]`)) node.classList.add('blocking');
         const header = document.querySelector(`th[data-issue="${CSS.escape(blocking.issue.id)}"] .severity`);
@@ -265,6 +267,9 @@
       }
       panel.replaceChildren(
         el('p', null, blockingIssues.length === 0 ? `Nothing in the source blocks an agreement between ${pairName}.` : `What stands between ${pairName}, most severe first:`),
+        ...parties
+          .filter((id) => !document.querySelector(`#map tbody[data-party="${CSS.escape(id)}"]`))
+          .map((id) => el('p', { className: 'note' }, `${names.get(id) ?? id} holds no position in the source, so no issue can be in conflict with it.`)),
         el(
           'ol',
           { className: 'blocking-list' },
@@ -282,6 +287,7 @@
       );
       setState(panel, 'ready');
     } catch (error) {
+      if (ticket !== blockingTicket) return;
       const text = `Blocking issues for ${pairName} could not be computed: ${error.message}`;
       panel.replaceChildren(el('p', { className: 'error' }, 'No highlight: the API refused this pair (see the message above).'));
       showMessage(text);
@@ -291,36 +297,53 @@
 
   const TIMELINE_QUERY = `query ExploreTimeline($actor: ID, $issue: ID) {
     timeline(actor: $actor, issue: $issue) {
-      position basis dated event { id title status start { precision iso note } }
+      position basis dated placement event { id title status start { precision iso note } }
     }
   }`;
 
+  /** How each kind of placement is drawn: dated, ordered by relations, or only by mention. */
+  const PLACEMENT = {
+    DATE: { className: 'dated', lead: '' },
+    RELATION: { className: 'undated', lead: "Undated, placed by the source's order: " },
+    MENTION: { className: 'unplaced', lead: 'Not ordered by the source: ' },
+  };
+
+  // Each draw takes a ticket; an answer that arrives after a newer request was made is dropped,
+  // so a slow old answer never overwrites (or adds its highlight to) a newer one.
+  let blockingTicket = 0;
+  let timelineTicket = 0;
+
   async function drawTimeline(actor, issue) {
+    const ticket = ++timelineTicket;
     const list = $('timeline');
     setState(list, 'loading');
     clearMessages('Timeline');
     try {
       const { timeline } = await gql(TIMELINE_QUERY, { actor: actor || null, issue: issue || null });
+      if (ticket !== timelineTicket) return;
       list.replaceChildren(
         ...timeline.map((entry) => {
           const { event } = entry;
+          const look = PLACEMENT[entry.placement];
           return el(
             'li',
-            { className: entry.dated ? 'dated' : 'undated', 'data-event': event.id },
-            el('span', { className: `marker ${entry.dated ? 'dated' : 'undated'}`, 'aria-hidden': 'true' }),
+            { className: look.className, 'data-event': event.id, 'data-placement': entry.placement },
+            el('span', { className: `marker ${look.className}`, 'aria-hidden': 'true' }),
             el('time', event.start.iso ? { datetime: event.start.iso } : null, entry.dated ? event.start.iso : 'undated'),
             ' ',
             el('strong', null, event.title),
             ' ',
             el('span', { className: `status status-${event.status}` }, event.status.toLowerCase().replaceAll('_', ' ')),
-            el('p', { className: 'basis' }, entry.dated ? entry.basis : `Placed by the source's order: ${entry.basis}`),
+            el('p', { className: 'basis' }, `${look.lead}${entry.basis}`),
             !entry.dated && event.start.note ? el('p', { className: 'note' }, `Date: ${event.start.note}`) : null,
           );
         }),
       );
+      if (ticket !== timelineTicket) return;
       if (timeline.length === 0) list.replaceChildren(el('li', { className: 'empty' }, 'No events for this choice.'));
       setState(list, 'ready');
     } catch (error) {
+      if (ticket !== timelineTicket) return;
       const text = `Timeline could not be drawn: ${error.message}`;
       list.replaceChildren(el('li', { className: 'error' }, text));
       showMessage(text);
@@ -328,10 +351,14 @@
     }
   }
 
+  /** The pair named by `?parties=a,b`; anything but two different ids is said, and the default shown. */
   function requestedParties() {
     const raw = new URLSearchParams(window.location.search).get('parties');
-    const ids = raw ? raw.split(',').map((s) => s.trim()).filter(Boolean) : [];
-    return ids.length >= 2 ? ids.slice(0, 2) : DEFAULT_PARTIES;
+    if (raw === null) return DEFAULT_PARTIES;
+    const ids = raw.split(',').map((s) => s.trim()).filter(Boolean);
+    if (ids.length === 2 && ids[0] !== ids[1]) return ids;
+    showMessage(`Parties: "?parties=${raw}" should name two different actors, e.g. ?parties=${DEFAULT_PARTIES.join(',')}; showing ${DEFAULT_PARTIES.join(' and ')} instead.`);
+    return DEFAULT_PARTIES;
   }
 
   function fillSelect(select, options, selected) {
@@ -387,10 +414,16 @@
     fillSelect($('timeline-issue'), [{ id: '', name: 'all' }, ...issues], '');
     $('timeline-filter').addEventListener('change', () => void drawTimeline($('timeline-actor').value, $('timeline-issue').value));
 
-    // A target in the URL (#ev-…) was not in the page when it loaded.
-    if (window.location.hash) document.getElementById(decodeURIComponent(window.location.hash.slice(1)))?.scrollIntoView();
-
     await Promise.all([drawBlocking([a, b], names), drawTimeline('', '')]);
+
+    // A target in the URL (#ev-…) was not in the page when it loaded; a malformed one is ignored.
+    if (window.location.hash) {
+      try {
+        document.getElementById(decodeURIComponent(window.location.hash.slice(1)))?.scrollIntoView();
+      } catch {
+        // Not a percent-encoded id: there is nothing to scroll to.
+      }
+    }
   }
 
   void start();

@@ -95,7 +95,7 @@
       h(
         GraphiQL,
         {
-          fetcher: GraphiQL.createFetcher({ url: new URL('/graphql', window.location.href).href }),
+          fetcher: fetcher(GraphiQL.createFetcher({ url: new URL('/graphql', window.location.href).href })),
           defaultQuery: FALLBACK_QUERY,
           defaultTabs: examples.length > 0 ? examples.map((e) => ({ query: e.query, variables: e.variables })) : undefined,
           defaultEditorToolsVisibility: examples.some((e) => e.variables !== '') ? 'variables' : false,
@@ -104,6 +104,22 @@
         h(GraphiQL.Logo, null, 'GraphiQL', h('a', { className: 'kb-logo-link', href: '/explore' }, 'explore the map')),
       ),
     );
+  }
+
+  /**
+   * GraphiQL reads the operation name from the editor after a short debounce, so a run just
+   * after switching tabs can send the previous tab's name with this tab's document, which the
+   * server rightly refuses. A name the document does not define is dropped: with a single
+   * operation the server needs none, and with several it says which name is missing.
+   */
+  function fetcher(send) {
+    return (params, options) => {
+      const named = params.operationName;
+      if (named && typeof params.query === 'string' && !new RegExp(`\\b(query|mutation|subscription)\\s+${named}\\b`).test(params.query)) {
+        return send({ ...params, operationName: undefined }, options);
+      }
+      return send(params, options);
+    };
   }
 
   void start();

@@ -37,6 +37,7 @@
  *   between the same two events give one part per distinct note), ordered by the other
  *   event's place; parts joined by "; ".
  * - "no date or ordering relation in the source; placed by order of mention" otherwise.
+ * - `placement` says which of the three placed the event: DATE, RELATION or MENTION.
  */
 import { DatePrecision, EventRelationKind } from '../shared/enums.js';
 import { listing } from './facts.js';
@@ -73,6 +74,15 @@ export interface TimelineEntry {
   basis: string;
   /** True when the source gives the event a date (see `knownDate`). */
   dated: boolean;
+  /** DATE when dated, else RELATION when an ordering relation binds it, else MENTION. */
+  placement: TimelinePlacement;
+}
+
+/** What put an event in its place: its date, stored relations, or only the order of mention. */
+export enum TimelinePlacement {
+  DATE = 'DATE',
+  RELATION = 'RELATION',
+  MENTION = 'MENTION',
 }
 
 export const UNPLACED_BASIS = 'no date or ordering relation in the source; placed by order of mention';
@@ -216,7 +226,9 @@ export function timeline(input: TimelineInput): TimelineEntry[] {
     describe('after', node.relationPredecessors);
     describe('before', node.relationSuccessors);
     const basis = parts.length === 0 ? UNPLACED_BASIS : parts.join('; ');
-    return { eventId: node.event.id, position: i + 1, basis, dated: node.date !== null };
+    const related = node.relationPredecessors.size > 0 || node.relationSuccessors.size > 0;
+    const placement = node.date ? TimelinePlacement.DATE : related ? TimelinePlacement.RELATION : TimelinePlacement.MENTION;
+    return { eventId: node.event.id, position: i + 1, basis, dated: node.date !== null, placement };
   });
 }
 

@@ -72,11 +72,10 @@ function expectOnlySameOrigin(recorded: RecordedPage): void {
 
 describe('Browser: the playground is a working GraphiQL served from this origin alone', () => {
   let playground: RecordedPage;
-  let example: Example;
+  const example: Example | undefined = EXAMPLES.at(-1);
 
   it('has example operations to offer', () => {
-    expect(EXAMPLES.length, 'schema/examples/*.graphql').toBeGreaterThan(0);
-    example = EXAMPLES[EXAMPLES.length - 1];
+    expect(example, 'schema/examples/*.graphql').toBeDefined();
   });
 
   it('loads GraphiQL and the schema within the bounds, without another origin', async () => {
@@ -107,6 +106,7 @@ describe('Browser: the playground is a working GraphiQL served from this origin 
 
   it('runs an example from its tab and shows the seeded answer in the result pane', async () => {
     const { page } = playground;
+    if (!example) throw new Error('no example operation in schema/examples');
     const variables = example.variables ? JSON.parse(example.variables) : undefined;
     const expected = await server.gql(example.query, variables);
     expect(expected.errors).toBeUndefined();
@@ -115,13 +115,29 @@ describe('Browser: the playground is a working GraphiQL served from this origin 
 
     await page.locator('.graphiql-tab-button', { hasText: example.operationName }).click();
     await expect.poll(() => page.locator('.graphiql-query-editor').innerText()).toContain(example.operationName);
-    // GraphiQL picks the operation name from the editor 100 ms after a change (debounced);
-    // running sooner sends the previous tab's operation name.
-    await page.waitForTimeout(300);
     if (example.variables) {
       await expect.poll(() => page.locator('.graphiql-editor-tool .graphiql-editor').first().innerText()).toContain(Object.keys(variables)[0]);
     }
-    await page.locator('.graphiql-execute-button').click();
+    // GraphiQL reads the operation name from the editor after a short debounce, so a run just
+    // after switching tabs may still name the previous tab's operation: run until the
+    // request that goes out names this one (checked on the wire, not guessed with a sleep).
+    const sent: (string | undefined)[] = [];
+    page.on('request', (request) => {
+      if (request.method() !== 'POST' || !request.url().endsWith('/graphql')) return;
+      const body = JSON.parse(request.postData() ?? '{}') as { operationName?: string; query?: string };
+      if (!body.query?.includes('IntrospectionQuery')) sent.push(body.operationName);
+    });
+    await expect
+      .poll(
+        async () => {
+          const answered = page.waitForResponse((r) => r.url().endsWith('/graphql') && r.request().method() === 'POST');
+          await page.locator('.graphiql-execute-button').click();
+          await answered;
+          return sent.at(-1);
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(example.operationName);
     await expect.poll(() => page.locator('.graphiql-response').innerText(), { timeout: 10_000 }).toContain(marker!);
     await page.screenshot({ path: join(ARTIFACTS, 'playground-result.png') });
     expectOnlySameOrigin(playground);
@@ -221,17 +237,33 @@ describe('Browser: /explore draws the positions map, the blocking issues and the
     await expect.poll(() => target.innerText()).toContain(answer.data!.position.evidence[0].exact);
   });
 
-  it('marks the undated events of the timeline as undated, with the basis of their place', async () => {
+  it('marks undated-but-ordered events apart from those nothing orders, each with the basis of its place', async () => {
     const { page } = explore;
-    const answer = await server.gql<{ timeline: { dated: boolean; basis: string; event: { id: string } }[] }>('{ timeline { dated basis event { id } } }');
+    const answer = await server.gql<{ timeline: { placement: string; basis: string; event: { id: string } }[] }>('{ timeline { placement basis event { id } } }');
     const entries = answer.data!.timeline;
     expect(await page.locator('#timeline > li').count()).toBe(entries.length);
-    const undated = entries.filter((e) => !e.dated);
-    expect(await page.locator('#timeline > li.undated .marker.undated').count()).toBe(undated.length);
-    if (undated.length > 0) {
-      const first = page.locator(`#timeline > li[data-event="${undated[0].event.id}"]`);
-      expect(await first.innerText()).toContain(undated[0].basis);
-    }
+    const ordered = entries.filter((e) => e.placement === 'RELATION');
+    const unplaced = entries.filter((e) => e.placement === 'MENTION');
+    // The seed's article gives no dates but does order events: both kinds must be there.
+    expect(ordered.length).toBeGreaterThan(0);
+    expect(unplaced.length).toBeGreaterThan(0);
+    expect(await page.locator('#timeline > li.undated .marker.undated').count()).toBe(ordered.length);
+    expect(await page.locator('#timeline > li.unplaced .marker.unplaced').count()).toBe(unplaced.length);
+    const first = page.locator(`#timeline > li[data-event="${ordered[0]!.event.id}"]`);
+    expect(await first.innerText()).toContain(ordered[0]!.basis);
+    expect(await first.innerText()).toContain("placed by the source's order");
+  });
+
+  it('draws stance by colour, firmness by mark and the precondition flag', async () => {
+    const { page } = explore;
+    const demand = page.locator('#map a.cell[data-position="position:iran-sanctions-relief"]');
+    expect(await demand.getAttribute('class')).toContain('stance-DEMANDS');
+    expect(await demand.locator('.precondition').innerText()).toBe('⚑');
+    const firm = page.locator('#map a.cell[data-position="position:iran-missile-program"]');
+    expect(await firm.getAttribute('class')).toContain('stance-REJECTS');
+    expect(await firm.locator('.firmness').getAttribute('aria-label')).toMatch(/firm/i);
+    const colour = (locator: typeof demand) => locator.evaluate((node) => getComputedStyle(node).backgroundColor);
+    expect(await colour(demand)).not.toBe(await colour(firm));
   });
 
   it('shows the API’s message for an unknown party, with the map still drawn', async () => {
@@ -242,7 +274,8 @@ describe('Browser: /explore draws the positions map, the blocking issues and the
     const message = page.locator('#message');
     expect(await message.isVisible()).toBe(true);
     const text = await message.innerText();
-    expect(text).toContain('actor:nope');
+    // The API's own words, not only the id the page echoes.
+    expect(text).toContain('no actor with id "actor:nope"');
     expect(text).toContain('parties');
     expect(await page.locator('#map[data-state="ready"] thead th[data-issue]').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(ARTIFACTS, 'explore-unknown-party.png') });

@@ -10,7 +10,7 @@ import { commonGround } from '../../analysis/common-ground.js';
 import { contradictions } from '../../analysis/contradictions.js';
 import { rankSearchMatches } from '../../analysis/search-ranking.js';
 import { partyOf } from '../../analysis/stance.js';
-import { timeline, TimelineCycleError } from '../../analysis/timeline.js';
+import { timeline, TimelineCycleError, TimelinePlacement } from '../../analysis/timeline.js';
 import type { Context } from '../../context.js';
 import type { EvidenceRow } from '../../db/tables.js';
 import { badUserInput } from '../../shared/errors.js';
@@ -34,7 +34,7 @@ import {
 interface BlockingIssueValue { issueId: string; rule: BlockingRule; rules: BlockingRule[]; reasons: string[]; severity: number; positionIds: string[]; obstacleIds: string[] }
 interface IssueAlignmentValue { issueId: string; positionIds: string[]; silentPartyIds: string[]; complete: boolean }
 interface ContradictionValue { firstId: string; secondId: string; reason: string; basis: string }
-interface TimelineEntryValue { eventId: string; position: number; basis: string; dated: boolean }
+interface TimelineEntryValue { eventId: string; position: number; basis: string; dated: boolean; placement: TimelinePlacement }
 interface SearchHitValue { entityId: string; score: number; field: string; snippet: string }
 
 const PARTIES_DESCRIPTION = 'The parties (actor ids, e.g. ["actor:united-states", "actor:iran"]); each speaks through the actors affiliated with it. Default: every party holding a position.';
@@ -46,7 +46,7 @@ export class QuestionResolver {
       'Which issues block agreement among the parties: incompatible positions (one demands or supports what another rejects or opposes; a precondition another opposes) or a source calling the issue a sticking point or obstacle between them. Most severe first.',
   })
   blockingIssues(
-    @Arg('parties', () => [ID], { nullable: true, description: PARTIES_DESCRIPTION }) parties: string[] | null,
+    @Arg('parties', () => [ID], { nullable: true, description: `${PARTIES_DESCRIPTION} Here the default also counts the parties an obstacle names.` }) parties: string[] | null,
     @Ctx() { db }: Context,
   ): BlockingIssueValue[] {
     const requested = q.checkParties(db, 'parties', parties);
@@ -80,7 +80,7 @@ export class QuestionResolver {
 
   @Query(() => [TimelineEntry], {
     description:
-      'Events in order: by date where the source gives one, otherwise placed by the stored relations (before, after, follows, causes); ties keep the order of first mention. Each entry says why it stands where it does.',
+      'Events in order: by date where the source gives one, otherwise placed by the stored relations (before, after, follows, causes). Among events nothing orders against each other, dated ones come first, then the order of first mention in the source. Each entry says why it stands where it does.',
   })
   timeline(
     @Arg('actor', () => ID, { nullable: true, description: 'Only events this actor, or an actor affiliated with it, takes part in.' }) actor: string | null,

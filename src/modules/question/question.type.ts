@@ -2,6 +2,7 @@ import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { registerDescribedEnum } from '../../shared/enums.graphql.js';
 import { BlockingRule } from '../../analysis/blocking-issues.js';
 import { ContradictionBasis } from '../../analysis/contradictions.js';
+import { TimelinePlacement } from '../../analysis/timeline.js';
 
 registerDescribedEnum(BlockingRule, 'BlockingRule', 'Why an issue blocks agreement.', {
   INCOMPATIBLE_POSITIONS: 'Two parties hold incompatible positions: one demands or supports what another rejects or opposes (a precondition another party opposes included).',
@@ -12,6 +13,12 @@ registerDescribedEnum(ContradictionBasis, 'ContradictionBasis', 'Why two stateme
   DENIAL: 'One statement denies the other (a stored DENIES relation).',
   STATED_CONTRADICTION: 'The source relates the two as contradicting each other (a stored CONTRADICTS relation).',
   OPPOSITE_POSITIONS: 'Different parties state, as fact, positions on one issue that conflict.',
+});
+
+registerDescribedEnum(TimelinePlacement, 'TimelinePlacement', 'What put an event in its place on the timeline.', {
+  DATE: 'The date the source gives it.',
+  RELATION: 'Stored relations to other events (before, after, follows, causes): undated but ordered by the source.',
+  MENTION: 'Nothing: no date and no ordering relation, so it stands where the source first mentions it.',
 });
 
 @ObjectType('BlockingIssue', { description: 'An issue that blocks agreement among the parties, with why, whose positions, and the evidence.' })
@@ -59,6 +66,9 @@ export class TimelineEntry {
 
   @Field(() => Boolean, { description: 'True when the source dates the event; false when it is placed only by relations or by order of mention.' })
   dated!: boolean;
+
+  @Field(() => TimelinePlacement, { description: 'What placed the event: its date, relations to other events, or only the order of mention.' })
+  placement!: TimelinePlacement;
 }
 
 @ObjectType('SearchHit', { description: 'An entity matching a full-text search, ranked.' })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TimelineCycleError, UNPLACED_BASIS, compareKnownDates, knownDate, timeline, type EventRelationFact, type TimelineEventFact } from '../../../src/analysis/timeline.js';
+import { TimelineCycleError, TimelinePlacement, UNPLACED_BASIS, compareKnownDates, knownDate, timeline, type EventRelationFact, type TimelineEventFact } from '../../../src/analysis/timeline.js';
 import { DatePrecision, EventRelationKind } from '../../../src/shared/enums.js';
 
 function dated(id: string, title: string, year: number, month?: number, day?: number): TimelineEventFact {
@@ -34,9 +34,9 @@ describe('Timeline: dated events', () => {
       relations: [],
     });
     expect(result).toEqual([
-      { eventId: 'talks', position: 1, basis: 'dated 2025-04-12', dated: true },
-      { eventId: 'war', position: 2, basis: 'dated 2025-06', dated: true },
-      { eventId: 'snapback', position: 3, basis: 'dated 2025-09', dated: true },
+      { eventId: 'talks', position: 1, basis: 'dated 2025-04-12', dated: true, placement: TimelinePlacement.DATE },
+      { eventId: 'war', position: 2, basis: 'dated 2025-06', dated: true, placement: TimelinePlacement.DATE },
+      { eventId: 'snapback', position: 3, basis: 'dated 2025-09', dated: true, placement: TimelinePlacement.DATE },
     ]);
   });
 
@@ -73,8 +73,8 @@ describe('Timeline: undated events placed by relations', () => {
     const events = [undated('a'), undated('b')];
     const result = timeline({ events, relations: [rel('b', EventRelationKind.PART_OF, 'a'), rel('a', EventRelationKind.CONTEXT_OF, 'b')] });
     expect(result).toEqual([
-      { eventId: 'a', position: 1, basis: UNPLACED_BASIS, dated: false },
-      { eventId: 'b', position: 2, basis: UNPLACED_BASIS, dated: false },
+      { eventId: 'a', position: 1, basis: UNPLACED_BASIS, dated: false, placement: TimelinePlacement.MENTION },
+      { eventId: 'b', position: 2, basis: UNPLACED_BASIS, dated: false, placement: TimelinePlacement.MENTION },
     ]);
   });
 
@@ -84,8 +84,8 @@ describe('Timeline: undated events placed by relations', () => {
       relations: [rel('talks', EventRelationKind.FOLLOWS, 'war', 'following the conflict with Israel')],
     });
     expect(result).toEqual([
-      { eventId: 'war', position: 1, basis: 'before Renewed talks: "following the conflict with Israel"', dated: false },
-      { eventId: 'talks', position: 2, basis: 'after Twelve-day conflict: "following the conflict with Israel"', dated: false },
+      { eventId: 'war', position: 1, basis: 'before Renewed talks: "following the conflict with Israel"', dated: false, placement: TimelinePlacement.RELATION },
+      { eventId: 'talks', position: 2, basis: 'after Twelve-day conflict: "following the conflict with Israel"', dated: false, placement: TimelinePlacement.RELATION },
     ]);
   });
 
