@@ -77,6 +77,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     return { status: 'ok' };
   });
   if (options.config.playground) await registerPlayground(app, { examplesDir: join(projectRoot(), 'schema', 'examples') });
-  await registerExplore(app);
+  await registerExplore(app, { playground: options.config.playground });
   return app;
 }

@@ -92,9 +92,9 @@ export async function registerAssets(app: FastifyInstance, assets: Readonly<Reco
   });
 }
 
-/** An HTML page read once from `public/`, sent with the page headers. */
-export function htmlPage(file: string): (reply: FastifyReply) => FastifyReply {
-  const html = readFileSync(join(PUBLIC_DIR, file), 'utf8');
+/** An HTML page read once from `public/` (then adapted by `adapt`, if given), sent with the page headers. */
+export function htmlPage(file: string, adapt: (html: string) => string = (html) => html): (reply: FastifyReply) => FastifyReply {
+  const html = adapt(readFileSync(join(PUBLIC_DIR, file), 'utf8'));
   return (reply) =>
     reply
       .type('text/html; charset=utf-8')

@@ -180,6 +180,13 @@ describe('Locked down: with the playground off, no IDE and no introspection', ()
     expect((await locked.gql('{ actor(id: "actor:iran") { id } }')).data).toEqual({ actor: { id: 'actor:iran' } });
   });
 
+  it('still serves /explore, without its link to the absent playground', async () => {
+    const lockedPage = await rawGet(locked.url, '/explore', BROWSER);
+    expect(lockedPage.status).toBe(200);
+    expect(lockedPage.body.toString('utf8')).not.toContain('href="/"');
+    expect((await rawGet(server.url, '/explore', BROWSER)).body.toString('utf8')).toContain('href="/"');
+  });
+
   it('allows introspection when the playground is on', async () => {
     const res = await server.gql(INTROSPECTION);
     expect(res.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
