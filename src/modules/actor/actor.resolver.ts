@@ -7,7 +7,6 @@ import { loadOne } from '../common/load.js';
 import { ConnectionArgs } from '../common/page.type.js';
 import { EventFilter, EventOrder } from '../event/event.args.js';
 import { eventList } from '../event/event.service.js';
-import { Event } from '../event/event.type.js';
 import { Evidence } from '../evidence/evidence.type.js';
 import { Position } from '../position/position.type.js';
 import { StatementFilter, StatementOrder } from '../statement/statement.args.js';
