@@ -37,16 +37,22 @@ function partialDate<P extends string>(prefix: P) {
   };
 }
 
+// One set of date columns per partial date of the schema; each builder is used once.
+const publishedDate = partialDate('published');
+const startDate = partialDate('start');
+const endDate = partialDate('end');
+const statementDate = partialDate('date');
+
 export const sources = sqliteTable('sources', {
   id: text('id').primaryKey(),
   title: text('title').notNull(),
   text: text('text').notNull(),
   url: text('url'),
-  publishedPrecision: partialDate('published').precision,
-  publishedYear: partialDate('published').year,
-  publishedMonth: partialDate('published').month,
-  publishedDay: partialDate('published').day,
-  publishedNote: partialDate('published').note,
+  publishedPrecision: publishedDate.precision,
+  publishedYear: publishedDate.year,
+  publishedMonth: publishedDate.month,
+  publishedDay: publishedDate.day,
+  publishedNote: publishedDate.note,
 });
 
 export const places = sqliteTable('places', {
@@ -105,16 +111,16 @@ export const events = sqliteTable(
     summary: text('summary').notNull(),
     kind: text('kind', { enum: enumValues(EventKind) }).notNull(),
     status: text('status', { enum: enumValues(EventStatus) }).notNull(),
-    startPrecision: partialDate('start').precision,
-    startYear: partialDate('start').year,
-    startMonth: partialDate('start').month,
-    startDay: partialDate('start').day,
-    startNote: partialDate('start').note,
-    endPrecision: partialDate('end').precision,
-    endYear: partialDate('end').year,
-    endMonth: partialDate('end').month,
-    endDay: partialDate('end').day,
-    endNote: partialDate('end').note,
+    startPrecision: startDate.precision,
+    startYear: startDate.year,
+    startMonth: startDate.month,
+    startDay: startDate.day,
+    startNote: startDate.note,
+    endPrecision: endDate.precision,
+    endYear: endDate.year,
+    endMonth: endDate.month,
+    endDay: endDate.day,
+    endNote: endDate.note,
     durationDays: integer('duration_days'),
     durationNote: text('duration_note'),
     locationId: text('location_id').references(() => places.id, { onDelete: 'set null' }),
@@ -199,11 +205,11 @@ export const statements = sqliteTable(
     attributionKind: text('attribution_kind', { enum: enumValues(AttributionKind) }).notNull(),
     attributionDetail: text('attribution_detail'),
     targetId: text('target_id').references(() => actors.id, { onDelete: 'set null' }),
-    datePrecision: partialDate('date').precision,
-    dateYear: partialDate('date').year,
-    dateMonth: partialDate('date').month,
-    dateDay: partialDate('date').day,
-    dateNote: partialDate('date').note,
+    datePrecision: statementDate.precision,
+    dateYear: statementDate.year,
+    dateMonth: statementDate.month,
+    dateDay: statementDate.day,
+    dateNote: statementDate.note,
     eventId: text('event_id').references(() => events.id, { onDelete: 'set null' }),
   },
   (t) => [

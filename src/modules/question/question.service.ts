@@ -89,7 +89,7 @@ export function loadStatementFacts(db: Db): { statements: StatementFact[]; relat
     .all()
     .map((s) => ({ ...s, issueIds: issues.get(s.id) ?? [] }));
   const relations = db.select({ subjectId: t.statementRelations.subjectId, objectId: t.statementRelations.objectId, kind: t.statementRelations.kind }).from(t.statementRelations).all();
-  return { statements, relations: relations as never };
+  return { statements, relations };
 }
 
 /** Events in order of first mention in the source (the timeline's tie-break), and their relations. */
@@ -101,7 +101,7 @@ export function loadTimelineFacts(db: Db): { events: TimelineEventFact[]; relati
     .all()
     .map((e) => ({ id: e.id, title: e.title, date: { precision: e.startPrecision, year: e.startYear, month: e.startMonth, day: e.startDay } }));
   const relations = db.select({ subjectId: t.eventRelations.subjectId, objectId: t.eventRelations.objectId, kind: t.eventRelations.kind, note: t.eventRelations.note }).from(t.eventRelations).all();
-  return { events, relations: relations as EventRelationFact[] };
+  return { events, relations };
 }
 
 export function loadParticipants(db: Db) {
