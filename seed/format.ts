@@ -7,11 +7,13 @@ import { z } from 'zod';
 import {
   ActorKind,
   AttributionKind,
+  Certainty,
   DatePrecision,
   EventKind,
   EventStatus,
   Firmness,
   ParticipantRole,
+  Polarity,
   Stance,
   StatementKind,
   STORED_ACTOR_RELATION_KINDS,
@@ -39,6 +41,31 @@ export const quote = z.union([
 export type Quote = z.infer<typeof quote>;
 
 const evidenceList = z.array(quote).min(1, 'every fact cites at least one span of the article');
+
+/** How sure a relation or an obstacle is; CERTAIN unless the entry says otherwise. */
+const certainty = z.enum(Certainty).default(Certainty.CERTAIN);
+
+/**
+ * How sure the source is of an event, statement or position, and in whose view (FactBank).
+ * Absent: CERTAIN and POSITIVE with no cue, the source stating the fact plainly. `holder` is
+ * whose view it is: absent means the source's own voice, except on a statement, whose view
+ * is its speaker's. A hedged value (PROBABLE, POSSIBLE) or a NEGATIVE polarity must cite the
+ * words that set it in `cues`; like evidence, each cue must be a span of the source.
+ */
+export const factuality = z
+  .strictObject({
+    certainty,
+    polarity: z.enum(Polarity).default(Polarity.POSITIVE),
+    holder: actorId.optional(),
+    cues: z.array(quote).default([]),
+  })
+  .superRefine((f, ctx) => {
+    const hedged = f.certainty === Certainty.PROBABLE || f.certainty === Certainty.POSSIBLE || f.polarity === Polarity.NEGATIVE;
+    if (hedged && f.cues.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['cues'], message: `a ${f.certainty}/${f.polarity} factuality must cite the words that set it` });
+    }
+  });
+export type FactualityInput = z.infer<typeof factuality>;
 
 /**
  * A date as the source gives it. UNKNOWN carries no year/month/day: a date the article leaves
@@ -94,7 +121,7 @@ export const actorEntry = z.strictObject({
     .array(z.strictObject({ organization: actorId, role: z.string().min(1).optional(), evidence: evidenceList }))
     .default([]),
   relations: z
-    .array(z.strictObject({ kind: z.enum(STORED_ACTOR_RELATION_KINDS), object: actorId, evidence: evidenceList }))
+    .array(z.strictObject({ kind: z.enum(STORED_ACTOR_RELATION_KINDS), object: actorId, note: z.string().min(1).optional(), certainty, evidence: evidenceList }))
     .default([]),
 });
 
@@ -109,6 +136,7 @@ export const issueEntry = z.strictObject({
         id: obstacleId,
         description: z.string().min(1),
         parties: z.array(actorId).default([]),
+        certainty,
         evidence: evidenceList,
       }),
     )
@@ -135,10 +163,12 @@ export const eventEntry = z.strictObject({
         kind: z.enum(STORED_EVENT_RELATION_KINDS),
         object: eventId,
         note: z.string().optional(),
+        certainty,
         evidence: evidenceList,
       }),
     )
     .default([]),
+  factuality: factuality.optional(),
   evidence: evidenceList,
 });
 
@@ -153,22 +183,41 @@ export const statementEntry = z.strictObject({
   event: eventId.optional(),
   issues: z.array(issueId).default([]),
   relations: z
-    .array(z.strictObject({ kind: z.enum(STORED_STATEMENT_RELATION_KINDS), object: statementId, evidence: evidenceList }))
+    .array(z.strictObject({ kind: z.enum(STORED_STATEMENT_RELATION_KINDS), object: statementId, certainty, evidence: evidenceList }))
     .default([]),
+  factuality: factuality.optional(),
   evidence: evidenceList,
 });
 
-export const positionEntry = z.strictObject({
-  id: positionId,
-  actor: actorId,
-  issue: issueId,
-  stance: z.enum(Stance),
-  firmness: z.enum(Firmness).default(Firmness.UNKNOWN),
-  isPrecondition: z.boolean().default(false),
-  summary: z.string().min(1),
-  statements: z.array(statementId).default([]),
-  evidence: evidenceList,
-});
+/**
+ * A position. CONDITIONAL (acceptance only in exchange for something) must name what is asked
+ * in return in `conditions`, other issues of the knowledge base; no other stance has conditions.
+ */
+export const positionEntry = z
+  .strictObject({
+    id: positionId,
+    actor: actorId,
+    issue: issueId,
+    stance: z.enum(Stance),
+    firmness: z.enum(Firmness).default(Firmness.UNKNOWN),
+    isPrecondition: z.boolean().default(false),
+    conditions: z.array(issueId).default([]),
+    summary: z.string().min(1),
+    statements: z.array(statementId).default([]),
+    factuality: factuality.optional(),
+    evidence: evidenceList,
+  })
+  .superRefine((p, ctx) => {
+    if (p.stance === Stance.CONDITIONAL && p.conditions.length === 0) {
+      ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'a CONDITIONAL stance must name what is asked in return' });
+    }
+    if (p.stance !== Stance.CONDITIONAL && p.conditions.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['conditions'], message: `only a CONDITIONAL stance has conditions (this one is ${p.stance})` });
+    }
+    if (p.conditions.includes(p.issue)) {
+      ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'a position cannot be conditional on its own issue' });
+    }
+  });
 
 /** One seed data file per entity type, each a YAML list. */
 export const seedFiles = {

@@ -10,6 +10,7 @@ import { parse } from 'yaml';
 import type { z } from 'zod';
 import type { Db } from '../src/db/client.js';
 import * as t from '../src/db/tables.js';
+import { Certainty, Polarity } from '../src/shared/enums.js';
 import { SEED_DIR } from '../src/shared/paths.js';
 import { CodePointText, SpanError, type TextSpan } from '../src/shared/text-span.js';
 import {
@@ -17,6 +18,7 @@ import {
   sourceFile,
   type ActorEntry,
   type EventEntry,
+  type FactualityInput,
   type IssueEntry,
   type PartialDateInput,
   type PlaceEntry,
@@ -63,8 +65,12 @@ export interface SeedPlan {
   statementIssues: (typeof t.statementIssues.$inferInsert)[];
   positions: (typeof t.positions.$inferInsert)[];
   positionStatements: (typeof t.positionStatements.$inferInsert)[];
+  positionConditions: (typeof t.positionConditions.$inferInsert)[];
   evidence: (typeof t.evidence.$inferInsert)[];
+  factualityCues: (typeof t.factualityCues.$inferInsert)[];
 }
+
+type CueSubject = Pick<typeof t.factualityCues.$inferInsert, 'eventId' | 'statementId' | 'positionId'>;
 
 /** The id of a relation row: readable, and stable because it is built from the seed's ids. */
 export const relationId = (subject: string, kind: string, object: string) => `${subject}|${kind}|${object}`;
@@ -151,23 +157,36 @@ export function readSeed(dir: string = SEED_DIR): SeedPlan {
     places: [], actors: [], actorAliases: [], affiliations: [], actorRelations: [], events: [],
     eventParticipants: [], eventRelations: [], eventIssues: [], issues: [], issueObstacles: [],
     issueObstacleParties: [], statements: [], statementRelations: [], statementIssues: [],
-    positions: [], positionStatements: [], evidence: [],
+    positions: [], positionStatements: [], positionConditions: [], evidence: [], factualityCues: [],
   };
 
-  const cite = (file: string, entry: string, quotes: Quote[], subject: EvidenceSubject) => {
-    for (const q of quotes) {
+  /** Locates each quote in its source; evidence and factuality cues are checked alike. */
+  const locate = (file: string, entry: string, quotes: Quote[], what: string) =>
+    quotes.map((q) => {
       const { quote, occurrence, source: sourceId = source.id } = typeof q === 'string' ? { quote: q } as { quote: string; occurrence?: number; source?: string } : q;
       const text = texts.get(sourceId);
-      if (!text) throw new SeedError(file, entry, `evidence cites unknown source ${sourceId}`);
+      if (!text) throw new SeedError(file, entry, `${what} cites unknown source ${sourceId}`);
       let span: TextSpan;
       try {
         span = text.locate(quote, occurrence);
       } catch (e) {
-        if (e instanceof SpanError) throw new SeedError(file, entry, e.message);
+        if (e instanceof SpanError) throw new SeedError(file, entry, `${what}: ${e.message}`);
         throw e;
       }
-      plan.evidence.push({ sourceId, ...span, ...subject });
-    }
+      return { sourceId, ...span };
+    });
+  const cite = (file: string, entry: string, quotes: Quote[], subject: EvidenceSubject) => {
+    for (const span of locate(file, entry, quotes, 'evidence')) plan.evidence.push({ ...span, ...subject });
+  };
+
+  /** The factuality columns of an entry; its cues go to `factualityCues`. */
+  const factualityOf = (file: string, entry: string, f: FactualityInput | undefined, subject: CueSubject, defaultHolder: string | null = null) => {
+    for (const span of locate(file, entry, f?.cues ?? [], 'factuality cue')) plan.factualityCues.push({ ...span, ...subject });
+    return {
+      certainty: f?.certainty ?? Certainty.CERTAIN,
+      polarity: f?.polarity ?? Polarity.POSITIVE,
+      holderId: f?.holder === undefined ? defaultHolder : ref(file, entry, f.holder),
+    };
   };
 
   for (const p of places) {
@@ -188,7 +207,7 @@ export function readSeed(dir: string = SEED_DIR): SeedPlan {
     for (const r of a.relations) {
       const id = relationId(a.id, r.kind, r.object);
       ref(F, a.id, r.object);
-      plan.actorRelations.push({ id, subjectId: a.id, objectId: r.object, kind: r.kind });
+      plan.actorRelations.push({ id, subjectId: a.id, objectId: r.object, kind: r.kind, note: r.note ?? null, certainty: r.certainty });
       cite(F, a.id, r.evidence, { actorRelationId: id });
     }
   }
@@ -198,7 +217,7 @@ export function readSeed(dir: string = SEED_DIR): SeedPlan {
     plan.issues.push({ id: i.id, name: i.name, description: i.description });
     cite(F, i.id, i.evidence, { issueId: i.id });
     for (const o of i.obstacles) {
-      plan.issueObstacles.push({ id: o.id, issueId: i.id, description: o.description });
+      plan.issueObstacles.push({ id: o.id, issueId: i.id, description: o.description, certainty: o.certainty });
       new Set(o.parties).forEach((actorId) => plan.issueObstacleParties.push({ obstacleId: o.id, actorId: ref(F, o.id, actorId)! }));
       cite(F, o.id, o.evidence, { obstacleId: o.id });
     }
@@ -211,13 +230,14 @@ export function readSeed(dir: string = SEED_DIR): SeedPlan {
       ...dateColumns('start', e.start), ...dateColumns('end', e.end),
       durationDays: e.durationDays ?? null, durationNote: e.durationNote ?? null,
       locationId: ref(F, e.id, e.location), cameoCode: e.cameoCode ?? null,
+      ...factualityOf(F, e.id, e.factuality, { eventId: e.id }),
     });
     cite(F, e.id, e.evidence, { eventId: e.id });
     e.participants.forEach((p) => plan.eventParticipants.push({ eventId: e.id, actorId: ref(F, e.id, p.actor)!, role: p.role }));
     new Set(e.issues).forEach((issueId) => plan.eventIssues.push({ eventId: e.id, issueId: ref(F, e.id, issueId)! }));
     for (const r of e.relations) {
       const id = relationId(e.id, r.kind, r.object);
-      plan.eventRelations.push({ id, subjectId: e.id, objectId: ref(F, e.id, r.object)!, kind: r.kind, note: r.note ?? null });
+      plan.eventRelations.push({ id, subjectId: e.id, objectId: ref(F, e.id, r.object)!, kind: r.kind, note: r.note ?? null, certainty: r.certainty });
       cite(F, e.id, r.evidence, { eventRelationId: id });
     }
   }
@@ -228,12 +248,14 @@ export function readSeed(dir: string = SEED_DIR): SeedPlan {
       id: s.id, kind: s.kind, summary: s.summary, speakerId: ref(F, s.id, s.speaker),
       attributionKind: s.attribution.kind, attributionDetail: s.attribution.detail ?? null,
       targetId: ref(F, s.id, s.target), ...dateColumns('date', s.date), eventId: ref(F, s.id, s.event),
+      // A statement relays its speaker's view unless its factuality names another holder.
+      ...factualityOf(F, s.id, s.factuality, { statementId: s.id }, s.speaker ?? null),
     });
     cite(F, s.id, s.evidence, { statementId: s.id });
     new Set(s.issues).forEach((issueId) => plan.statementIssues.push({ statementId: s.id, issueId: ref(F, s.id, issueId)! }));
     for (const r of s.relations) {
       const id = relationId(s.id, r.kind, r.object);
-      plan.statementRelations.push({ id, subjectId: s.id, objectId: ref(F, s.id, r.object)!, kind: r.kind });
+      plan.statementRelations.push({ id, subjectId: s.id, objectId: ref(F, s.id, r.object)!, kind: r.kind, certainty: r.certainty });
       cite(F, s.id, r.evidence, { statementRelationId: id });
     }
   }
@@ -243,8 +265,10 @@ export function readSeed(dir: string = SEED_DIR): SeedPlan {
     plan.positions.push({
       id: p.id, actorId: ref(F, p.id, p.actor)!, issueId: ref(F, p.id, p.issue)!, stance: p.stance,
       firmness: p.firmness, isPrecondition: p.isPrecondition, summary: p.summary,
+      ...factualityOf(F, p.id, p.factuality, { positionId: p.id }),
     });
     cite(F, p.id, p.evidence, { positionId: p.id });
+    new Set(p.conditions).forEach((issueId) => plan.positionConditions.push({ positionId: p.id, issueId: ref(F, p.id, issueId)! }));
     new Set(p.statements).forEach((statementId) => plan.positionStatements.push({ positionId: p.id, statementId: ref(F, p.id, statementId)! }));
   }
 
@@ -270,7 +294,8 @@ const TABLE_ORDER = [
   ['issueObstacles', t.issueObstacles], ['issueObstacleParties', t.issueObstacleParties], ['events', t.events],
   ['eventParticipants', t.eventParticipants], ['eventRelations', t.eventRelations], ['eventIssues', t.eventIssues],
   ['statements', t.statements], ['statementRelations', t.statementRelations], ['statementIssues', t.statementIssues],
-  ['positions', t.positions], ['positionStatements', t.positionStatements], ['evidence', t.evidence],
+  ['positions', t.positions], ['positionStatements', t.positionStatements], ['positionConditions', t.positionConditions],
+  ['evidence', t.evidence], ['factualityCues', t.factualityCues],
 ] as const;
 
 const INSERT_CHUNK = 200;
@@ -281,7 +306,7 @@ const INSERT_CHUNK = 200;
  */
 export function writeSeed(db: Db, plan: SeedPlan): void {
   const texts = new Map(plan.sources.map((s) => [s.id, new CodePointText(s.text)]));
-  for (const e of plan.evidence) {
+  for (const e of [...plan.evidence, ...plan.factualityCues]) {
     const text = texts.get(e.sourceId);
     if (!text) throw new SpanError(`evidence cites unknown source ${e.sourceId}`);
     text.verify(e);

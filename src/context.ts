@@ -9,6 +9,7 @@ import { fetchPages, ROOT_PARENT, type ListSpec, type ParentPage } from './db/pa
 import { createActorLoaders } from './modules/actor/actor.loaders.js';
 import { createEventLoaders } from './modules/event/event.loaders.js';
 import { createEvidenceByIdLoader, createEvidenceLoaders } from './modules/evidence/evidence.loaders.js';
+import { createCueLoaders } from './modules/factuality/factuality.loaders.js';
 import { createIssueLoaders } from './modules/issue/issue.loaders.js';
 import { createPositionLoaders } from './modules/position/position.loaders.js';
 import { createSourceLoaders } from './modules/source/source.loaders.js';
@@ -37,6 +38,7 @@ export function createContext(db: Db) {
     source: createSourceLoaders(db),
     evidence: createEvidenceLoaders(db),
     evidenceById: createEvidenceByIdLoader(db),
+    cues: createCueLoaders(db),
   };
 
   /**

@@ -6,6 +6,7 @@ import './shared/enums.graphql.js';
 import { ActorRelationResolver, ActorResolver, AffiliationResolver } from './modules/actor/actor.resolver.js';
 import { EventRelationResolver, EventResolver, ParticipantResolver } from './modules/event/event.resolver.js';
 import { EvidenceResolver } from './modules/evidence/evidence.resolver.js';
+import { FactualityResolver } from './modules/factuality/factuality.resolver.js';
 import { IssueResolver, ObstacleResolver } from './modules/issue/issue.resolver.js';
 import { NodeResolver } from './modules/node/node.resolver.js';
 import { Place } from './modules/place/place.type.js';
@@ -21,7 +22,7 @@ export function buildKbSchema(): GraphQLSchema {
     resolvers: [
       NodeResolver, ActorResolver, AffiliationResolver, ActorRelationResolver, EventResolver, ParticipantResolver,
       EventRelationResolver, StatementResolver, StatementRelationResolver, IssueResolver, ObstacleResolver,
-      PositionResolver, SourceResolver, EvidenceResolver, QuestionResolver, BlockingIssueResolver, IssueAlignmentResolver,
+      PositionResolver, SourceResolver, EvidenceResolver, FactualityResolver, QuestionResolver, BlockingIssueResolver, IssueAlignmentResolver,
       ContradictionResolver, TimelineEntryResolver, SearchHitResolver, CountBucketResolver,
     ],
     // Place is reachable only through Event.location and node(); list it so it is always built.

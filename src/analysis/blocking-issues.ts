@@ -11,33 +11,53 @@
  *   an obstacle names; each actor then speaks for its own top level. Officials of one state
  *   therefore never block each other, and a state named only in an obstacle still counts.
  *
+ * Certainty
+ * - Only facts at least `minCertainty` sure (default POSSIBLE) are used, and only positions
+ *   the source asserts (`admissible` in facts.ts): with `minCertainty: CERTAIN` only what the
+ *   source states plainly remains.
+ * - Each reason is as sure as the least certain fact it rests on; an issue is as sure as its
+ *   best-supported reason (an issue blocked by a stated obstacle is certain to be blocked,
+ *   however many possible conflicts it also has). So every result is at least `minCertainty`.
+ *
  * Rules (an issue is returned when at least one fires)
  * - INCOMPATIBLE_POSITIONS: two different parties hold conflicting positions on the issue
- *   (`positionsConflict`). Disagreement inside one party does not block an agreement
- *   between parties.
+ *   (`positionsConflict`: one demands or supports what another opposes or rejects).
+ *   Disagreement inside one party does not block an agreement between parties.
+ * - UNMET_PRECONDITION: one party demands or supports the issue as a precondition, and
+ *   another accepts it only on conditions (CONDITIONAL) or opposes or rejects it. A
+ *   precondition against opposition fires this rule and the first; its reason is given once.
  * - EXPLICIT_OBSTACLE: an obstacle on the issue names actors that resolve to at least two
  *   different requested parties, or names no parties at all (the source says the issue is
  *   an obstacle without saying between whom, so it holds for any set of parties).
  *
  * Output
- * - `positionIds`: every position in at least one conflicting pair; `obstacleIds`: the
+ * - `positionIds`: every position in a conflicting or precondition pair; `obstacleIds`: the
  *   obstacles that fired; both sorted by id. `rules` in declaration order. `reasons`: one
- *   sentence per conflicting pair (the pro side first, pairs ordered by their ids), then
- *   one per obstacle that fired, ordered by obstacle id.
- * - Severity = 3 per rule fired
- *            + the firmness weights of the strongest conflicting pair
- *              (RED_LINE 3, FIRM 2, UNKNOWN 1, FLEXIBLE 0; a pair scores the sum of its two)
- *            + 2 when any conflicting position is a precondition.
- *   Only the strongest pair counts so that an issue is not made more severe by the number
- *   of officials repeating one stance. An obstacle alone scores 3; the maximum is 14.
+ *   sentence per conflicting pair (the pro side first), then one per unmet precondition not
+ *   already told as a conflict, then one per obstacle, each group ordered by ids. A reason
+ *   says whose view each side is and how sure when the source hedges or relays it ("Iran
+ *   demands … as a precondition; by the source's own reading (probable), United States
+ *   accepts it only in return for …").
+ * - Severity = round(weight(certainty) × (3 per rule fired
+ *              + the firmness weights of the strongest pair (RED_LINE 3, FIRM 2, UNKNOWN 1,
+ *                FLEXIBLE 0; a pair scores the sum of its two)
+ *              + 2 when any pair involves a precondition)),
+ *   weight CERTAIN 1, PROBABLE 0.75, POSSIBLE 0.5, UNDERSPECIFIED 0.25: a block the source
+ *   only forecasts weighs less than the same block stated as fact. Only the strongest pair
+ *   counts so that an issue is not made more severe by the number of officials repeating one
+ *   stance. A certain obstacle alone scores 3; the maximum is 17.
  * - Ordered by severity descending, then issue id ascending.
  */
-import { Firmness } from '../shared/enums.js';
-import { compareIds, listing, sortedUnique, type AffiliationFact, type Names, type ObstacleFact, type PositionFact } from './facts.js';
-import { AffiliationGraph, positionsConflict, qualifiers, resolveParties, stanceDirection, stanceVerb, voice } from './stance.js';
+import { Certainty, Firmness, leastCertain, mostCertain } from '../shared/enums.js';
+import {
+  admissible, certaintyOf, compareIds, DEFAULT_MIN_CERTAINTY, listing, sortedUnique,
+  type AffiliationFact, type Names, type ObstacleFact, type PositionFact,
+} from './facts.js';
+import { AffiliationGraph, capitalized, hedge, positionsConflict, qualifiers, resolveParties, stanceDirection, stanceVerb, voice } from './stance.js';
 
 export enum BlockingRule {
   INCOMPATIBLE_POSITIONS = 'INCOMPATIBLE_POSITIONS',
+  UNMET_PRECONDITION = 'UNMET_PRECONDITION',
   EXPLICIT_OBSTACLE = 'EXPLICIT_OBSTACLE',
 }
 
@@ -46,6 +66,13 @@ export const FIRMNESS_WEIGHT: Readonly<Record<Firmness, number>> = {
   [Firmness.FIRM]: 2,
   [Firmness.UNKNOWN]: 1,
   [Firmness.FLEXIBLE]: 0,
+};
+
+export const CERTAINTY_WEIGHT: Readonly<Record<Certainty, number>> = {
+  [Certainty.CERTAIN]: 1,
+  [Certainty.PROBABLE]: 0.75,
+  [Certainty.POSSIBLE]: 0.5,
+  [Certainty.UNDERSPECIFIED]: 0.25,
 };
 
 export const SEVERITY_PER_RULE = 3;
@@ -57,6 +84,8 @@ export interface BlockingIssuesInput {
   affiliations: readonly AffiliationFact[];
   obstacles: readonly ObstacleFact[];
   names: Names;
+  /** The least certainty a fact needs to be used; default POSSIBLE. */
+  minCertainty?: Certainty;
 }
 
 export interface BlockingIssue {
@@ -66,6 +95,8 @@ export interface BlockingIssue {
   positionIds: string[];
   obstacleIds: string[];
   severity: number;
+  /** The least certain fact of the best-supported reason. */
+  certainty: Certainty;
 }
 
 interface PartyPosition {
@@ -73,13 +104,17 @@ interface PartyPosition {
   party: string;
 }
 
-interface ConflictPair {
-  pro: PartyPosition;
-  contra: PartyPosition;
+/** Two positions of different parties that stand against each other: `first` is the pro side or the precondition. */
+interface Pair {
+  first: PartyPosition;
+  second: PartyPosition;
 }
 
 export function blockingIssues(input: BlockingIssuesInput): BlockingIssue[] {
-  const { positions, obstacles, names } = input;
+  const { names } = input;
+  const minCertainty = input.minCertainty ?? DEFAULT_MIN_CERTAINTY;
+  const positions = input.positions.filter((p) => admissible(p, minCertainty));
+  const obstacles = input.obstacles.filter((o) => admissible(o, minCertainty));
   const graph = new AffiliationGraph(input.affiliations);
   const involved = [...positions.map((p) => p.actorId), ...obstacles.flatMap((o) => o.partyIds)];
   const { resolve } = resolveParties(input.parties, involved, graph);
@@ -102,56 +137,89 @@ export function blockingIssues(input: BlockingIssuesInput): BlockingIssue[] {
   const result: BlockingIssue[] = [];
   for (const issueId of sortedUnique([...positionsByIssue.keys(), ...obstaclesByIssue.keys()])) {
     const issue = names.issue(issueId);
-    const pairs = conflictingPairs(positionsByIssue.get(issueId) ?? []);
+    const held = positionsByIssue.get(issueId) ?? [];
+    const conflicts = pairsOf(held, (a, b) => positionsConflict(a, b) && stanceDirection(a.stance) === 'PRO');
+    const preconditions = pairsOf(held, isUnmetPrecondition);
     const fired = (obstaclesByIssue.get(issueId) ?? [])
       .map((obstacle) => ({ obstacle, parties: sortedUnique(obstacle.partyIds.map(resolve).filter((p): p is string => p !== null)) }))
       .filter(({ obstacle, parties }) => obstacle.partyIds.length === 0 || parties.length >= 2);
-    if (pairs.length === 0 && fired.length === 0) continue;
+    if (conflicts.length === 0 && preconditions.length === 0 && fired.length === 0) continue;
 
     const rules: BlockingRule[] = [];
-    if (pairs.length > 0) rules.push(BlockingRule.INCOMPATIBLE_POSITIONS);
+    if (conflicts.length > 0) rules.push(BlockingRule.INCOMPATIBLE_POSITIONS);
+    if (preconditions.length > 0) rules.push(BlockingRule.UNMET_PRECONDITION);
     if (fired.length > 0) rules.push(BlockingRule.EXPLICIT_OBSTACLE);
 
+    const told = new Set(conflicts.map(pairKey));
+    const unmet = preconditions.filter((p) => !told.has(pairKey(p)));
+    const pairs = [...conflicts, ...unmet];
     const reasons = [
-      ...pairs.map(({ pro, contra }) => conflictReason(pro, contra, issue, names)),
+      ...conflicts.map((pair) => conflictReason(pair, issue, names)),
+      ...unmet.map((pair) => preconditionReason(pair, issue, names)),
       ...fired.map(({ obstacle, parties }) =>
         obstacle.partyIds.length === 0
           ? `Obstacle on "${issue}" (parties not named): ${obstacle.description}`
           : `Obstacle on "${issue}" between ${listing(parties.map((p) => names.actor(p)))}: ${obstacle.description}`,
       ),
     ];
-    const conflicting = pairs.flatMap(({ pro, contra }) => [pro.position, contra.position]);
-    const strongestPair = Math.max(0, ...pairs.map(({ pro, contra }) => FIRMNESS_WEIGHT[pro.position.firmness] + FIRMNESS_WEIGHT[contra.position.firmness]));
-    const precondition = conflicting.some((p) => p.isPrecondition) ? SEVERITY_PRECONDITION : 0;
+    const pairCertainty = (pair: Pair) => leastCertain([certaintyOf(pair.first.position), certaintyOf(pair.second.position)]);
+    const certainty = mostCertain([...pairs.map(pairCertainty), ...fired.map(({ obstacle }) => certaintyOf(obstacle))]);
+    const involvedPositions = pairs.flatMap(({ first, second }) => [first.position, second.position]);
+    const strongestPair = Math.max(0, ...pairs.map(({ first, second }) => FIRMNESS_WEIGHT[first.position.firmness] + FIRMNESS_WEIGHT[second.position.firmness]));
+    const precondition = involvedPositions.some((p) => p.isPrecondition) ? SEVERITY_PRECONDITION : 0;
 
     result.push({
       issueId,
       rules,
       reasons,
-      positionIds: sortedUnique(conflicting.map((p) => p.id)),
+      positionIds: sortedUnique(involvedPositions.map((p) => p.id)),
       obstacleIds: fired.map(({ obstacle }) => obstacle.id),
-      severity: SEVERITY_PER_RULE * rules.length + strongestPair + precondition,
+      severity: Math.round(CERTAINTY_WEIGHT[certainty] * (SEVERITY_PER_RULE * rules.length + strongestPair + precondition)),
+      certainty,
     });
   }
   return result.sort((a, b) => b.severity - a.severity || compareIds(a.issueId, b.issueId));
 }
 
-/** Pairs of positions held by different parties that conflict; input sorted by position id. */
-function conflictingPairs(held: readonly PartyPosition[]): ConflictPair[] {
-  const pairs: ConflictPair[] = [];
-  for (let i = 0; i < held.length; i++) {
-    for (let j = i + 1; j < held.length; j++) {
-      const a = held[i];
-      const b = held[j];
-      if (a.party === b.party || !positionsConflict(a.position, b.position)) continue;
-      pairs.push(stanceDirection(a.position.stance) === 'PRO' ? { pro: a, contra: b } : { pro: b, contra: a });
-    }
-  }
-  return pairs.sort((x, y) => compareIds(x.pro.position.id, y.pro.position.id) || compareIds(x.contra.position.id, y.contra.position.id));
+/** A precondition (demanded or supported) of one party that another accepts only on conditions or opposes. */
+function isUnmetPrecondition(precondition: PositionFact, answer: PositionFact): boolean {
+  if (!precondition.isPrecondition || stanceDirection(precondition.stance) !== 'PRO') return false;
+  const direction = stanceDirection(answer.stance);
+  return direction === 'CONDITIONAL' || direction === 'CONTRA';
 }
 
-function conflictReason(pro: PartyPosition, contra: PartyPosition, issue: string, names: Names): string {
-  const first = `${voice(pro.party, pro.position.actorId, names)} ${stanceVerb(pro.position.stance)} "${issue}"${qualifiers(pro.position)}`;
-  const second = `${voice(contra.party, contra.position.actorId, names)} ${stanceVerb(contra.position.stance)} it${qualifiers(contra.position)}`;
-  return `${first}, while ${second}`;
+/**
+ * Ordered pairs (first, second) of positions held by different parties for which `holds`
+ * is true; input sorted by position id, output ordered by the two ids.
+ */
+function pairsOf(held: readonly PartyPosition[], holds: (first: PositionFact, second: PositionFact) => boolean): Pair[] {
+  const pairs: Pair[] = [];
+  for (const first of held) {
+    for (const second of held) {
+      if (first.party !== second.party && holds(first.position, second.position)) pairs.push({ first, second });
+    }
+  }
+  return pairs.sort((x, y) => compareIds(x.first.position.id, y.first.position.id) || compareIds(x.second.position.id, y.second.position.id));
+}
+
+const pairKey = ({ first, second }: Pair) => `${first.position.id}\u0000${second.position.id}`;
+
+function side({ position, party }: PartyPosition, names: Names): string {
+  return `${hedge(position, names)}${voice(party, position.actorId, names)}`;
+}
+
+function conflictReason({ first: pro, second: contra }: Pair, issue: string, names: Names): string {
+  const first = `${side(pro, names)} ${stanceVerb(pro.position.stance)} "${issue}"${qualifiers(pro.position)}`;
+  const second = `${side(contra, names)} ${stanceVerb(contra.position.stance)} it${qualifiers(contra.position)}`;
+  return capitalized(`${first}, while ${second}`);
+}
+
+function preconditionReason({ first: precondition, second: answer }: Pair, issue: string, names: Names): string {
+  const first = `${side(precondition, names)} ${stanceVerb(precondition.position.stance)} "${issue}"${qualifiers(precondition.position)}`;
+  const conditions = answer.position.conditionIds ?? [];
+  const reply =
+    stanceDirection(answer.position.stance) === 'CONDITIONAL' && conditions.length > 0
+      ? `accepts it only in return for ${listing(sortedUnique(conditions).map((id) => `"${names.issue(id)}"`))}`
+      : `${stanceVerb(answer.position.stance)} it`;
+  return capitalized(`${first}; ${side(answer, names)} ${reply}${qualifiers({ ...answer.position, isPrecondition: false })}`);
 }

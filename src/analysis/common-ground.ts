@@ -11,6 +11,12 @@
  *   source calls it an obstacle between them. Shared opposition is common ground too, and
  *   OPEN_TO never conflicts. Deciding through `blockingIssues` keeps one definition of
  *   "blocks", so an issue is never both blocking and common ground.
+ * - A position with stance UNSPECIFIED (the source says a position is held, not what it
+ *   is) agrees with nothing: its holder counts as silent on the issue, and the position is
+ *   not listed. CONDITIONAL is compatible acceptance, with its conditions in view.
+ * - Certainty: only admissible facts at least `minCertainty` sure are used (as for blocking
+ *   issues). An alignment is as sure as its least sure party, each party as sure as its
+ *   surest position on the issue.
  * - With `includeSilent`, issues with no conflict on which some parties hold no position
  *   are returned as well, naming those parties in `silentPartyIds` (sorted by id).
  * - An issue on which no party holds a position is never returned: silence is not
@@ -22,8 +28,12 @@
  * - `names` is accepted so every issue question takes the same context; nothing here
  *   needs prose. `obstacles` defaults to none.
  */
+import { Certainty, leastCertain, mostCertain, Stance } from '../shared/enums.js';
 import { blockingIssues } from './blocking-issues.js';
-import { compareIds, sortedUnique, type AffiliationFact, type Names, type ObstacleFact, type PositionFact } from './facts.js';
+import {
+  admissible, certaintyOf, compareIds, DEFAULT_MIN_CERTAINTY, sortedUnique,
+  type AffiliationFact, type Names, type ObstacleFact, type PositionFact,
+} from './facts.js';
 import { AffiliationGraph, resolveParties } from './stance.js';
 
 /** Reasons are not read here, so ids stand in for names when none are given. */
@@ -36,20 +46,26 @@ export interface CommonGroundInput {
   obstacles?: readonly ObstacleFact[];
   names?: Names;
   includeSilent?: boolean;
+  /** The least certainty a fact needs to be used; default POSSIBLE. */
+  minCertainty?: Certainty;
 }
 
 export interface CommonGroundIssue {
   issueId: string;
   positionIds: string[];
   silentPartyIds: string[];
+  certainty: Certainty;
 }
 
 export function commonGround(input: CommonGroundInput): CommonGroundIssue[] {
+  const minCertainty = input.minCertainty ?? DEFAULT_MIN_CERTAINTY;
+  const positions = input.positions.filter((p) => admissible(p, minCertainty));
   const graph = new AffiliationGraph(input.affiliations);
-  const { parties, resolve } = resolveParties(input.parties, input.positions.map((p) => p.actorId), graph);
+  const { parties, resolve } = resolveParties(input.parties, positions.map((p) => p.actorId), graph);
 
   const byIssue = new Map<string, { position: PositionFact; party: string }[]>();
-  for (const position of input.positions) {
+  for (const position of positions) {
+    if (position.stance === Stance.UNSPECIFIED) continue;
     const party = resolve(position.actorId);
     if (party === null) continue;
     const list = byIssue.get(position.issueId) ?? [];
@@ -58,7 +74,7 @@ export function commonGround(input: CommonGroundInput): CommonGroundIssue[] {
   }
 
   const blocked = new Set(
-    blockingIssues({ parties: input.parties, positions: input.positions, affiliations: input.affiliations, obstacles: input.obstacles ?? [], names: input.names ?? ID_NAMES }).map((b) => b.issueId),
+    blockingIssues({ parties: input.parties, positions: input.positions, affiliations: input.affiliations, obstacles: input.obstacles ?? [], names: input.names ?? ID_NAMES, minCertainty }).map((b) => b.issueId),
   );
   const full: CommonGroundIssue[] = [];
   const partial: CommonGroundIssue[] = [];
@@ -66,10 +82,12 @@ export function commonGround(input: CommonGroundInput): CommonGroundIssue[] {
     if (blocked.has(issueId)) continue;
     const held = byIssue.get(issueId)!;
     const speaking = new Set(held.map((h) => h.party));
+    const surest = [...speaking].map((party) => mostCertain(held.filter((h) => h.party === party).map((h) => certaintyOf(h.position))));
     const entry = {
       issueId,
       positionIds: sortedUnique(held.map((h) => h.position.id)),
       silentPartyIds: parties.filter((p) => !speaking.has(p)),
+      certainty: leastCertain(surest),
     };
     if (entry.silentPartyIds.length === 0) full.push(entry);
     else if (input.includeSilent) partial.push(entry);

@@ -20,6 +20,11 @@
  *   and position backings that point at statements not in the input (the caller filtered
  *   them out) and a statement related to itself are ignored.
  *
+ * Certainty
+ * - Only statements, relations and positions at least `minCertainty` sure (default
+ *   POSSIBLE) are used. A contradiction is as sure as the least certain fact it rests on:
+ *   the two statements, and the relation or the two positions that oppose them.
+ *
  * Output
  * - One entry per unordered pair of statements. When a pair has several bases, the first
  *   in the order DENIAL, STATED_CONTRADICTION, OPPOSITE_POSITIONS is kept: what the
@@ -28,9 +33,12 @@
  * - `reason` is a sentence naming the speakers and the issue(s).
  * - Ordered by basis (the order above), then `firstId`, then `secondId`.
  */
-import { StatementKind, StatementRelationKind } from '../shared/enums.js';
-import { compareIds, listing, sortedUnique, type AffiliationFact, type Names, type PositionFact } from './facts.js';
-import { AffiliationGraph, positionsConflict, qualifiers, stanceVerb, voice } from './stance.js';
+import { Certainty, leastCertain, mostCertain, StatementKind, StatementRelationKind } from '../shared/enums.js';
+import {
+  admissible, certaintyOf, compareIds, DEFAULT_MIN_CERTAINTY, listing, sortedUnique,
+  type AffiliationFact, type Names, type PositionFact,
+} from './facts.js';
+import { AffiliationGraph, capitalized, positionsConflict, qualifiers, stanceVerb, voice } from './stance.js';
 
 export enum ContradictionBasis {
   DENIAL = 'DENIAL',
@@ -49,12 +57,16 @@ export interface StatementFact {
   kind: StatementKind;
   speakerId: string | null;
   issueIds: string[];
+  /** How sure the holder is of what the statement says; absent: CERTAIN. */
+  certainty?: Certainty;
 }
 
 export interface StatementRelationFact {
   subjectId: string;
   objectId: string;
   kind: StatementRelationKind;
+  /** Absent: CERTAIN. */
+  certainty?: Certainty;
 }
 
 export type BackedPositionFact = PositionFact & { statementIds: string[] };
@@ -65,6 +77,8 @@ export interface ContradictionsInput {
   positions: readonly BackedPositionFact[];
   affiliations: readonly AffiliationFact[];
   names: Names;
+  /** The least certainty a fact needs to be used; default POSSIBLE. */
+  minCertainty?: Certainty;
 }
 
 export interface Contradiction {
@@ -72,13 +86,19 @@ export interface Contradiction {
   secondId: string;
   basis: ContradictionBasis;
   reason: string;
+  /** The least certain fact it rests on. */
+  certainty: Certainty;
 }
 
 export function contradictions(input: ContradictionsInput): Contradiction[] {
   const { names } = input;
+  const minCertainty = input.minCertainty ?? DEFAULT_MIN_CERTAINTY;
+  const sure = (fact: { certainty?: Certainty }) => admissible({ certainty: certaintyOf(fact) }, minCertainty);
   const graph = new AffiliationGraph(input.affiliations);
   const statements = new Map<string, StatementFact>();
-  for (const s of input.statements) if (!statements.has(s.id)) statements.set(s.id, s);
+  for (const s of input.statements) if (!statements.has(s.id) && sure(s)) statements.set(s.id, s);
+  const inputRelations = input.relations.filter(sure);
+  const inputPositions = input.positions.filter((p) => admissible(p, minCertainty));
 
   const found = new Map<string, { pair: Omit<Contradiction, 'reason'>; reasons: string[] }>();
   const add = ({ reason, ...pair }: Contradiction) => {
@@ -88,12 +108,14 @@ export function contradictions(input: ContradictionsInput): Contradiction[] {
       found.set(key, { pair, reasons: [reason] });
     } else if (pair.basis === ContradictionBasis.OPPOSITE_POSITIONS && kept.pair.basis === pair.basis && !kept.reasons.includes(reason)) {
       kept.reasons.push(reason);
+      // One pair opposed on several issues is as sure as its best-supported issue.
+      kept.pair.certainty = mostCertain([kept.pair.certainty, pair.certainty]);
     }
   };
 
   // Whom each statement answers, for the reason of a denial.
   const answers = new Map<string, StatementFact[]>();
-  for (const r of input.relations) {
+  for (const r of inputRelations) {
     const [from, to] = r.kind === StatementRelationKind.RESPONDS_TO ? [r.subjectId, r.objectId] : r.kind === StatementRelationKind.RESPONDED_BY ? [r.objectId, r.subjectId] : [];
     const answered = to === undefined ? undefined : statements.get(to);
     if (from !== undefined && answered && statements.has(from)) answers.set(from, [...(answers.get(from) ?? []), answered]);
@@ -103,7 +125,7 @@ export function contradictions(input: ContradictionsInput): Contradiction[] {
     return whom.length === 0 ? '' : `, in response to ${listing(whom)}`;
   };
 
-  const relations = [...input.relations].sort(
+  const relations = [...inputRelations].sort(
     (a, b) => compareIds(a.subjectId, b.subjectId) || compareIds(a.objectId, b.objectId) || compareIds(a.kind, b.kind),
   );
   for (const relation of relations) {
@@ -117,6 +139,7 @@ export function contradictions(input: ContradictionsInput): Contradiction[] {
         secondId: denied.id,
         basis: ContradictionBasis.DENIAL,
         reason: `${capitalized(speakerLabel(denial, names))} denies what ${speakerLabel(denied, names)} said${about(denial, denied, names)}${inResponse(denial)}`,
+        certainty: leastCertain([denial, denied, relation].map(certaintyOf)),
       });
     } else if (relation.kind === StatementRelationKind.CONTRADICTS) {
       const [first, second] = [subject, object].sort((a, b) => compareIds(a.id, b.id));
@@ -124,12 +147,12 @@ export function contradictions(input: ContradictionsInput): Contradiction[] {
         first.speakerId !== null && first.speakerId === second.speakerId
           ? `Two statements by ${speakerLabel(first, names)} contradict each other${about(first, second, names)}`
           : `${capitalized(speakerLabel(first, names))} and ${speakerLabel(second, names)} contradict each other${about(first, second, names)}`;
-      add({ firstId: first.id, secondId: second.id, basis: ContradictionBasis.STATED_CONTRADICTION, reason });
+      add({ firstId: first.id, secondId: second.id, basis: ContradictionBasis.STATED_CONTRADICTION, reason, certainty: leastCertain([first, second, relation].map(certaintyOf)) });
     }
   }
 
   const byIssue = new Map<string, BackedPositionFact[]>();
-  for (const position of [...input.positions].sort((a, b) => compareIds(a.id, b.id))) {
+  for (const position of [...inputPositions].sort((a, b) => compareIds(a.id, b.id))) {
     const list = byIssue.get(position.issueId) ?? [];
     list.push(position);
     byIssue.set(position.issueId, list);
@@ -154,6 +177,7 @@ export function contradictions(input: ContradictionsInput): Contradiction[] {
               secondId: second.s.id,
               basis: ContradictionBasis.OPPOSITE_POSITIONS,
               reason: `${statedStance(first.s.speakerId, first.p, `"${names.issue(issueId)}"`, graph, names)}, while ${statedStance(second.s.speakerId, second.p, 'it', graph, names)}`,
+              certainty: leastCertain([s, t, p, q].map(certaintyOf)),
             });
           }
         }
@@ -168,10 +192,6 @@ export function contradictions(input: ContradictionsInput): Contradiction[] {
 
 function speakerLabel(statement: StatementFact, names: Names): string {
   return statement.speakerId === null ? 'an unnamed source' : names.actor(statement.speakerId);
-}
-
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The issues the pair is about: those both statements name, else those either names. */

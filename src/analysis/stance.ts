@@ -4,7 +4,10 @@
  *
  * Compatibility
  * - Pro stances: DEMANDS, SUPPORTS. Contra stances: OPPOSES, REJECTS. OPEN_TO is neither:
- *   it is compatible with every stance and never part of a conflict.
+ *   it is compatible with every stance and never part of a conflict. CONDITIONAL is
+ *   acceptance only in exchange for something: it conflicts with nothing by itself, but
+ *   leaves a precondition unmet (blocking-issues.ts). UNSPECIFIED (the source says a
+ *   position is held, not what it is) conflicts with nothing and agrees with nothing.
  * - Two positions conflict when one is pro and the other contra. The API contract also
  *   names "a precondition (with a pro stance) against a contra stance"; a precondition is a
  *   pro stance held as a condition for any deal, so that case is already a pro/contra pair.
@@ -23,12 +26,12 @@
  *   the members of that cycle speak for one another and the smallest id stands for all.
  * - Traversals keep a visited set, so affiliation cycles never loop.
  */
-import { Firmness, Stance } from '../shared/enums.js';
-import { compareIds, sortedUnique, type AffiliationFact, type Names, type PositionFact } from './facts.js';
+import { Certainty, Firmness, Stance } from '../shared/enums.js';
+import { certaintyOf, compareIds, sortedUnique, type AffiliationFact, type FactualityFact, type Names, type PositionFact } from './facts.js';
 
 export type { AffiliationFact, Names, ObstacleFact, PositionFact } from './facts.js';
 
-export type StanceDirection = 'PRO' | 'CONTRA' | 'OPEN';
+export type StanceDirection = 'PRO' | 'CONTRA' | 'OPEN' | 'CONDITIONAL' | 'UNKNOWN';
 
 export function stanceDirection(stance: Stance): StanceDirection {
   switch (stance) {
@@ -40,6 +43,10 @@ export function stanceDirection(stance: Stance): StanceDirection {
       return 'CONTRA';
     case Stance.OPEN_TO:
       return 'OPEN';
+    case Stance.CONDITIONAL:
+      return 'CONDITIONAL';
+    case Stance.UNSPECIFIED:
+      return 'UNKNOWN';
   }
 }
 
@@ -181,8 +188,10 @@ const VERBS: Record<Stance, string> = {
   [Stance.DEMANDS]: 'demands',
   [Stance.SUPPORTS]: 'supports',
   [Stance.OPEN_TO]: 'is open to',
+  [Stance.CONDITIONAL]: 'accepts only on conditions',
   [Stance.OPPOSES]: 'opposes',
   [Stance.REJECTS]: 'rejects',
+  [Stance.UNSPECIFIED]: 'holds an unstated position on',
 };
 
 export function stanceVerb(stance: Stance): string {
@@ -205,4 +214,29 @@ const FIRMNESS_NOTES: Record<Firmness, string> = {
 /** " as a precondition (red line)": what the reader needs to weigh a stance; empty when nothing is known. */
 export function qualifiers(position: Pick<PositionFact, 'firmness' | 'isPrecondition'>): string {
   return `${position.isPrecondition ? ' as a precondition' : ''}${FIRMNESS_NOTES[position.firmness]}`;
+}
+
+const CERTAINTY_WORDS: Record<Certainty, string> = {
+  [Certainty.CERTAIN]: 'certain',
+  [Certainty.PROBABLE]: 'probable',
+  [Certainty.POSSIBLE]: 'possible',
+  [Certainty.UNDERSPECIFIED]: 'not committed either way',
+};
+
+/**
+ * Whose view a clause reports and how sure it is, put before the clause: nothing for a fact
+ * the source states plainly in its own voice; "by the source's own reading (probable), " for
+ * the source's hedged view; "according to U.S. officials (anonymous), " or
+ * "according to Turkey (possible), " for a view the source relays.
+ */
+export function hedge(fact: FactualityFact, names: Names): string {
+  const certainty = certaintyOf(fact);
+  const sure = certainty === Certainty.CERTAIN ? '' : ` (${CERTAINTY_WORDS[certainty]})`;
+  if (fact.holderId) return `according to ${names.actor(fact.holderId)}${sure}, `;
+  return sure === '' ? '' : `by the source's own reading${sure}, `;
+}
+
+/** The sentence with its first letter upper-cased. */
+export function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -13,8 +13,11 @@
  *   every finer date inside it (2025 = 2025-06 = 2025-06-12) and so imposes no order
  *   between them. Dates are nested intervals, so this strict order is transitive and
  *   dates alone never form a cycle.
+ *   SAME_AS (two tellings that may be one event) imposes no order either.
  * - Relations naming an event not in the input (the caller filtered it out) are ignored.
  *   Repeated event ids keep their first occurrence.
+ * - Certainty: events and relations less sure than `minCertainty` (default POSSIBLE) are
+ *   left out before ordering, so nothing the caller does not trust places anything.
  *
  * Making it total (Kahn's algorithm with a priority)
  * - Among the events whose predecessors are all placed, dated events go before undated
@@ -35,12 +38,13 @@
  *   after it, each with the relation note in quotes when there is one
  *   (`after Twelve-day conflict: "following the conflict with Israel"`; several relations
  *   between the same two events give one part per distinct note), ordered by the other
- *   event's place; parts joined by "; ".
+ *   event's place; parts joined by "; ". A relation less than certain says how sure it is
+ *   (`after Twelve-day conflict (possible): "…"`).
  * - "no date or ordering relation in the source; placed by order of mention" otherwise.
  * - `placement` says which of the three placed the event: DATE, RELATION or MENTION.
  */
-import { DatePrecision, EventRelationKind } from '../shared/enums.js';
-import { listing } from './facts.js';
+import { Certainty, DatePrecision, EventRelationKind, mostCertain } from '../shared/enums.js';
+import { admissible, certaintyOf, DEFAULT_MIN_CERTAINTY, listing } from './facts.js';
 
 export interface PartialDateFact {
   precision: DatePrecision;
@@ -53,6 +57,8 @@ export interface TimelineEventFact {
   id: string;
   title: string;
   date: PartialDateFact;
+  /** How sure the source is of the event; absent: CERTAIN. */
+  certainty?: Certainty;
 }
 
 export interface EventRelationFact {
@@ -60,11 +66,15 @@ export interface EventRelationFact {
   objectId: string;
   kind: EventRelationKind;
   note: string | null;
+  /** Absent: CERTAIN. */
+  certainty?: Certainty;
 }
 
 export interface TimelineInput {
   events: readonly TimelineEventFact[];
   relations: readonly EventRelationFact[];
+  /** The least certainty an event or relation needs to be used; default POSSIBLE. */
+  minCertainty?: Certainty;
 }
 
 export interface TimelineEntry {
@@ -141,25 +151,34 @@ function orderOf(relation: EventRelationFact): { earlier: string; later: string 
     case EventRelationKind.HAS_PART:
     case EventRelationKind.CONTEXT_OF:
     case EventRelationKind.HAS_CONTEXT:
+    case EventRelationKind.SAME_AS:
       return null;
   }
+}
+
+/** What a relation tells the basis: its note (null: none) and how sure it is. */
+interface Link {
+  note: string | null;
+  certainty: Certainty;
 }
 
 interface EventNode {
   event: TimelineEventFact;
   index: number;
   date: KnownDate | null;
-  /** Predecessor id → the notes of the relations putting it first (null: no note). */
-  relationPredecessors: Map<string, (string | null)[]>;
-  relationSuccessors: Map<string, (string | null)[]>;
+  /** Predecessor id → the relations putting it first. */
+  relationPredecessors: Map<string, Link[]>;
+  relationSuccessors: Map<string, Link[]>;
   datePredecessors: Set<string>;
   successors: Set<string>;
 }
 
 export function timeline(input: TimelineInput): TimelineEntry[] {
+  const minCertainty = input.minCertainty ?? DEFAULT_MIN_CERTAINTY;
+  const trusted = (fact: { certainty?: Certainty }) => admissible({ certainty: certaintyOf(fact) }, minCertainty);
   const nodes = new Map<string, EventNode>();
   for (const event of input.events) {
-    if (nodes.has(event.id)) continue;
+    if (nodes.has(event.id) || !trusted(event)) continue;
     nodes.set(event.id, {
       event,
       index: nodes.size,
@@ -174,12 +193,13 @@ export function timeline(input: TimelineInput): TimelineEntry[] {
 
   for (const relation of input.relations) {
     const order = orderOf(relation);
-    if (!order) continue;
+    if (!order || !trusted(relation)) continue;
     const earlier = nodes.get(order.earlier);
     const later = nodes.get(order.later);
     if (!earlier || !later) continue;
-    later.relationPredecessors.set(earlier.event.id, [...(later.relationPredecessors.get(earlier.event.id) ?? []), relation.note]);
-    earlier.relationSuccessors.set(later.event.id, [...(earlier.relationSuccessors.get(later.event.id) ?? []), relation.note]);
+    const link = { note: relation.note, certainty: certaintyOf(relation) };
+    later.relationPredecessors.set(earlier.event.id, [...(later.relationPredecessors.get(earlier.event.id) ?? []), link]);
+    earlier.relationSuccessors.set(later.event.id, [...(earlier.relationSuccessors.get(later.event.id) ?? []), link]);
     earlier.successors.add(later.event.id);
   }
   for (const a of ordered) {
@@ -215,12 +235,16 @@ export function timeline(input: TimelineInput): TimelineEntry[] {
   return placed.map((node, i) => {
     const parts: string[] = [];
     if (node.date) parts.push(`dated ${formatKnownDate(node.date)}`);
-    const describe = (word: string, links: Map<string, (string | null)[]>) => {
+    const describe = (word: string, links: Map<string, Link[]>) => {
       for (const otherId of [...links.keys()].sort(byPlace)) {
         const title = nodes.get(otherId)!.event.title;
-        const notes = [...new Set(links.get(otherId)!.filter((note): note is string => Boolean(note)))];
-        if (notes.length === 0) parts.push(`${word} ${title}`);
-        for (const note of notes) parts.push(`${word} ${title}: "${note}"`);
+        const all = links.get(otherId)!;
+        // The order is as sure as the surest relation giving it; said only when less than certain.
+        const surest = mostCertain(all.map((l) => l.certainty));
+        const head = surest === Certainty.CERTAIN ? `${word} ${title}` : `${word} ${title} (${surest.toLowerCase()})`;
+        const notes = [...new Set(all.map((l) => l.note).filter((note): note is string => Boolean(note)))];
+        if (notes.length === 0) parts.push(head);
+        for (const note of notes) parts.push(`${head}: "${note}"`);
       }
     };
     describe('after', node.relationPredecessors);

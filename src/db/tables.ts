@@ -12,11 +12,13 @@ import { check, index, integer, primaryKey, real, sqliteTable, text } from 'driz
 import {
   ActorKind,
   AttributionKind,
+  Certainty,
   DatePrecision,
   EventKind,
   EventStatus,
   Firmness,
   ParticipantRole,
+  Polarity,
   Stance,
   StatementKind,
   STORED_ACTOR_RELATION_KINDS,
@@ -36,6 +38,22 @@ function partialDate<P extends string>(prefix: P) {
     note: text(`${prefix}_note`),
   };
 }
+
+/**
+ * How sure the source is of a fact and in whose view (FactBank): `holder_id` null means the
+ * source's own voice. The cues that set it are rows of `factuality_cues`. Called once per
+ * table, because a drizzle column builder belongs to one table.
+ */
+function factualityColumns() {
+  return {
+    certainty: text('certainty', { enum: enumValues(Certainty) }).notNull().default(Certainty.CERTAIN),
+    polarity: text('polarity', { enum: enumValues(Polarity) }).notNull().default(Polarity.POSITIVE),
+    holderId: text('holder_id').references(() => actors.id, { onDelete: 'set null' }),
+  };
+}
+
+/** The certainty of a relation: how sure the source (or the curators' reading of it) is that it holds. */
+const relationCertainty = () => text('certainty', { enum: enumValues(Certainty) }).notNull().default(Certainty.CERTAIN);
 
 // One set of date columns per partial date of the schema; each builder is used once.
 const publishedDate = partialDate('published');
@@ -99,6 +117,8 @@ export const actorRelations = sqliteTable(
     subjectId: text('subject_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
     objectId: text('object_id').notNull().references(() => actors.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: STORED_ACTOR_RELATION_KINDS }).notNull(),
+    note: text('note'),
+    certainty: relationCertainty(),
   },
   (t) => [index('actor_relations_subject_idx').on(t.subjectId), index('actor_relations_object_idx').on(t.objectId)],
 );
@@ -125,8 +145,9 @@ export const events = sqliteTable(
     durationNote: text('duration_note'),
     locationId: text('location_id').references(() => places.id, { onDelete: 'set null' }),
     cameoCode: text('cameo_code'),
+    ...factualityColumns(),
   },
-  (t) => [index('events_location_idx').on(t.locationId)],
+  (t) => [index('events_location_idx').on(t.locationId), index('events_holder_idx').on(t.holderId)],
 );
 
 export const eventParticipants = sqliteTable(
@@ -151,6 +172,7 @@ export const eventRelations = sqliteTable(
     objectId: text('object_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: STORED_EVENT_RELATION_KINDS }).notNull(),
     note: text('note'),
+    certainty: relationCertainty(),
   },
   (t) => [index('event_relations_subject_idx').on(t.subjectId), index('event_relations_object_idx').on(t.objectId)],
 );
@@ -168,6 +190,7 @@ export const issueObstacles = sqliteTable(
     id: text('id').primaryKey(),
     issueId: text('issue_id').notNull().references(() => issues.id, { onDelete: 'cascade' }),
     description: text('description').notNull(),
+    certainty: relationCertainty(),
   },
   (t) => [index('issue_obstacles_issue_idx').on(t.issueId)],
 );
@@ -211,9 +234,11 @@ export const statements = sqliteTable(
     dateDay: statementDate.day,
     dateNote: statementDate.note,
     eventId: text('event_id').references(() => events.id, { onDelete: 'set null' }),
+    ...factualityColumns(),
   },
   (t) => [
     index('statements_speaker_idx').on(t.speakerId),
+    index('statements_holder_idx').on(t.holderId),
     index('statements_target_idx').on(t.targetId),
     index('statements_event_idx').on(t.eventId),
   ],
@@ -226,6 +251,7 @@ export const statementRelations = sqliteTable(
     subjectId: text('subject_id').notNull().references(() => statements.id, { onDelete: 'cascade' }),
     objectId: text('object_id').notNull().references(() => statements.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: STORED_STATEMENT_RELATION_KINDS }).notNull(),
+    certainty: relationCertainty(),
   },
   (t) => [index('statement_relations_subject_idx').on(t.subjectId), index('statement_relations_object_idx').on(t.objectId)],
 );
@@ -253,8 +279,23 @@ export const positions = sqliteTable(
     firmness: text('firmness', { enum: enumValues(Firmness) }).notNull().default(Firmness.UNKNOWN),
     isPrecondition: integer('is_precondition', { mode: 'boolean' }).notNull().default(false),
     summary: text('summary').notNull(),
+    ...factualityColumns(),
   },
-  (t) => [index('positions_actor_idx').on(t.actorId), index('positions_issue_idx').on(t.issueId)],
+  (t) => [index('positions_actor_idx').on(t.actorId), index('positions_issue_idx').on(t.issueId), index('positions_holder_idx').on(t.holderId)],
+);
+
+/** What a CONDITIONAL position asks in return: the issues it makes its acceptance depend on. */
+export const positionConditions = sqliteTable(
+  'position_conditions',
+  {
+    positionId: text('position_id').notNull().references(() => positions.id, { onDelete: 'cascade' }),
+    issueId: text('issue_id').notNull().references(() => issues.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.positionId, t.issueId] }),
+    index('position_conditions_position_idx').on(t.positionId),
+    index('position_conditions_issue_idx').on(t.issueId),
+  ],
 );
 
 export const positionStatements = sqliteTable(
@@ -316,6 +357,36 @@ export const evidence = sqliteTable(
   ],
 );
 
+/**
+ * Factuality cues: the spans that set how sure the source is of an event, statement or
+ * position ("is likely to", "could", "has denied"). A W3C text selector like `evidence`, kept
+ * apart from it because a cue does not attest that the fact holds, only how surely; each row
+ * belongs to exactly one fact (checked).
+ */
+export const factualityCues = sqliteTable(
+  'factuality_cues',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    sourceId: text('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
+    start: integer('start').notNull(),
+    end: integer('end').notNull(),
+    exact: text('exact').notNull(),
+    prefix: text('prefix').notNull(),
+    suffix: text('suffix').notNull(),
+    eventId: text('event_id').references(() => events.id, { onDelete: 'cascade' }),
+    statementId: text('statement_id').references(() => statements.id, { onDelete: 'cascade' }),
+    positionId: text('position_id').references(() => positions.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    index('factuality_cues_source_idx').on(t.sourceId, t.start),
+    index('factuality_cues_event_idx').on(t.eventId),
+    index('factuality_cues_statement_idx').on(t.statementId),
+    index('factuality_cues_position_idx').on(t.positionId),
+    check('factuality_cues_span_ok', sql`${t.start} >= 0 AND ${t.end} > ${t.start}`),
+    check('factuality_cues_one_subject', sql`(${t.eventId} IS NOT NULL) + (${t.statementId} IS NOT NULL) + (${t.positionId} IS NOT NULL) = 1`),
+  ],
+);
+
 export type SourceRow = typeof sources.$inferSelect;
 export type PlaceRow = typeof places.$inferSelect;
 export type ActorRow = typeof actors.$inferSelect;
@@ -331,3 +402,5 @@ export type StatementRow = typeof statements.$inferSelect;
 export type StatementRelationRow = typeof statementRelations.$inferSelect;
 export type PositionRow = typeof positions.$inferSelect;
 export type EvidenceRow = typeof evidence.$inferSelect;
+export type FactualityCueRow = typeof factualityCues.$inferSelect;
+export type PositionConditionRow = typeof positionConditions.$inferSelect;

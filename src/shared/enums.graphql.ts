@@ -5,7 +5,7 @@
 import { registerEnumType } from 'type-graphql';
 import {
   ActorKind, ActorRelationKind, AttributionKind, DatePrecision, EventKind, EventRelationKind,
-  EventStatus, Firmness, ParticipantRole, Stance, StatementKind, StatementRelationKind,
+  EventStatus, Firmness, ParticipantRole, Stance, StatementKind, StatementRelationKind, Certainty, Polarity,
 } from './enums.js';
 
 type Described<E extends Record<string, string>> = { [K in keyof E]: string };
@@ -98,8 +98,23 @@ registerDescribedEnum(Stance, 'Stance', 'Where an actor stands on an issue.', {
   DEMANDS: 'Demands it.',
   SUPPORTS: 'Supports it.',
   OPEN_TO: 'Is open to it or willing to discuss it.',
+  CONDITIONAL: 'Accepts it only in exchange for something: `Position.conditions` names what is asked in return.',
   OPPOSES: 'Opposes it.',
   REJECTS: 'Rejects it outright.',
+  UNSPECIFIED: 'Holds a position on it, but the source does not say what the position is ("has consistently maintained its position"). Never conflicts and never counts as agreement.',
+});
+
+registerDescribedEnum(Certainty, 'Certainty', 'How sure the holder of a view is of a fact (FactBank’s factuality values). Ordered CERTAIN > PROBABLE > POSSIBLE > UNDERSPECIFIED.', {
+  CERTAIN: 'Stated as fact ("has demanded", "met with a crackdown").',
+  PROBABLE: 'Stated as likely ("is likely to", "suggests", "reports suggest").',
+  POSSIBLE: 'Stated as possible ("could", "potential", "may").',
+  UNDERSPECIFIED: 'The holder does not commit either way (a claim the source relays and another party denies).',
+});
+
+registerDescribedEnum(Polarity, 'Polarity', 'Whether the fact is asserted to hold, asserted not to hold, or neither.', {
+  POSITIVE: 'It holds ("has threatened").',
+  NEGATIVE: 'It does not hold ("has not transmitted any messages", "has denied").',
+  UNDERSPECIFIED: 'The holder does not say whether it holds.',
 });
 
 registerDescribedEnum(Firmness, 'Firmness', 'How firmly a position is held, as far as the source tells.', {
@@ -138,6 +153,7 @@ registerDescribedEnum(EventRelationKind, 'EventRelationKind', 'How two events re
   HAS_PART: 'The other event is part of this one.',
   CONTEXT_OF: 'This event is the backdrop of the other.',
   HAS_CONTEXT: 'The other event is the backdrop of this one.',
+  SAME_AS: 'The two may be one and the same event, told twice (symmetric; the relation’s certainty says how sure).',
 });
 
 registerDescribedEnum(StatementRelationKind, 'StatementRelationKind', 'How two statements relate, read from the side of the statement holding the relation.', {

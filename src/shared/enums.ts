@@ -77,8 +77,55 @@ export enum Stance {
   DEMANDS = 'DEMANDS',
   SUPPORTS = 'SUPPORTS',
   OPEN_TO = 'OPEN_TO',
+  CONDITIONAL = 'CONDITIONAL',
   OPPOSES = 'OPPOSES',
   REJECTS = 'REJECTS',
+  UNSPECIFIED = 'UNSPECIFIED',
+}
+
+/**
+ * How sure the holder of a view is of a fact, after FactBank's factuality values
+ * (Saurí & Pustejovsky 2009): certain, probable, possible, or not committed either way.
+ */
+export enum Certainty {
+  CERTAIN = 'CERTAIN',
+  PROBABLE = 'PROBABLE',
+  POSSIBLE = 'POSSIBLE',
+  UNDERSPECIFIED = 'UNDERSPECIFIED',
+}
+
+/** Whether the fact is asserted to hold (POSITIVE), asserted not to hold (NEGATIVE), or neither. */
+export enum Polarity {
+  POSITIVE = 'POSITIVE',
+  NEGATIVE = 'NEGATIVE',
+  UNDERSPECIFIED = 'UNDERSPECIFIED',
+}
+
+/** Certainty as a rank: higher is surer, so "the least certain" is a minimum. */
+export const CERTAINTY_RANK: Readonly<Record<Certainty, number>> = {
+  [Certainty.CERTAIN]: 3,
+  [Certainty.PROBABLE]: 2,
+  [Certainty.POSSIBLE]: 1,
+  [Certainty.UNDERSPECIFIED]: 0,
+};
+
+/** True when `certainty` is at least as sure as `floor`. */
+export function atLeast(certainty: Certainty, floor: Certainty): boolean {
+  return CERTAINTY_RANK[certainty] >= CERTAINTY_RANK[floor];
+}
+
+/** The least certain of the given values (CERTAIN for none: nothing uncertain was relied on). */
+export function leastCertain(values: Iterable<Certainty>): Certainty {
+  let least = Certainty.CERTAIN;
+  for (const c of values) if (CERTAINTY_RANK[c] < CERTAINTY_RANK[least]) least = c;
+  return least;
+}
+
+/** The most certain of the given values (UNDERSPECIFIED for none). */
+export function mostCertain(values: Iterable<Certainty>): Certainty {
+  let most = Certainty.UNDERSPECIFIED;
+  for (const c of values) if (CERTAINTY_RANK[c] > CERTAINTY_RANK[most]) most = c;
+  return most;
 }
 
 export enum Firmness {
@@ -117,6 +164,7 @@ export enum EventRelationKind {
   HAS_PART = 'HAS_PART',
   CONTEXT_OF = 'CONTEXT_OF',
   HAS_CONTEXT = 'HAS_CONTEXT',
+  SAME_AS = 'SAME_AS',
 }
 
 export enum StatementRelationKind {
@@ -144,6 +192,7 @@ export const EVENT_RELATION_INVERSE = {
   [EventRelationKind.CAUSES]: EventRelationKind.CAUSED_BY,
   [EventRelationKind.PART_OF]: EventRelationKind.HAS_PART,
   [EventRelationKind.CONTEXT_OF]: EventRelationKind.HAS_CONTEXT,
+  [EventRelationKind.SAME_AS]: EventRelationKind.SAME_AS,
 } as const;
 
 export const STATEMENT_RELATION_INVERSE = {

@@ -10,7 +10,7 @@ export function emptyPlan(): SeedPlan {
     sources: [], places: [], actors: [], actorAliases: [], affiliations: [], actorRelations: [], events: [],
     eventParticipants: [], eventRelations: [], eventIssues: [], issues: [], issueObstacles: [],
     issueObstacleParties: [], statements: [], statementRelations: [], statementIssues: [],
-    positions: [], positionStatements: [], evidence: [],
+    positions: [], positionStatements: [], positionConditions: [], evidence: [], factualityCues: [],
   };
 }
 

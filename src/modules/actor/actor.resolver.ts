@@ -47,6 +47,14 @@ export class ActorResolver {
     return ctx.loaders.actor.members.load(actor.id);
   }
 
+  @FieldResolver(() => Actor, {
+    description:
+      'The party this actor speaks for: the top of its affiliation chains (Iran for Abbas Araghchi; the actor itself when it belongs to nobody). The questions resolve parties by the same walk when none are given.',
+  })
+  async party(@Root() actor: ActorRow, @Ctx() ctx: Context) {
+    return loadOne(ctx.loaders.actor.byId, await ctx.loaders.actor.party.load(actor.id), 'actor');
+  }
+
   @FieldResolver(() => [ActorRelation], { description: 'Relations with other actors, from both ends, each read from this actor’s side.' })
   relations(@Root() actor: ActorRow, @Ctx() ctx: Context) {
     return ctx.loaders.actor.relations.load(actor.id);

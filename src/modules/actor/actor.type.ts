@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { ActorRow } from '../../db/tables.js';
-import { ActorKind, ActorRelationKind } from '../../shared/enums.js';
+import { ActorKind, ActorRelationKind, Certainty } from '../../shared/enums.js';
 import { Node } from '../common/node.type.js';
 
 @ObjectType('Actor', { implements: Node, description: 'Someone who acts or speaks in the news: a state, a government body, a military, a person, a group, or an unnamed source.' })
@@ -43,10 +43,18 @@ export interface ActorRelationValue {
   id: string;
   kind: ActorRelationKind;
   otherId: string;
+  note: string | null;
+  certainty: Certainty;
 }
 
 @ObjectType('ActorRelation', { description: 'A relation between two actors, read from the side of the actor holding it (SUPPORTS on one end is SUPPORTED_BY on the other).' })
-export class ActorRelation implements Pick<ActorRelationValue, 'kind'> {
+export class ActorRelation implements Pick<ActorRelationValue, 'kind' | 'note' | 'certainty'> {
   @Field(() => ActorRelationKind, { description: 'The relation, read from this side.' })
   kind!: ActorRelationKind;
+
+  @Field(() => String, { nullable: true, description: 'What the source says the relation bears on, when narrower than the actor as a whole ("to U.S. policies in the region").' })
+  note!: string | null;
+
+  @Field(() => Certainty, { description: 'How sure the source is that the relation holds (CERTAIN unless the source hedges it or the reading is uncertain).' })
+  certainty!: Certainty;
 }

@@ -21,7 +21,7 @@ export function createEventLoaders(db: Db) {
     relations: bothEndsLoader(
       (ids: string[]) => db.select().from(eventRelations).where(or(inArray(eventRelations.subjectId, ids), inArray(eventRelations.objectId, ids))).orderBy(asc(eventRelations.id)).all(),
       EVENT_RELATION_INVERSE,
-      (r) => ({ note: r.note }),
+      (r) => ({ note: r.note, certainty: r.certainty }),
     ),
   };
 }

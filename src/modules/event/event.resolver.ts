@@ -8,6 +8,7 @@ import { loadAll, loadMaybe, loadOne } from '../common/load.js';
 import { ConnectionArgs } from '../common/page.type.js';
 import { PartialDate, toPartialDate } from '../common/partial-date.type.js';
 import { Evidence } from '../evidence/evidence.type.js';
+import { Factuality, factualityOf } from '../factuality/factuality.type.js';
 import { Issue } from '../issue/issue.type.js';
 import { Place } from '../place/place.type.js';
 import { Statement } from '../statement/statement.type.js';
@@ -66,6 +67,11 @@ export class EventResolver {
   @FieldResolver(() => [EventRelation], { description: 'How this event relates to others in time or cause, from both ends, read from this event’s side.' })
   relations(@Root() e: EventRow, @Ctx() ctx: Context) {
     return ctx.loaders.event.relations.load(e.id);
+  }
+
+  @FieldResolver(() => Factuality, { description: 'How sure the source is that the event happened or will happen, as its status tells, in whose view, and the words that say so.' })
+  factuality(@Root() e: EventRow) {
+    return factualityOf('event', e);
   }
 
   @FieldResolver(() => [Evidence], { description: 'The spans of the source that attest this event.' })

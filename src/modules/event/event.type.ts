@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { EventParticipantRow, EventRow } from '../../db/tables.js';
-import { EventKind, EventRelationKind, EventStatus, ParticipantRole } from '../../shared/enums.js';
+import { Certainty, EventKind, EventRelationKind, EventStatus, ParticipantRole } from '../../shared/enums.js';
 import { Node } from '../common/node.type.js';
 
 @ObjectType('Event', { implements: Node, description: 'Something that happened, is happening, or is only being considered or threatened.' })
@@ -42,13 +42,17 @@ export interface EventRelationValue {
   kind: EventRelationKind;
   otherId: string;
   note: string | null;
+  certainty: Certainty;
 }
 
 @ObjectType('EventRelation', { description: 'How two events relate in time or cause, read from the side of the event holding it (AFTER on one end is BEFORE on the other).' })
-export class EventRelation implements Pick<EventRelationValue, 'kind' | 'note'> {
+export class EventRelation implements Pick<EventRelationValue, 'kind' | 'note' | 'certainty'> {
   @Field(() => EventRelationKind, { description: 'The relation, read from this side.' })
   kind!: EventRelationKind;
 
   @Field(() => String, { nullable: true, description: 'What the source says of the relation, e.g. "more than a year after".' })
   note!: string | null;
+
+  @Field(() => Certainty, { description: 'How sure the source is that the relation holds (CERTAIN unless the source hedges it or the reading is uncertain).' })
+  certainty!: Certainty;
 }

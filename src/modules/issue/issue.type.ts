@@ -1,3 +1,4 @@
+import { Certainty } from '../../shared/enums.js';
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { IssueObstacleRow, IssueRow } from '../../db/tables.js';
 import { Node } from '../common/node.type.js';
@@ -15,10 +16,13 @@ export class Issue implements Node, Pick<IssueRow, 'id' | 'name' | 'description'
 }
 
 @ObjectType('Obstacle', { description: 'A place where the source says in so many words that an issue stands between parties ("a major sticking point").' })
-export class Obstacle implements Pick<IssueObstacleRow, 'id' | 'description'> {
+export class Obstacle implements Pick<IssueObstacleRow, 'id' | 'description' | 'certainty'> {
   @Field(() => ID, { description: 'Readable, stable id of the obstacle, e.g. `obstacle:missile-program-sticking-point`.' })
   id!: string;
 
   @Field(() => String, { description: 'What the source says stands in the way.' })
   description!: string;
+
+  @Field(() => Certainty, { description: 'How sure the source is that it stands in the way (CERTAIN when it says so plainly).' })
+  certainty!: Certainty;
 }

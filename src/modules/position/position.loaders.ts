@@ -1,7 +1,7 @@
 import { asc, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { byIdLoader, groupLoader } from '../../db/loader-kit.js';
-import { positionStatements, positions, type PositionRow } from '../../db/tables.js';
+import { positionConditions, positionStatements, positions, type PositionRow } from '../../db/tables.js';
 
 export function createPositionLoaders(db: Db) {
   return {
@@ -13,6 +13,10 @@ export function createPositionLoaders(db: Db) {
     byIssue: groupLoader(
       (ids: string[]) => db.select().from(positions).where(inArray(positions.issueId, ids)).orderBy(asc(positions.actorId), asc(positions.id)).all(),
       (r) => r.issueId,
+    ),
+    conditionIds: groupLoader(
+      (ids: string[]) => db.select().from(positionConditions).where(inArray(positionConditions.positionId, ids)).orderBy(asc(positionConditions.issueId)).all(),
+      (r) => r.positionId,
     ),
     statementIds: groupLoader(
       (ids: string[]) => db.select().from(positionStatements).where(inArray(positionStatements.positionId, ids)).orderBy(asc(positionStatements.statementId)).all(),

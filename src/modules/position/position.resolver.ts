@@ -7,6 +7,7 @@ import { PositionConnection } from '../common/connections.js';
 import { loadAll, loadOne } from '../common/load.js';
 import { ConnectionArgs } from '../common/page.type.js';
 import { Evidence } from '../evidence/evidence.type.js';
+import { Factuality, factualityOf } from '../factuality/factuality.type.js';
 import { Issue } from '../issue/issue.type.js';
 import { Statement } from '../statement/statement.type.js';
 import { PositionFilter, PositionOrder } from './position.args.js';
@@ -44,6 +45,17 @@ export class PositionResolver {
   async statements(@Root() p: PositionRow, @Ctx() ctx: Context) {
     const links = await ctx.loaders.position.statementIds.load(p.id);
     return loadAll(ctx.loaders.statement.byId, links.map((l) => l.statementId));
+  }
+
+  @FieldResolver(() => [Issue], { description: 'What a CONDITIONAL position asks in return, as issues of the knowledge base; empty for every other stance.' })
+  async conditions(@Root() p: PositionRow, @Ctx() ctx: Context) {
+    const links = await ctx.loaders.position.conditionIds.load(p.id);
+    return loadAll(ctx.loaders.issue.byId, links.map((l) => l.issueId));
+  }
+
+  @FieldResolver(() => Factuality, { description: 'How sure the source is that the actor holds this position, in whose view, and the words that say so.' })
+  factuality(@Root() p: PositionRow) {
+    return factualityOf('position', p);
   }
 
   @FieldResolver(() => [Evidence], { description: 'The spans of the source that attest this position.' })

@@ -3,12 +3,12 @@ import type { PositionRow } from '../../db/tables.js';
 import { Firmness, Stance } from '../../shared/enums.js';
 import { Node } from '../common/node.type.js';
 
-@ObjectType('Position', { implements: Node, description: 'Where an actor stands on an issue, how firmly, and whether it is a precondition.' })
+@ObjectType('Position', { implements: Node, description: 'Where an actor stands on an issue, how firmly, whether it is a precondition, what it asks in return, and how sure the source is of it.' })
 export class Position implements Node, Pick<PositionRow, 'id' | 'stance' | 'firmness' | 'isPrecondition' | 'summary'> {
   @Field(() => ID, { description: 'Readable, stable id, e.g. `position:iran-sanctions-relief`.' })
   id!: string;
 
-  @Field(() => Stance, { description: 'Demands, supports, open to, opposes or rejects.' })
+  @Field(() => Stance, { description: 'Demands, supports, open to, conditional (accepts only in return for `conditions`), opposes, rejects, or unspecified (held, but the source does not say what it is).' })
   stance!: Stance;
 
   @Field(() => Firmness, { description: 'Red line, firm, flexible, or unknown when the source does not say.' })

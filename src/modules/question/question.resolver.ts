@@ -6,6 +6,8 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { blockingIssues, BlockingRule } from '../../analysis/blocking-issues.js';
+import { DEFAULT_MIN_CERTAINTY } from '../../analysis/facts.js';
+import { Certainty } from '../../shared/enums.js';
 import { commonGround } from '../../analysis/common-ground.js';
 import { contradictions } from '../../analysis/contradictions.js';
 import { rankSearchMatches } from '../../analysis/search-ranking.js';
@@ -31,11 +33,17 @@ import {
   BlockingIssue, Contradiction, CountBucket, EventDimension, IssueAlignment, SearchHit, StatementDimension, TimelineEntry,
 } from './question.type.js';
 
-interface BlockingIssueValue { issueId: string; rule: BlockingRule; rules: BlockingRule[]; reasons: string[]; severity: number; positionIds: string[]; obstacleIds: string[] }
-interface IssueAlignmentValue { issueId: string; positionIds: string[]; silentPartyIds: string[]; complete: boolean }
-interface ContradictionValue { firstId: string; secondId: string; reason: string; basis: string }
+interface BlockingIssueValue { issueId: string; rule: BlockingRule; rules: BlockingRule[]; reasons: string[]; severity: number; positionIds: string[]; obstacleIds: string[]; certainty: Certainty }
+interface IssueAlignmentValue { issueId: string; positionIds: string[]; silentPartyIds: string[]; complete: boolean; certainty: Certainty }
+interface ContradictionValue { firstId: string; secondId: string; reason: string; basis: string; certainty: Certainty }
 interface TimelineEntryValue { eventId: string; position: number; basis: string; dated: boolean; placement: TimelinePlacement }
 interface SearchHitValue { entityId: string; score: number; field: string; snippet: string }
+
+/** The `minCertainty` argument every question takes: one definition, one description. */
+const MIN_CERTAINTY = {
+  defaultValue: DEFAULT_MIN_CERTAINTY,
+  description: 'Use only facts at least this sure (CERTAIN > PROBABLE > POSSIBLE > UNDERSPECIFIED). Default POSSIBLE: all but the underspecified; CERTAIN keeps only what the source states plainly.',
+} as const;
 
 const PARTIES_DESCRIPTION = 'The parties (actor ids, e.g. ["actor:united-states", "actor:iran"]); each speaks through the actors affiliated with it. Default: every party holding a position.';
 
@@ -43,17 +51,17 @@ const PARTIES_DESCRIPTION = 'The parties (actor ids, e.g. ["actor:united-states"
 export class QuestionResolver {
   @Query(() => [BlockingIssue], {
     description:
-      'Which issues block agreement among the parties: incompatible positions (one demands or supports what another rejects or opposes; a precondition another opposes) or a source calling the issue a sticking point or obstacle between them. Most severe first.',
+      'Which issues block agreement among the parties: incompatible positions (one demands or supports what another rejects or opposes), an unmet precondition (one makes it a precondition, another accepts it only on conditions or opposes it), or a source calling the issue a sticking point or obstacle between them. Most severe first; each says how sure it is.',
   })
   blockingIssues(
     @Arg('parties', () => [ID], { nullable: true, description: `${PARTIES_DESCRIPTION} Here the default also counts the parties an obstacle names.` }) parties: string[] | null,
+    @Arg('minCertainty', () => Certainty, MIN_CERTAINTY) minCertainty: Certainty,
     @Ctx() { db }: Context,
   ): BlockingIssueValue[] {
     const requested = q.checkParties(db, 'parties', parties);
-    return blockingIssues({ parties: requested, positions: q.loadPositions(db), affiliations: q.loadAffiliations(db), obstacles: q.loadObstacles(db), names: q.loadNames(db) }).map((b) => ({
-      ...b,
-      rule: b.rules.includes(BlockingRule.INCOMPATIBLE_POSITIONS) ? BlockingRule.INCOMPATIBLE_POSITIONS : BlockingRule.EXPLICIT_OBSTACLE,
-    }));
+    const input = { parties: requested, positions: q.loadPositions(db), affiliations: q.loadAffiliations(db), obstacles: q.loadObstacles(db), names: q.loadNames(db), minCertainty };
+    // Rules come in declaration order, so the first is the main one.
+    return blockingIssues(input).map((b) => ({ ...b, rule: b.rules[0] }));
   }
 
   @Query(() => [IssueAlignment], {
@@ -63,19 +71,20 @@ export class QuestionResolver {
   commonGround(
     @Arg('parties', () => [ID], { nullable: true, description: PARTIES_DESCRIPTION }) parties: string[] | null,
     @Arg('includeSilent', () => Boolean, { defaultValue: false, description: 'Also list conflict-free issues on which some party holds no position.' }) includeSilent: boolean,
+    @Arg('minCertainty', () => Certainty, MIN_CERTAINTY) minCertainty: Certainty,
     @Ctx() { db }: Context,
   ): IssueAlignmentValue[] {
     const requested = q.checkParties(db, 'parties', parties);
-    return commonGround({ parties: requested, positions: q.loadPositions(db), affiliations: q.loadAffiliations(db), obstacles: q.loadObstacles(db), includeSilent }).map((c) => ({
+    return commonGround({ parties: requested, positions: q.loadPositions(db), affiliations: q.loadAffiliations(db), obstacles: q.loadObstacles(db), includeSilent, minCertainty }).map((c) => ({
       ...c,
       complete: c.silentPartyIds.length === 0,
     }));
   }
 
   @Query(() => [Contradiction], { description: 'Pairs of statements in conflict: denials of claims, stated contradictions, and opposite positions of different parties stated as fact.' })
-  contradictions(@Ctx() { db }: Context): ContradictionValue[] {
+  contradictions(@Arg('minCertainty', () => Certainty, MIN_CERTAINTY) minCertainty: Certainty, @Ctx() { db }: Context): ContradictionValue[] {
     const { statements, relations } = q.loadStatementFacts(db);
-    return contradictions({ statements, relations, positions: q.loadPositions(db), affiliations: q.loadAffiliations(db), names: q.loadNames(db) });
+    return contradictions({ statements, relations, positions: q.loadPositions(db), affiliations: q.loadAffiliations(db), names: q.loadNames(db), minCertainty });
   }
 
   @Query(() => [TimelineEntry], {
@@ -85,6 +94,7 @@ export class QuestionResolver {
   timeline(
     @Arg('actor', () => ID, { nullable: true, description: 'Only events this actor, or an actor affiliated with it, takes part in.' }) actor: string | null,
     @Arg('issue', () => ID, { nullable: true, description: 'Only events concerning this issue.' }) issue: string | null,
+    @Arg('minCertainty', () => Certainty, { ...MIN_CERTAINTY, description: `${MIN_CERTAINTY.description} Less sure events are left out, and less sure relations order nothing.` }) minCertainty: Certainty,
     @Ctx() { db }: Context,
   ): TimelineEntryValue[] {
     if (actor) q.checkParties(db, 'actor', [actor]);
@@ -93,7 +103,7 @@ export class QuestionResolver {
     let entries;
     try {
       // The whole graph is ordered first, so an event filtered out still orders the others.
-      entries = timeline(facts);
+      entries = timeline({ ...facts, minCertainty });
     } catch (e) {
       if (e instanceof TimelineCycleError) throw new GraphQLError(e.message, { extensions: { code: 'TIMELINE_CYCLE', cycle: e.cycle } });
       throw e;

@@ -10,7 +10,7 @@ import { firstMention } from '../../db/sql-helpers.js';
 import * as t from '../../db/tables.js';
 import type { SearchMatch } from '../../analysis/search-ranking.js';
 import type { AffiliationFact, Names, ObstacleFact } from '../../analysis/facts.js';
-import type { BackedPositionFact, StatementFact } from '../../analysis/contradictions.js';
+import type { BackedPositionFact, StatementFact, StatementRelationFact } from '../../analysis/contradictions.js';
 import type { EventRelationFact, TimelineEventFact } from '../../analysis/timeline.js';
 import { badUserInput } from '../../shared/errors.js';
 import { checkIdList, expectId } from '../../shared/ids.js';
@@ -50,15 +50,16 @@ export function loadAffiliations(db: Db): AffiliationFact[] {
   return db.select({ actorId: t.affiliations.actorId, organizationId: t.affiliations.organizationId }).from(t.affiliations).all();
 }
 
-/** Every position with the statements that express it. */
+/** Every position with the statements that express it and what it asks in return. */
 export function loadPositions(db: Db): BackedPositionFact[] {
   const links = groupBy(db.select().from(t.positionStatements).all(), (l) => l.positionId, (l) => l.statementId);
+  const conditions = groupBy(db.select().from(t.positionConditions).all(), (c) => c.positionId, (c) => c.issueId);
   return db
     .select()
     .from(t.positions)
     .orderBy(asc(t.positions.id))
     .all()
-    .map((p) => ({ ...p, statementIds: links.get(p.id) ?? [] }));
+    .map((p) => ({ ...p, statementIds: links.get(p.id) ?? [], conditionIds: conditions.get(p.id) ?? [] }));
 }
 
 /** Groups values by key in one pass. */
@@ -78,17 +79,20 @@ export function loadObstacles(db: Db): ObstacleFact[] {
     .select()
     .from(t.issueObstacles)
     .all()
-    .map((o) => ({ id: o.id, issueId: o.issueId, description: o.description, partyIds: parties.get(o.id) ?? [] }));
+    .map((o) => ({ id: o.id, issueId: o.issueId, description: o.description, certainty: o.certainty, partyIds: parties.get(o.id) ?? [] }));
 }
 
-export function loadStatementFacts(db: Db): { statements: StatementFact[]; relations: { subjectId: string; objectId: string; kind: t.StatementRelationRow['kind'] }[] } {
+export function loadStatementFacts(db: Db): { statements: StatementFact[]; relations: StatementRelationFact[] } {
   const issues = groupBy(db.select().from(t.statementIssues).all(), (i) => i.statementId, (i) => i.issueId);
   const statements = db
-    .select({ id: t.statements.id, kind: t.statements.kind, speakerId: t.statements.speakerId })
+    .select({ id: t.statements.id, kind: t.statements.kind, speakerId: t.statements.speakerId, certainty: t.statements.certainty })
     .from(t.statements)
     .all()
     .map((s) => ({ ...s, issueIds: issues.get(s.id) ?? [] }));
-  const relations = db.select({ subjectId: t.statementRelations.subjectId, objectId: t.statementRelations.objectId, kind: t.statementRelations.kind }).from(t.statementRelations).all();
+  const relations = db
+    .select({ subjectId: t.statementRelations.subjectId, objectId: t.statementRelations.objectId, kind: t.statementRelations.kind, certainty: t.statementRelations.certainty })
+    .from(t.statementRelations)
+    .all();
   return { statements, relations };
 }
 
@@ -99,8 +103,11 @@ export function loadTimelineFacts(db: Db): { events: TimelineEventFact[]; relati
     .from(t.events)
     .orderBy(sql`${firstMention(t.evidence.eventId, t.events.id)} ASC`, asc(t.events.id))
     .all()
-    .map((e) => ({ id: e.id, title: e.title, date: { precision: e.startPrecision, year: e.startYear, month: e.startMonth, day: e.startDay } }));
-  const relations = db.select({ subjectId: t.eventRelations.subjectId, objectId: t.eventRelations.objectId, kind: t.eventRelations.kind, note: t.eventRelations.note }).from(t.eventRelations).all();
+    .map((e) => ({ id: e.id, title: e.title, certainty: e.certainty, date: { precision: e.startPrecision, year: e.startYear, month: e.startMonth, day: e.startDay } }));
+  const relations = db
+    .select({ subjectId: t.eventRelations.subjectId, objectId: t.eventRelations.objectId, kind: t.eventRelations.kind, note: t.eventRelations.note, certainty: t.eventRelations.certainty })
+    .from(t.eventRelations)
+    .all();
   return { events, relations };
 }
 

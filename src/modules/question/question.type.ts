@@ -1,11 +1,13 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Certainty } from '../../shared/enums.js';
 import { registerDescribedEnum } from '../../shared/enums.graphql.js';
 import { BlockingRule } from '../../analysis/blocking-issues.js';
 import { ContradictionBasis } from '../../analysis/contradictions.js';
 import { TimelinePlacement } from '../../analysis/timeline.js';
 
 registerDescribedEnum(BlockingRule, 'BlockingRule', 'Why an issue blocks agreement.', {
-  INCOMPATIBLE_POSITIONS: 'Two parties hold incompatible positions: one demands or supports what another rejects or opposes (a precondition another party opposes included).',
+  INCOMPATIBLE_POSITIONS: 'Two parties hold incompatible positions: one demands or supports what another rejects or opposes.',
+  UNMET_PRECONDITION: 'One party makes the issue a precondition, and another accepts it only on conditions (CONDITIONAL) or opposes or rejects it.',
   EXPLICIT_OBSTACLE: 'The source says in so many words that the issue stands between the parties ("a sticking point", "an obstacle").',
 });
 
@@ -23,18 +25,24 @@ registerDescribedEnum(TimelinePlacement, 'TimelinePlacement', 'What put an event
 
 @ObjectType('BlockingIssue', { description: 'An issue that blocks agreement among the parties, with why, whose positions, and the evidence.' })
 export class BlockingIssue {
-  @Field(() => BlockingRule, { description: 'The main rule that fired: INCOMPATIBLE_POSITIONS when it fired, else EXPLICIT_OBSTACLE.' })
+  @Field(() => BlockingRule, { description: 'The main rule that fired: the first of INCOMPATIBLE_POSITIONS, UNMET_PRECONDITION, EXPLICIT_OBSTACLE that did.' })
   rule!: BlockingRule;
 
   @Field(() => [BlockingRule], { description: 'Every rule that fired.' })
   rules!: BlockingRule[];
 
-  @Field(() => [String], { description: 'Human-readable reasons, one per conflicting pair of positions and per obstacle, saying whose words they were.' })
+  @Field(() => [String], {
+    description:
+      'Human-readable reasons, one per conflicting pair, unmet precondition and obstacle, saying whose words they were, and whose view and how sure when the source hedges or relays it ("by the source’s own reading (probable), …").',
+  })
   reasons!: string[];
+
+  @Field(() => Certainty, { description: 'How sure the block is: the least certain fact of its best-supported reason (a stated obstacle is CERTAIN however many hedged conflicts it also has).' })
+  certainty!: Certainty;
 
   @Field(() => Int, {
     description:
-      'How severe the block is: 3 per rule fired, plus the firmness of the strongest conflicting pair (red line 3, firm 2, unknown 1, flexible 0 each), plus 2 when a precondition is involved. Results are ordered by it, most severe first, then by issue id.',
+      'How severe the block is: 3 per rule fired, plus the firmness of the strongest pair of positions (red line 3, firm 2, unknown 1, flexible 0 each), plus 2 when a precondition is involved; all times the weight of its certainty (certain 1, probable 0.75, possible 0.5, underspecified 0.25), rounded. Results are ordered by it, most severe first, then by issue id.',
   })
   severity!: number;
 }
@@ -43,6 +51,9 @@ export class BlockingIssue {
 export class IssueAlignment {
   @Field(() => Boolean, { description: 'True when every party holds a position; false for an issue listed only because `includeSilent` was asked, where some party is silent.' })
   complete!: boolean;
+
+  @Field(() => Certainty, { description: 'How sure the alignment is: the least sure party, each party as sure as its surest position on the issue.' })
+  certainty!: Certainty;
 }
 
 @ObjectType('Contradiction', { description: 'Two statements in conflict, and why.' })
@@ -52,6 +63,9 @@ export class Contradiction {
 
   @Field(() => ContradictionBasis, { description: 'The kind of conflict.' })
   basis!: ContradictionBasis;
+
+  @Field(() => Certainty, { description: 'How sure the conflict is: the least certain of the two statements and of the relation or positions that set them against each other.' })
+  certainty!: Certainty;
 }
 
 @ObjectType('TimelineEntry', { description: 'An event in its place on the timeline, with the basis of that place.' })

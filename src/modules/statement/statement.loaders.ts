@@ -23,7 +23,7 @@ export function createStatementLoaders(db: Db) {
     relations: bothEndsLoader(
       (ids: string[]) => db.select().from(statementRelations).where(or(inArray(statementRelations.subjectId, ids), inArray(statementRelations.objectId, ids))).orderBy(asc(statementRelations.id)).all(),
       STATEMENT_RELATION_INVERSE,
-      () => ({}),
+      (r) => ({ certainty: r.certainty }),
     ),
   };
 }

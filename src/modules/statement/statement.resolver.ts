@@ -9,6 +9,7 @@ import { ConnectionArgs } from '../common/page.type.js';
 import { PartialDate, toPartialDate } from '../common/partial-date.type.js';
 import { Event } from '../event/event.type.js';
 import { Evidence } from '../evidence/evidence.type.js';
+import { Factuality, factualityOf } from '../factuality/factuality.type.js';
 import { Issue } from '../issue/issue.type.js';
 import { Position } from '../position/position.type.js';
 import { StatementFilter, StatementOrder } from './statement.args.js';
@@ -72,6 +73,11 @@ export class StatementResolver {
   @FieldResolver(() => [StatementRelation], { description: 'Denials, responses and support between statements, from both ends, read from this statement’s side.' })
   relations(@Root() s: StatementRow, @Ctx() ctx: Context) {
     return ctx.loaders.statement.relations.load(s.id);
+  }
+
+  @FieldResolver(() => Factuality, { description: 'How sure the source is that what the statement says holds; the holder is the speaker unless the source says otherwise, in whose view, and the words that say so.' })
+  factuality(@Root() s: StatementRow) {
+    return factualityOf('statement', s);
   }
 
   @FieldResolver(() => [Evidence], { description: 'The spans of the source that attest this statement.' })

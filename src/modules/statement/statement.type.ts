@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from 'type-graphql';
 import type { StatementRow } from '../../db/tables.js';
-import { AttributionKind, StatementKind, StatementRelationKind } from '../../shared/enums.js';
+import { AttributionKind, Certainty, StatementKind, StatementRelationKind } from '../../shared/enums.js';
 import { Node } from '../common/node.type.js';
 
 @ObjectType('Statement', { implements: Node, description: 'Something said: a claim, denial, threat, caution, demand, report, address, or the source’s own analysis.' })
@@ -29,10 +29,14 @@ export interface StatementRelationValue {
   id: string;
   kind: StatementRelationKind;
   otherId: string;
+  certainty: Certainty;
 }
 
 @ObjectType('StatementRelation', { description: 'How two statements relate, read from the side of the statement holding it (DENIES on the denial is DENIED_BY on the claim).' })
-export class StatementRelation implements Pick<StatementRelationValue, 'kind'> {
+export class StatementRelation implements Pick<StatementRelationValue, 'kind' | 'certainty'> {
   @Field(() => StatementRelationKind, { description: 'The relation, read from this side.' })
   kind!: StatementRelationKind;
+
+  @Field(() => Certainty, { description: 'How sure the source is that the relation holds (CERTAIN unless the source hedges it or the reading is uncertain).' })
+  certainty!: Certainty;
 }
