@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BlockingRule, blockingIssues } from '../../../src/analysis/blocking-issues.js';
 import type { ObstacleFact, PositionFact } from '../../../src/analysis/facts.js';
-import { Firmness, Stance } from '../../../src/shared/enums.js';
+import { Certainty, Firmness, Polarity, Stance } from '../../../src/shared/enums.js';
 
 const ACTORS: Record<string, string> = {
   iran: 'Iran',
@@ -26,8 +26,8 @@ const affiliations = [
   { actorId: 'rubio', organizationId: 'us' },
 ];
 
-function position(id: string, actorId: string, issueId: string, stance: Stance, firmness = Firmness.UNKNOWN, isPrecondition = false): PositionFact {
-  return { id, actorId, issueId, stance, firmness, isPrecondition };
+function position(id: string, actorId: string, issueId: string, stance: Stance, firmness = Firmness.UNKNOWN, isPrecondition = false, more: Partial<PositionFact> = {}): PositionFact {
+  return { id, actorId, issueId, stance, firmness, isPrecondition, ...more };
 }
 
 function obstacle(id: string, issueId: string, partyIds: string[], description = 'the two sides remain far apart'): ObstacleFact {
@@ -49,11 +49,13 @@ describe('Blocking issues: incompatible positions among the parties', () => {
     expect(result).toEqual([
       {
         issueId: 'enrichment',
-        rules: [BlockingRule.INCOMPATIBLE_POSITIONS],
+        // A precondition the other side rejects is both a conflict and an unmet precondition, told once.
+        rules: [BlockingRule.INCOMPATIBLE_POSITIONS, BlockingRule.UNMET_PRECONDITION],
         reasons: ['Iran (through Abbas Araghchi) demands "Uranium enrichment" as a precondition (red line), while United States rejects it (firm)'],
         positionIds: ['p-iran', 'p-us'],
         obstacleIds: [],
-        severity: 3 + 5 + 2,
+        severity: 3 + 3 + 5 + 2,
+        certainty: Certainty.CERTAIN,
       },
     ]);
   });
@@ -124,6 +126,7 @@ describe('Blocking issues: obstacles the source names', () => {
         positionIds: [],
         obstacleIds: ['o-venue'],
         severity: 3,
+        certainty: Certainty.CERTAIN,
       },
     ]);
   });
@@ -205,7 +208,7 @@ describe('Blocking issues: ordered by severity, then issue id', () => {
       names,
     });
     expect(result.map((b) => [b.issueId, b.severity])).toEqual([
-      ['enrichment', 13],
+      ['enrichment', 16],
       ['missiles', 8],
       ['sanctions', 3],
       ['venue', 3],
@@ -223,5 +226,94 @@ describe('Blocking issues: ordered by severity, then issue id', () => {
     const backward = blockingIssues({ positions: [...positions].reverse(), affiliations, obstacles: [], names });
     expect(forward.map((b) => b.issueId)).toEqual(['sanctions', 'venue']);
     expect(backward).toEqual(forward);
+  });
+});
+
+describe('Blocking issues: an unmet precondition', () => {
+  const conditional = (certainty = Certainty.CERTAIN, holderId: string | null = null) =>
+    position('p-us', 'us', 'sanctions', Stance.CONDITIONAL, Firmness.UNKNOWN, false, { conditionIds: ['missiles', 'enrichment'], certainty, holderId });
+  const precondition = position('p-iran', 'iran', 'sanctions', Stance.DEMANDS, Firmness.UNKNOWN, true);
+
+  it('blocks when one party demands a precondition the other accepts only on conditions, naming what is asked in return', () => {
+    const result = blockingIssues({ parties: ['iran', 'us'], positions: [precondition, conditional()], affiliations, obstacles: [], names });
+    expect(result).toEqual([
+      {
+        issueId: 'sanctions',
+        rules: [BlockingRule.UNMET_PRECONDITION],
+        reasons: ['Iran demands "Sanctions relief" as a precondition; United States accepts it only in return for "Uranium enrichment" and "Ballistic missiles"'],
+        positionIds: ['p-iran', 'p-us'],
+        obstacleIds: [],
+        severity: 3 + 2 + 2,
+        certainty: Certainty.CERTAIN,
+      },
+    ]);
+  });
+
+  it('says whose view and how sure a hedged side is, and weighs severity by it', () => {
+    const [forecast] = blockingIssues({ parties: ['iran', 'us'], positions: [precondition, conditional(Certainty.PROBABLE)], affiliations, obstacles: [], names });
+    expect(forecast.reasons).toEqual([
+      'Iran demands "Sanctions relief" as a precondition; by the source\'s own reading (probable), United States accepts it only in return for "Uranium enrichment" and "Ballistic missiles"',
+    ]);
+    expect(forecast.certainty).toBe(Certainty.PROBABLE);
+    expect(forecast.severity).toBe(Math.round(0.75 * 7));
+    const [relayed] = blockingIssues({ parties: ['iran', 'us'], positions: [precondition, conditional(Certainty.POSSIBLE, 'rubio')], affiliations, obstacles: [], names });
+    expect(relayed.reasons[0]).toContain('; according to Marco Rubio (possible), United States accepts it only in return for');
+    expect(relayed.severity).toBe(Math.round(0.5 * 7));
+  });
+
+  it('does not block when the demand is not a precondition, or when the other side is open to it', () => {
+    const notPrecondition = position('p-iran', 'iran', 'sanctions', Stance.DEMANDS);
+    expect(blockingIssues({ parties: ['iran', 'us'], positions: [notPrecondition, conditional()], affiliations, obstacles: [], names })).toEqual([]);
+    const open = position('p-us', 'us', 'sanctions', Stance.OPEN_TO);
+    expect(blockingIssues({ parties: ['iran', 'us'], positions: [precondition, open], affiliations, obstacles: [], names })).toEqual([]);
+  });
+
+  it('does not block within one party', () => {
+    const minister = position('p-minister', 'araghchi', 'sanctions', Stance.CONDITIONAL, Firmness.UNKNOWN, false, { conditionIds: ['missiles'] });
+    expect(blockingIssues({ parties: ['iran', 'us'], positions: [precondition, minister], affiliations, obstacles: [], names })).toEqual([]);
+  });
+
+  it('appears when a conditional answer to a precondition is added, and goes when it is removed', () => {
+    expect(blockingIssues({ parties: ['iran', 'us'], positions: [precondition], affiliations, obstacles: [], names })).toEqual([]);
+    expect(blockingIssues({ parties: ['iran', 'us'], positions: [precondition, conditional()], affiliations, obstacles: [], names })).toHaveLength(1);
+  });
+});
+
+describe('Blocking issues: certainty', () => {
+  const hedged = (certainty: Certainty) => [
+    position('p-iran', 'iran', 'enrichment', Stance.DEMANDS),
+    position('p-us', 'us', 'enrichment', Stance.REJECTS, Firmness.UNKNOWN, false, { certainty }),
+  ];
+
+  it('is the least certain fact of a reason', () => {
+    for (const certainty of [Certainty.CERTAIN, Certainty.PROBABLE, Certainty.POSSIBLE]) {
+      const [result] = blockingIssues({ parties: ['iran', 'us'], positions: hedged(certainty), affiliations, obstacles: [], names });
+      expect(result.certainty).toBe(certainty);
+    }
+  });
+
+  it('leaves out facts below minCertainty, the underspecified by default, and positions the source does not assert', () => {
+    const input = { parties: ['iran', 'us'], affiliations, obstacles: [], names };
+    expect(blockingIssues({ ...input, positions: hedged(Certainty.PROBABLE), minCertainty: Certainty.CERTAIN })).toEqual([]);
+    expect(blockingIssues({ ...input, positions: hedged(Certainty.PROBABLE), minCertainty: Certainty.PROBABLE })).toHaveLength(1);
+    expect(blockingIssues({ ...input, positions: hedged(Certainty.UNDERSPECIFIED) })).toEqual([]);
+    expect(blockingIssues({ ...input, positions: hedged(Certainty.UNDERSPECIFIED), minCertainty: Certainty.UNDERSPECIFIED })).toHaveLength(1);
+    const denied = [position('p-iran', 'iran', 'enrichment', Stance.DEMANDS), position('p-us', 'us', 'enrichment', Stance.REJECTS, Firmness.UNKNOWN, false, { polarity: Polarity.NEGATIVE })];
+    expect(blockingIssues({ ...input, positions: denied })).toEqual([]);
+  });
+
+  it('takes the best-supported reason: a certain obstacle keeps an issue certain beside a possible conflict', () => {
+    const obstacles = [obstacle('o-enrichment', 'enrichment', ['iran', 'us'])];
+    const [both] = blockingIssues({ parties: ['iran', 'us'], positions: hedged(Certainty.POSSIBLE), affiliations, obstacles, names });
+    expect(both.certainty).toBe(Certainty.CERTAIN);
+    const [onlyCertain] = blockingIssues({ parties: ['iran', 'us'], positions: hedged(Certainty.POSSIBLE), affiliations, obstacles, names, minCertainty: Certainty.CERTAIN });
+    expect(onlyCertain.rules).toEqual([BlockingRule.EXPLICIT_OBSTACLE]);
+    const hedgedObstacle = [{ ...obstacles[0], certainty: Certainty.PROBABLE }];
+    expect(blockingIssues({ parties: ['iran', 'us'], positions: [], affiliations, obstacles: hedgedObstacle, names, minCertainty: Certainty.CERTAIN })).toEqual([]);
+  });
+
+  it('never lets an unspecified stance conflict', () => {
+    const unstated = [position('p-iran', 'iran', 'missiles', Stance.UNSPECIFIED, Firmness.FIRM), position('p-us', 'us', 'missiles', Stance.DEMANDS)];
+    expect(blockingIssues({ parties: ['iran', 'us'], positions: unstated, affiliations, obstacles: [], names })).toEqual([]);
   });
 });

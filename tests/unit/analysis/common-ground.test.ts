@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { blockingIssues } from '../../../src/analysis/blocking-issues.js';
 import { commonGround } from '../../../src/analysis/common-ground.js';
 import type { PositionFact } from '../../../src/analysis/facts.js';
-import { Firmness, Stance } from '../../../src/shared/enums.js';
+import { Certainty, Firmness, Stance } from '../../../src/shared/enums.js';
 
 const names = { actor: (id: string) => id, issue: (id: string) => id };
 
@@ -11,8 +11,8 @@ const affiliations = [
   { actorId: 'witkoff', organizationId: 'us' },
 ];
 
-function position(id: string, actorId: string, issueId: string, stance: Stance): PositionFact {
-  return { id, actorId, issueId, stance, firmness: Firmness.UNKNOWN, isPrecondition: false };
+function position(id: string, actorId: string, issueId: string, stance: Stance, more: Partial<PositionFact> = {}): PositionFact {
+  return { id, actorId, issueId, stance, firmness: Firmness.UNKNOWN, isPrecondition: false, ...more };
 }
 
 const shared = [
@@ -28,16 +28,16 @@ const shared = [
 describe('Common ground: issues every party addresses without conflict', () => {
   it('returns issues where each party holds a position and none conflict, through affiliated voices', () => {
     expect(commonGround({ parties: ['iran', 'us'], positions: shared, affiliations, names })).toEqual([
-      { issueId: 'de-escalation', positionIds: ['p1', 'p2'], silentPartyIds: [] },
-      { issueId: 'talks', positionIds: ['p5', 'p6'], silentPartyIds: [] },
-      { issueId: 'weapons', positionIds: ['p3', 'p4'], silentPartyIds: [] },
+      { issueId: 'de-escalation', positionIds: ['p1', 'p2'], silentPartyIds: [], certainty: Certainty.CERTAIN },
+      { issueId: 'talks', positionIds: ['p5', 'p6'], silentPartyIds: [], certainty: Certainty.CERTAIN },
+      { issueId: 'weapons', positionIds: ['p3', 'p4'], silentPartyIds: [], certainty: Certainty.CERTAIN },
     ]);
   });
 
   it('adds issues on which some parties are silent only when asked, after the full ones', () => {
     const result = commonGround({ parties: ['iran', 'us'], positions: shared, affiliations, names, includeSilent: true });
     expect(result.map((c) => c.issueId)).toEqual(['de-escalation', 'talks', 'weapons', 'oman-role']);
-    expect(result[3]).toEqual({ issueId: 'oman-role', positionIds: ['p7'], silentPartyIds: ['us'] });
+    expect(result[3]).toEqual({ issueId: 'oman-role', positionIds: ['p7'], silentPartyIds: ['us'], certainty: Certainty.CERTAIN });
   });
 
   it('never returns an issue with no position of any requested party', () => {
@@ -91,5 +91,38 @@ describe('Common ground: an issue the source calls an obstacle is not common gro
     const args = { parties: ['actor:a', 'actor:b'], positions, affiliations: [], includeSilent: true };
     expect(commonGround(args).map((c) => c.issueId)).toEqual(['issue:x']);
     expect(commonGround({ ...args, obstacles })).toEqual([]);
+  });
+});
+
+describe('Common ground: certainty, conditions and unstated positions', () => {
+  it('is as sure as its least sure party, each party as sure as its surest position', () => {
+    const positions = [
+      position('p1', 'iran', 'talks', Stance.SUPPORTS, { certainty: Certainty.PROBABLE }),
+      position('p2', 'araghchi', 'talks', Stance.SUPPORTS, { certainty: Certainty.POSSIBLE }),
+      position('p3', 'us', 'talks', Stance.OPEN_TO, { certainty: Certainty.POSSIBLE }),
+    ];
+    expect(commonGround({ parties: ['iran', 'us'], positions, affiliations, names })).toEqual([
+      { issueId: 'talks', positionIds: ['p1', 'p2', 'p3'], silentPartyIds: [], certainty: Certainty.POSSIBLE },
+    ]);
+    expect(commonGround({ parties: ['iran', 'us'], positions, affiliations, names, minCertainty: Certainty.PROBABLE })).toEqual([]);
+    expect(commonGround({ parties: ['iran', 'us'], positions, affiliations, names, minCertainty: Certainty.PROBABLE, includeSilent: true })).toEqual([
+      { issueId: 'talks', positionIds: ['p1'], silentPartyIds: ['us'], certainty: Certainty.PROBABLE },
+    ]);
+  });
+
+  it('counts an unspecified stance as silence, never as agreement', () => {
+    const positions = [position('p1', 'iran', 'missiles', Stance.UNSPECIFIED), position('p2', 'us', 'missiles', Stance.OPEN_TO)];
+    expect(commonGround({ parties: ['iran', 'us'], positions, affiliations, names })).toEqual([]);
+    expect(commonGround({ parties: ['iran', 'us'], positions, affiliations, names, includeSilent: true })).toEqual([
+      { issueId: 'missiles', positionIds: ['p2'], silentPartyIds: ['iran'], certainty: Certainty.CERTAIN },
+    ]);
+  });
+
+  it('keeps an issue a party accepts on conditions as common ground unless the other makes it a precondition', () => {
+    const conditional = position('p2', 'us', 'sanctions', Stance.CONDITIONAL, { conditionIds: ['weapons'] });
+    const demand = position('p1', 'iran', 'sanctions', Stance.DEMANDS);
+    expect(commonGround({ parties: ['iran', 'us'], positions: [demand, conditional], affiliations, names }).map((c) => c.issueId)).toEqual(['sanctions']);
+    const precondition = { ...demand, isPrecondition: true };
+    expect(commonGround({ parties: ['iran', 'us'], positions: [precondition, conditional], affiliations, names })).toEqual([]);
   });
 });

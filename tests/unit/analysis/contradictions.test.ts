@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ContradictionBasis, contradictions, type BackedPositionFact, type StatementFact, type StatementRelationFact } from '../../../src/analysis/contradictions.js';
-import { Firmness, Stance, StatementKind, StatementRelationKind } from '../../../src/shared/enums.js';
+import { Certainty, Firmness, Stance, StatementKind, StatementRelationKind } from '../../../src/shared/enums.js';
 
 const ACTORS: Record<string, string> = {
   iran: 'Iran',
@@ -23,16 +23,16 @@ const affiliations = [
   { actorId: 'netanyahu', organizationId: 'israel' },
 ];
 
-function statement(id: string, speakerId: string | null, issueIds: string[], kind = StatementKind.CLAIM): StatementFact {
-  return { id, kind, speakerId, issueIds };
+function statement(id: string, speakerId: string | null, issueIds: string[], kind = StatementKind.CLAIM, certainty = Certainty.CERTAIN): StatementFact {
+  return { id, kind, speakerId, issueIds, certainty };
 }
 
-function relation(subjectId: string, kind: StatementRelationKind, objectId: string): StatementRelationFact {
-  return { subjectId, objectId, kind };
+function relation(subjectId: string, kind: StatementRelationKind, objectId: string, certainty = Certainty.CERTAIN): StatementRelationFact {
+  return { subjectId, objectId, kind, certainty };
 }
 
-function backed(id: string, actorId: string, issueId: string, stance: Stance, statementIds: string[], firmness = Firmness.UNKNOWN): BackedPositionFact {
-  return { id, actorId, issueId, stance, firmness, isPrecondition: false, statementIds };
+function backed(id: string, actorId: string, issueId: string, stance: Stance, statementIds: string[], firmness = Firmness.UNKNOWN, certainty = Certainty.CERTAIN): BackedPositionFact {
+  return { id, actorId, issueId, stance, firmness, isPrecondition: false, statementIds, certainty };
 }
 
 const base = { statements: [] as StatementFact[], relations: [] as StatementRelationFact[], positions: [] as BackedPositionFact[], affiliations, names };
@@ -45,7 +45,7 @@ describe('Contradictions: what the source records as denied or contradicted', ()
       relations: [relation('s-denial', StatementRelationKind.DENIES, 's-claim')],
     });
     expect(result).toEqual([
-      { firstId: 's-denial', secondId: 's-claim', basis: ContradictionBasis.DENIAL, reason: 'Abbas Araghchi denies what Donald Trump said on "Direct talks"' },
+      { firstId: 's-denial', secondId: 's-claim', basis: ContradictionBasis.DENIAL, reason: 'Abbas Araghchi denies what Donald Trump said on "Direct talks"', certainty: Certainty.CERTAIN },
     ]);
   });
 
@@ -70,6 +70,7 @@ describe('Contradictions: what the source records as denied or contradicted', ()
         secondId: 's-b',
         basis: ContradictionBasis.STATED_CONTRADICTION,
         reason: 'Marco Rubio and Benjamin Netanyahu contradict each other on "Ballistic missiles"',
+        certainty: Certainty.CERTAIN,
       },
     ]);
   });
@@ -110,6 +111,7 @@ describe('Contradictions: opposite positions stated as fact by different parties
         secondId: 's-us',
         basis: ContradictionBasis.OPPOSITE_POSITIONS,
         reason: 'Iran (through Abbas Araghchi) demands "Uranium enrichment" (red line), while United States (through Marco Rubio) rejects it',
+        certainty: Certainty.CERTAIN,
       },
     ]);
   });
@@ -215,5 +217,39 @@ describe('Contradictions: a denial says in answer to whom it was made', () => {
     expect(alone!.reason).toBe('Iran denies what an unnamed source said');
     const [answered] = contradictions({ statements, relations: [denies, responds], positions: [], affiliations: [], names });
     expect(answered!.reason).toBe('Iran denies what an unnamed source said, in response to Turkey');
+  });
+});
+
+describe('Contradictions: certainty', () => {
+  it('is the least certain of the two statements and the relation between them', () => {
+    const denial = (claim: Certainty, link: Certainty) =>
+      contradictions({
+        ...base,
+        statements: [statement('s-claim', 'trump', [], StatementKind.CLAIM, claim), statement('s-denial', 'araghchi', [], StatementKind.DENIAL)],
+        relations: [relation('s-denial', StatementRelationKind.DENIES, 's-claim', link)],
+      }).map((c) => c.certainty);
+    expect(denial(Certainty.CERTAIN, Certainty.CERTAIN)).toEqual([Certainty.CERTAIN]);
+    expect(denial(Certainty.PROBABLE, Certainty.CERTAIN)).toEqual([Certainty.PROBABLE]);
+    expect(denial(Certainty.CERTAIN, Certainty.POSSIBLE)).toEqual([Certainty.POSSIBLE]);
+  });
+
+  it('takes the positions into account for opposite positions, and leaves out what is below minCertainty', () => {
+    const input = {
+      ...base,
+      statements: [statement('s-iran', 'araghchi', ['enrichment']), statement('s-us', 'rubio', ['enrichment'])],
+      positions: [backed('p-iran', 'iran', 'enrichment', Stance.DEMANDS, ['s-iran']), backed('p-us', 'us', 'enrichment', Stance.REJECTS, ['s-us'], Firmness.UNKNOWN, Certainty.PROBABLE)],
+    };
+    expect(contradictions(input).map((c) => c.certainty)).toEqual([Certainty.PROBABLE]);
+    expect(contradictions({ ...input, minCertainty: Certainty.CERTAIN })).toEqual([]);
+  });
+
+  it('drops an underspecified claim by default, and keeps it when asked', () => {
+    const input = {
+      ...base,
+      statements: [statement('s-claim', 'trump', [], StatementKind.CLAIM, Certainty.UNDERSPECIFIED), statement('s-denial', 'araghchi', [], StatementKind.DENIAL)],
+      relations: [relation('s-denial', StatementRelationKind.DENIES, 's-claim')],
+    };
+    expect(contradictions(input)).toEqual([]);
+    expect(contradictions({ ...input, minCertainty: Certainty.UNDERSPECIFIED }).map((c) => c.certainty)).toEqual([Certainty.UNDERSPECIFIED]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TimelineCycleError, TimelinePlacement, UNPLACED_BASIS, compareKnownDates, knownDate, timeline, type EventRelationFact, type TimelineEventFact } from '../../../src/analysis/timeline.js';
-import { DatePrecision, EventRelationKind } from '../../../src/shared/enums.js';
+import { Certainty, DatePrecision, EventRelationKind } from '../../../src/shared/enums.js';
 
 function dated(id: string, title: string, year: number, month?: number, day?: number): TimelineEventFact {
   const precision = day !== undefined ? DatePrecision.DAY : month !== undefined ? DatePrecision.MONTH : DatePrecision.YEAR;
@@ -177,5 +177,40 @@ describe('Timeline: contradictory order is reported, never looped on', () => {
     const error = cycleOf(() => timeline({ events: [undated('a', 'A')], relations: [rel('a', EventRelationKind.BEFORE, 'a')] }));
     expect(error.cycle).toEqual(['a']);
     expect(error.message).toBe('event relations form a cycle: A → A');
+  });
+});
+
+describe('Timeline: certainty', () => {
+  const sure = (relation: EventRelationFact, certainty: Certainty): EventRelationFact => ({ ...relation, certainty });
+
+  it('leaves out events below minCertainty, the underspecified by default', () => {
+    const events = [undated('a'), { ...undated('alleged'), certainty: Certainty.UNDERSPECIFIED }, { ...undated('weighed'), certainty: Certainty.POSSIBLE }];
+    expect(order(events)).toEqual(['a', 'weighed']);
+    expect(timeline({ events, relations: [], minCertainty: Certainty.CERTAIN }).map((e) => e.eventId)).toEqual(['a']);
+    expect(timeline({ events, relations: [], minCertainty: Certainty.UNDERSPECIFIED }).map((e) => e.eventId)).toEqual(['a', 'alleged', 'weighed']);
+  });
+
+  it('says how sure a less than certain ordering relation is, and lets it order nothing below minCertainty', () => {
+    const events = [undated('crackdown', 'Crackdown'), undated('protests', 'Protests'), undated('war', 'War')];
+    const relations = [sure(rel('protests', EventRelationKind.AFTER, 'war', 'following the conflict'), Certainty.POSSIBLE)];
+    const result = timeline({ events, relations });
+    expect(result.map((e) => e.eventId)).toEqual(['crackdown', 'war', 'protests']);
+    expect(result[2].basis).toBe('after War (possible): "following the conflict"');
+    expect(result[1].basis).toBe('before Protests (possible): "following the conflict"');
+    const strict = timeline({ events, relations, minCertainty: Certainty.PROBABLE });
+    expect(strict.map((e) => [e.eventId, e.placement])).toEqual([
+      ['crackdown', TimelinePlacement.MENTION],
+      ['protests', TimelinePlacement.MENTION],
+      ['war', TimelinePlacement.MENTION],
+    ]);
+  });
+
+  it('never orders events that may be one and the same', () => {
+    const events = [undated('muscat'), undated('oman')];
+    const relations = [sure(rel('muscat', EventRelationKind.SAME_AS, 'oman'), Certainty.POSSIBLE)];
+    expect(timeline({ events, relations }).map((e) => [e.eventId, e.placement])).toEqual([
+      ['muscat', TimelinePlacement.MENTION],
+      ['oman', TimelinePlacement.MENTION],
+    ]);
   });
 });
