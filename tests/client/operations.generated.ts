@@ -56,8 +56,10 @@ export type AttributionKind =
 export type BlockingRule =
   /** The source says in so many words that the issue stands between the parties ("a sticking point", "an obstacle"). */
   | 'EXPLICIT_OBSTACLE'
-  /** Two parties hold incompatible positions: one demands or supports what another rejects or opposes (a precondition another party opposes included). */
-  | 'INCOMPATIBLE_POSITIONS';
+  /** Two parties hold incompatible positions: one demands or supports what another rejects or opposes. */
+  | 'INCOMPATIBLE_POSITIONS'
+  /** One party makes the issue a precondition, and another accepts it only on conditions (CONDITIONAL) or opposes or rejects it. */
+  | 'UNMET_PRECONDITION';
 
 /** Why two statements are in conflict. */
 export type ContradictionBasis =
@@ -100,7 +102,9 @@ export type EventRelationKind =
   /** The other event is part of this one. */
   | 'HAS_PART'
   /** This event is part of the other. */
-  | 'PART_OF';
+  | 'PART_OF'
+  /** The two may be one and the same event, told twice (symmetric; the relation’s certainty says how sure). */
+  | 'SAME_AS';
 
 /** Whether an event happened, is happening, or is only considered or threatened. */
 export type EventStatus =
@@ -145,6 +149,8 @@ export type ParticipantRole =
 
 /** Where an actor stands on an issue. */
 export type Stance =
+  /** Accepts it only in exchange for something: `Position.conditions` names what is asked in return. */
+  | 'CONDITIONAL'
   /** Demands it. */
   | 'DEMANDS'
   /** Is open to it or willing to discuss it. */
@@ -154,7 +160,9 @@ export type Stance =
   /** Rejects it outright. */
   | 'REJECTS'
   /** Supports it. */
-  | 'SUPPORTS';
+  | 'SUPPORTS'
+  /** Holds a position on it, but the source does not say what the position is ("has consistently maintained its position"). Never conflicts and never counts as agreement. */
+  | 'UNSPECIFIED';
 
 /** What kind of speech act a statement is. */
 export type StatementKind =

@@ -144,11 +144,25 @@ describe('API: relations show on both ends', () => {
     expect(res.data.iran.relations).toContainEqual({ kind: 'SUPPORTED_BY', actor: { id: 'actor:russia' } });
   });
 
-  it('reads DENIES on the denial and DENIED_BY on the report', async () => {
-    const res = await suite.server.gql(`{ d: statement(id: "statement:iran-denies-messages") { relations { kind statement { id } } } r: statement(id: "statement:reports-of-direct-communication") { relations { kind statement { id } } } }`);
-    expect(res.data.d.relations).toContainEqual({ kind: 'DENIES', statement: { id: 'statement:reports-of-direct-communication' } });
-    expect(res.data.d.relations).toContainEqual({ kind: 'RESPONDS_TO', statement: { id: 'statement:turkey-claims' } });
-    expect(res.data.r.relations).toContainEqual({ kind: 'DENIED_BY', statement: { id: 'statement:iran-denies-messages' } });
+  it('reads DENIES on the denial and DENIED_BY on the claim', async () => {
+    const res = await suite.server.gql(
+      `{ d: statement(id: "statement:iran-denies-messages") { relations { kind certainty statement { id } } } r: statement(id: "statement:turkey-claims-direct-communication") { relations { kind statement { id } } } }`,
+    );
+    expect(res.data.d.relations).toEqual([{ kind: 'DENIES', certainty: 'CERTAIN', statement: { id: 'statement:turkey-claims-direct-communication' } }]);
+    expect(res.data.r.relations).toEqual([{ kind: 'DENIED_BY', statement: { id: 'statement:iran-denies-messages' } }]);
+  });
+
+  it('records that two tellings may be one meeting, on both ends, with how sure', async () => {
+    const res = await suite.server.gql(
+      `{ m: event(id: "event:muscat-meeting-araghchi-witkoff") { relations { kind certainty event { id } } } o: event(id: "event:oman-talks-first-round") { relations { kind certainty note event { id } } } }`,
+    );
+    expect(res.data.m.relations).toContainEqual({ kind: 'SAME_AS', certainty: 'POSSIBLE', event: { id: 'event:oman-talks-first-round' } });
+    expect(res.data.o.relations).toContainEqual(expect.objectContaining({ kind: 'SAME_AS', certainty: 'POSSIBLE', event: { id: 'event:muscat-meeting-araghchi-witkoff' } }));
+  });
+
+  it('says what an actor relation bears on: Russia opposes U.S. policies in the region', async () => {
+    const res = await suite.server.gql(`{ actor(id: "actor:russia") { relations { kind note certainty actor { id } } } }`);
+    expect(res.data.actor.relations).toContainEqual({ kind: 'OPPOSES', note: 'to U.S. policies in the region', certainty: 'CERTAIN', actor: { id: 'actor:united-states' } });
   });
 
   it('reads AFTER on the later event and BEFORE on the earlier one', async () => {
@@ -219,5 +233,47 @@ describe('API: bad input is a clear error, never a 500', () => {
     const res = await suite.server.gql(`query($k: [ActorKind!]) { actors(filter: {kinds: $k}) { totalCount } }`, { k: ['PLANET'] });
     expect(res.status).toBe(400);
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('API: how sure each fact is', () => {
+  it('gives a plain fact as CERTAIN and POSITIVE in the source’s own voice, with no cue', async () => {
+    const res = await suite.server.gql(`{ event(id: "event:twelve-day-conflict") { factuality { certainty polarity holder { id } cues { exact } } } }`);
+    expect(res.data.event.factuality).toEqual({ certainty: 'CERTAIN', polarity: 'POSITIVE', holder: null, cues: [] });
+  });
+
+  it('gives the conditional U.S. stance on sanctions relief as PROBABLE, cued by “is likely to”, with what it asks in return', async () => {
+    const res = await suite.server.gql(
+      `{ position(id: "position:us-sanctions-relief") { stance conditions { id } factuality { certainty polarity holder { id } cues { exact start end cites { id } source { id } } } } }`,
+    );
+    const { position } = res.data;
+    expect(position.stance).toBe('CONDITIONAL');
+    expect(position.conditions).toEqual([{ id: 'issue:nuclear-program-limits' }, { id: 'issue:regional-destabilizing-activities' }]);
+    expect(position.factuality).toMatchObject({ certainty: 'PROBABLE', polarity: 'POSITIVE', holder: null });
+    expect(position.factuality.cues).toEqual([
+      expect.objectContaining({ exact: 'is likely to', cites: { id: 'position:us-sanctions-relief' }, source: { id: 'source:us-iran-second-round-talks' } }),
+    ]);
+  });
+
+  it('names the holder the source relays: a statement’s speaker, the anonymous officials behind the military preparations', async () => {
+    const res = await suite.server.gql(
+      `{ s: statement(id: "statement:turkey-cautions-missile-expansion") { factuality { certainty holder { id } cues { exact } } } e: event(id: "event:us-military-preparations") { factuality { certainty holder { id } } } }`,
+    );
+    expect(res.data.s.factuality).toEqual({ certainty: 'POSSIBLE', holder: { id: 'actor:turkey' }, cues: [{ exact: 'could provoke' }] });
+    expect(res.data.e.factuality).toEqual({ certainty: 'CERTAIN', holder: { id: 'actor:us-officials-anonymous' } });
+  });
+
+  it('keeps an unstated position unstated: Iran maintains a firm position on its missile program, not said to be what', async () => {
+    const res = await suite.server.gql(`{ position(id: "position:iran-missile-program") { stance firmness conditions { id } } }`);
+    expect(res.data.position).toEqual({ stance: 'UNSPECIFIED', firmness: 'FIRM', conditions: [] });
+  });
+
+  it('gives each actor the party it speaks for, by the affiliation walk the questions use', async () => {
+    const res = await suite.server.gql(`{ actors(first: 100) { edges { node { id party { id } } } } }`);
+    const party = new Map(res.data.actors.edges.map((e: any) => [e.node.id, e.node.party.id]));
+    expect(party.get('actor:abbas-araghchi')).toBe('actor:iran');
+    expect(party.get('actor:us-officials-anonymous')).toBe('actor:united-states');
+    expect(party.get('actor:iran')).toBe('actor:iran');
+    expect(party.get('actor:turkey')).toBe('actor:turkey');
   });
 });

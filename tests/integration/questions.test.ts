@@ -10,20 +10,35 @@ const suite = useSeededServer();
 const US_IRAN = '["actor:united-states", "actor:iran"]';
 
 describe('Questions: which issues block agreement between the United States and Iran', () => {
-  it('returns the missile program with the article’s “sticking point” span, and sanctions relief', async () => {
-    const res = await suite.server.gql(`{ blockingIssues(parties: ${US_IRAN}) { issue { id } rule rules severity reasons positions { id } evidence { exact } obstacles { id } } }`);
+  it('returns the missile program as a certain stated obstacle, and sanctions relief as a probable unmet precondition', async () => {
+    const res = await suite.server.gql(`{ blockingIssues(parties: ${US_IRAN}) { issue { id } rule rules severity certainty reasons positions { id } evidence { exact } obstacles { id } } }`);
     expect(res.errors).toBeUndefined();
+    expect(res.data.blockingIssues.map((b: any) => b.issue.id)).toEqual(['issue:sanctions-relief', 'issue:ballistic-missile-program']);
     const byId = new Map(res.data.blockingIssues.map((b: any) => [b.issue.id, b]));
     const missile: any = byId.get('issue:ballistic-missile-program');
     const sanctions: any = byId.get('issue:sanctions-relief');
-    expect(missile.rules).toContain('EXPLICIT_OBSTACLE');
+    expect(missile).toMatchObject({ rules: ['EXPLICIT_OBSTACLE'], certainty: 'CERTAIN', severity: 3, positions: [] });
     expect(missile.evidence.map((e: any) => e.exact)).toContainEqual(expect.stringContaining('sticking point'));
-    expect(sanctions.rule).toBe('INCOMPATIBLE_POSITIONS');
+    expect(sanctions).toMatchObject({ rule: 'UNMET_PRECONDITION', rules: ['UNMET_PRECONDITION'], certainty: 'PROBABLE', severity: 5 });
     expect(sanctions.positions.map((p: any) => p.id).sort()).toEqual(['position:iran-sanctions-relief', 'position:us-sanctions-relief']);
-    expect(sanctions.reasons.join(' ')).toMatch(/Iran .*demands.*precondition/);
+    expect(sanctions.reasons).toEqual([
+      'Iran demands "Lifting of sanctions on Iran" as a precondition; by the source\'s own reading (probable), United States accepts it only in return for "Verifiable limits on Iran’s nuclear program" and "A commitment by Iran to refrain from destabilizing activities in the region"',
+    ]);
+    expect(sanctions.evidence.map((e: any) => e.exact)).toContainEqual(expect.stringContaining('is likely to demand significant concessions'));
     expect(byId.has('issue:trade-and-economic-matters')).toBe(false);
-    const severities = res.data.blockingIssues.map((b: any) => b.severity);
-    expect(severities).toEqual([...severities].sort((a: number, b: number) => b - a));
+  });
+
+  it('keeps only what the source states plainly with minCertainty: CERTAIN', async () => {
+    const res = await suite.server.gql(`{ blockingIssues(parties: ${US_IRAN}, minCertainty: CERTAIN) { issue { id } certainty } }`);
+    expect(res.data.blockingIssues).toEqual([{ issue: { id: 'issue:ballistic-missile-program' }, certainty: 'CERTAIN' }]);
+  });
+
+  it('refuses an unknown minCertainty with BAD_USER_INPUT naming the argument, on every question', async () => {
+    for (const field of ['blockingIssues', 'commonGround', 'contradictions', 'timeline']) {
+      const res = await suite.server.gql(`{ ${field}(minCertainty: SURE) { __typename } }`);
+      expect(res.status, field).toBe(400);
+      expect(res.errors?.[0]?.extensions, field).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'minCertainty' });
+    }
   });
 
   it('refuses unknown party ids with BAD_USER_INPUT naming the argument', async () => {
@@ -44,6 +59,18 @@ describe('Questions: where the United States and Iran already agree', () => {
     expect(trade.positions.map((p: any) => p.actor.id).sort()).toEqual(['actor:abbas-araghchi', 'actor:steve-witkoff']);
   });
 
+  it('says how sure each alignment is: the trade matters only possible ("a potential willingness"), the second round certain', async () => {
+    const res = await suite.server.gql(`{ commonGround(parties: ${US_IRAN}) { issue { id } certainty positions { factuality { certainty cues { exact } } } } }`);
+    expect(res.data.commonGround.map((c: any) => [c.issue.id, c.certainty])).toEqual([
+      ['issue:second-round-of-talks', 'CERTAIN'],
+      ['issue:trade-and-economic-matters', 'POSSIBLE'],
+    ]);
+    const trade = res.data.commonGround[1];
+    expect(trade.positions[0].factuality).toEqual({ certainty: 'POSSIBLE', cues: [{ exact: 'a potential willingness' }] });
+    const sure = await suite.server.gql(`{ commonGround(parties: ${US_IRAN}, minCertainty: PROBABLE) { issue { id } } }`);
+    expect(sure.data.commonGround.map((c: any) => c.issue.id)).toEqual(['issue:second-round-of-talks']);
+  });
+
   it('names the silent party when asked, and never counts silence as agreement', async () => {
     const res = await suite.server.gql(`{ commonGround(parties: ${US_IRAN}, includeSilent: true) { complete issue { id } silentParties { id } } }`);
     const limits = res.data.commonGround.find((c: any) => c.issue.id === 'issue:nuclear-program-limits');
@@ -54,14 +81,18 @@ describe('Questions: where the United States and Iran already agree', () => {
 });
 
 describe('Questions: who denied what, in answer to whom', () => {
-  it('pairs Iran’s denial with the reports it denies', async () => {
-    const res = await suite.server.gql(`{ contradictions { basis reason first { id speaker { id } relations { kind statement { id speaker { id } } } } second { id } } }`);
-    const denial = res.data.contradictions.find((c: any) => c.first.id === 'statement:iran-denies-messages');
-    expect(denial.basis).toBe('DENIAL');
-    expect(denial.second.id).toBe('statement:reports-of-direct-communication');
+  it('pairs Iran’s denial with the claims Turkey made, which it answered', async () => {
+    const res = await suite.server.gql(
+      `{ contradictions { basis reason certainty first { id speaker { id } factuality { polarity cues { exact } } relations { kind statement { id } } } second { id kind summary speaker { id } factuality { holder { id } } } } }`,
+    );
+    expect(res.data.contradictions).toHaveLength(1);
+    const [denial] = res.data.contradictions;
+    expect(denial).toMatchObject({ basis: 'DENIAL', certainty: 'CERTAIN', reason: 'Iran denies what Turkey said' });
     expect(denial.first.speaker.id).toBe('actor:iran');
-    expect(denial.first.relations).toContainEqual({ kind: 'RESPONDS_TO', statement: { id: 'statement:turkey-claims', speaker: { id: 'actor:turkey' } } });
-    expect(denial.reason).toBe('Iran denies what an unnamed source said, in response to Turkey');
+    expect(denial.first.factuality).toEqual({ polarity: 'NEGATIVE', cues: [{ exact: 'has denied' }, { exact: 'has not transmitted' }] });
+    expect(denial.first.relations).toEqual([{ kind: 'DENIES', statement: { id: 'statement:turkey-claims-direct-communication' } }]);
+    expect(denial.second).toMatchObject({ id: 'statement:turkey-claims-direct-communication', kind: 'CLAIM', speaker: { id: 'actor:turkey' }, factuality: { holder: { id: 'actor:turkey' } } });
+    expect(denial.second.summary).toContain('direct communication');
   });
 });
 
@@ -78,6 +109,20 @@ describe('Questions: in what order things happened, with no dates', () => {
     expect(crackdown.dated).toBe(false);
     expect(crackdown.basis).toMatch(/after .*protests/i);
     expect(res.data.timeline.map((e: any) => e.position)).toEqual(res.data.timeline.map((_: unknown, i: number) => i + 1));
+  });
+
+  it('leaves out what the source is not sure of, and says how sure a relation that places an event is', async () => {
+    const ids = async (args: string) => (await suite.server.gql(`{ timeline${args} { event { id } } }`)).data.timeline.map((e: any) => e.event.id);
+    const all = await ids('(minCertainty: UNDERSPECIFIED)');
+    const byDefault = await ids('');
+    const certain = await ids('(minCertainty: CERTAIN)');
+    expect(all).toHaveLength(14);
+    // Turkey claims it, Iran denies it: the source does not commit to the direct communication.
+    expect(all.filter((id: string) => !byDefault.includes(id))).toEqual(['event:reported-direct-communication']);
+    expect(byDefault.filter((id: string) => !certain.includes(id)).sort()).toEqual(['event:potential-us-operations', 'event:second-round-talks']);
+    const res = await suite.server.gql(`{ timeline { basis event { id } } }`);
+    const protests = res.data.timeline.find((e: any) => e.event.id === 'event:iran-protests');
+    expect(protests.basis).toMatch(/^after Twelve-day conflict initiated by Israel against Iran \(possible\)/);
   });
 
   it('narrows to the events of an actor (and of those speaking for it) and renumbers', async () => {
