@@ -93,3 +93,56 @@ describe('Seed loader: refusals name the file and the entry and change nothing',
     expect(() => readSeed(d)).toThrow(/year must be absent at precision UNKNOWN/);
   });
 });
+
+describe('Seed loader: factuality and conditions are checked like evidence', () => {
+  const US_SANCTIONS = 'position:us-sanctions-relief';
+
+  it('refuses a factuality cue that is not a span of the article', () => {
+    const d = seedWith('positions.yaml', (s) => s.replace('cues: ["is likely to"]', 'cues: ["is certain to"]'));
+    expectRefusal(d, 'positions.yaml', US_SANCTIONS, /factuality cue: quote not found in the source: "is certain to"/);
+  });
+
+  it('refuses an ambiguous factuality cue', () => {
+    const d = seedWith('positions.yaml', (s) => s.replace('cues: ["is likely to"]', 'cues: ["likely"]'));
+    expectRefusal(d, 'positions.yaml', US_SANCTIONS, /factuality cue: .*ambiguous/);
+  });
+
+  it('refuses a certainty or a polarity outside the enum', () => {
+    const certainty = seedWith('positions.yaml', (s) => s.replace('certainty: PROBABLE\n    cues: ["is likely to"]', 'certainty: LIKELY\n    cues: ["is likely to"]'));
+    expectRefusal(certainty, 'positions.yaml', US_SANCTIONS, /factuality\.certainty/);
+    const polarity = seedWith('statements.yaml', (s) => s.replace('polarity: NEGATIVE', 'polarity: DENIED'));
+    expectRefusal(polarity, 'statements.yaml', 'statement:iran-denies-messages', /factuality\.polarity/);
+  });
+
+  it('refuses a hedged factuality that cites no cue', () => {
+    const d = seedWith('positions.yaml', (s) => s.replace('certainty: PROBABLE\n    cues: ["is likely to"]', 'certainty: PROBABLE'));
+    expectRefusal(d, 'positions.yaml', US_SANCTIONS, /factuality\.cues: a PROBABLE\/POSITIVE factuality must cite the words that set it/);
+  });
+
+  it('refuses a holder that is not an actor of the knowledge base', () => {
+    const d = seedWith('events.yaml', (s) => s.replace('holder: actor:us-officials-anonymous', 'holder: actor:nobody'));
+    expectRefusal(d, 'events.yaml', 'event:us-military-preparations', /refers to actor:nobody/);
+  });
+
+  it('refuses a CONDITIONAL stance without conditions', () => {
+    const d = seedWith('positions.yaml', (s) => s.replace('  conditions: [issue:nuclear-program-limits, issue:regional-destabilizing-activities]\n', ''));
+    expectRefusal(d, 'positions.yaml', US_SANCTIONS, /conditions: a CONDITIONAL stance must name what is asked in return/);
+  });
+
+  it('refuses conditions on another stance', () => {
+    const d = seedWith('positions.yaml', (s) => s.replace('  stance: CONDITIONAL\n', '  stance: OPPOSES\n'));
+    expectRefusal(d, 'positions.yaml', US_SANCTIONS, /conditions: only a CONDITIONAL stance has conditions \(this one is OPPOSES\)/);
+  });
+
+  it('refuses a condition that is not an issue of the knowledge base', () => {
+    const unknown = seedWith('positions.yaml', (s) => s.replace('conditions: [issue:nuclear-program-limits,', 'conditions: [issue:world-peace,'));
+    expectRefusal(unknown, 'positions.yaml', US_SANCTIONS, /refers to issue:world-peace/);
+    const notAnIssue = seedWith('positions.yaml', (s) => s.replace('conditions: [issue:nuclear-program-limits,', 'conditions: [actor:iran,'));
+    expectRefusal(notAnIssue, 'positions.yaml', US_SANCTIONS, /conditions\.0: must look like issue:/);
+  });
+
+  it('refuses a relation certainty outside the enum', () => {
+    const d = seedWith('events.yaml', (s) => s.replace('certainty: POSSIBLE\n      note: "Both in Oman', 'certainty: MAYBE\n      note: "Both in Oman'));
+    expectRefusal(d, 'events.yaml', 'event:muscat-meeting-araghchi-witkoff', /relations\.0\.certainty/);
+  });
+});

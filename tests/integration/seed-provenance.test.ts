@@ -25,15 +25,48 @@ describe('Seed: every evidence span equals the article at its offsets', () => {
     expect(source!.text).toBe(article);
   });
 
-  it('has exact, prefix and suffix equal to the article’s code points at start/end', () => {
+  it('has exact, prefix and suffix equal to the article’s code points at start/end, for evidence and factuality cues alike', () => {
     const points = [...article];
-    const rows = kb.db.select().from(t.evidence).all();
-    expect(rows.length).toBeGreaterThan(100);
-    for (const e of rows) {
-      expect(points.slice(e.start, e.end).join(''), `evidence #${e.id}`).toBe(e.exact);
-      expect(points.slice(Math.max(0, e.start - 32), e.start).join('')).toBe(e.prefix);
-      expect(points.slice(e.end, e.end + 32).join('')).toBe(e.suffix);
+    const evidence = kb.db.select().from(t.evidence).all();
+    const cues = kb.db.select().from(t.factualityCues).all();
+    expect(evidence.length).toBeGreaterThan(100);
+    expect(cues.length).toBeGreaterThan(20);
+    for (const [what, rows] of [['evidence', evidence], ['cue', cues]] as const) {
+      for (const e of rows) {
+        expect(points.slice(e.start, e.end).join(''), `${what} #${e.id}`).toBe(e.exact);
+        expect(points.slice(Math.max(0, e.start - 32), e.start).join('')).toBe(e.prefix);
+        expect(points.slice(e.end, e.end + 32).join('')).toBe(e.suffix);
+      }
     }
+  });
+});
+
+describe('Seed: every hedge cites its cue', () => {
+  it('gives every event, statement and position that is not CERTAIN and POSITIVE at least one cue span', () => {
+    for (const [what, table, column] of [
+      ['event', t.events, t.factualityCues.eventId],
+      ['statement', t.statements, t.factualityCues.statementId],
+      ['position', t.positions, t.factualityCues.positionId],
+    ] as const) {
+      const rows = kb.db.all<{ id: string; cues: number }>(
+        sql`SELECT ${table.id} AS id, (SELECT count(*) FROM ${t.factualityCues} WHERE ${column} = ${table.id}) AS cues FROM ${table}
+            WHERE ${table.certainty} <> 'CERTAIN' OR ${table.polarity} <> 'POSITIVE'`,
+      );
+      expect(rows.length, what).toBeGreaterThan(0);
+      expect(rows.filter((r) => r.cues === 0).map((r) => r.id), what).toEqual([]);
+    }
+  });
+
+  it('rests every forecast “is likely to” on PROBABLE and every “could” in a cue on POSSIBLE', () => {
+    const cued = kb.db.all<{ exact: string; certainty: string }>(sql`
+      SELECT c.exact AS exact, coalesce(p.certainty, s.certainty, e.certainty) AS certainty FROM ${t.factualityCues} AS c
+      LEFT JOIN ${t.positions} AS p ON p.id = c.position_id LEFT JOIN ${t.statements} AS s ON s.id = c.statement_id LEFT JOIN ${t.events} AS e ON e.id = c.event_id`);
+    const likely = cued.filter((c) => /likely to/.test(c.exact));
+    const could = cued.filter((c) => /^could /.test(c.exact));
+    expect(likely.length).toBeGreaterThan(2);
+    expect(could.length).toBeGreaterThan(2);
+    expect(new Set(likely.map((c) => c.certainty))).toEqual(new Set(['PROBABLE']));
+    expect(new Set(could.map((c) => c.certainty))).toEqual(new Set(['POSSIBLE']));
   });
 });
 
