@@ -3,10 +3,13 @@
  * the blocking issues for a chosen pair of parties, the timeline, and the evidence quote of
  * every position.
  *
- * - Rows: every actor holding a position, grouped under its party: the top of its
- *   affiliation chain (nearest actor affiliated with nobody; among equally near ones the
- *   smallest id). An official's row reads "Iran (through Abbas Araghchi)", as the API's
- *   own reasons do.
+ * - Rows: every actor holding a position, grouped under its party as the API gives it
+ *   (`Actor.party`, the affiliation walk the questions use). An official's row reads
+ *   "Iran (through Abbas Araghchi)", as the API's own reasons do.
+ * - Certainty: a probable or possible position is drawn apart from a certain one (its cell
+ *   hatched or faded, its certainty and cue words in its title and evidence), and the
+ *   "at least" choice (`?certainty=`, default POSSIBLE as in the API) hides less sure cells
+ *   and is passed to the questions as `minCertainty`.
  * - The pair comes from `?parties=a,b` (default the United States and Iran) and is kept in
  *   the URL when changed. An error from the API (an unknown id is BAD_USER_INPUT) is shown
  *   as written, and the map stays drawn.
@@ -18,7 +21,20 @@
   'use strict';
 
   const DEFAULT_PARTIES = ['actor:united-states', 'actor:iran'];
-  const STANCE_WORDS = { DEMANDS: 'demands', SUPPORTS: 'supports', OPEN_TO: 'open to', OPPOSES: 'opposes', REJECTS: 'rejects' };
+  const STANCE_WORDS = {
+    DEMANDS: 'demands',
+    SUPPORTS: 'supports',
+    OPEN_TO: 'open to',
+    CONDITIONAL: 'conditional',
+    OPPOSES: 'opposes',
+    REJECTS: 'rejects',
+    UNSPECIFIED: 'unstated',
+  };
+  /** Surer first, as the API orders them; the rank decides what a floor keeps. */
+  const CERTAINTIES = ['CERTAIN', 'PROBABLE', 'POSSIBLE', 'UNDERSPECIFIED'];
+  const DEFAULT_CERTAINTY = 'POSSIBLE';
+  const CERTAINTY_WORDS = { CERTAIN: 'certain', PROBABLE: 'probable', POSSIBLE: 'possible', UNDERSPECIFIED: 'uncommitted' };
+  const atLeast = (certainty, floor) => CERTAINTIES.indexOf(certainty) <= CERTAINTIES.indexOf(floor);
   const FIRMNESS_MARKS = { RED_LINE: '●●●', FIRM: '●●', FLEXIBLE: '●', UNKNOWN: '?' };
   const FIRMNESS_WORDS = { RED_LINE: 'red line', FIRM: 'firm', FLEXIBLE: 'flexible', UNKNOWN: 'firmness not stated' };
 
@@ -95,44 +111,18 @@
     box.hidden = box.children.length === 0;
   }
 
-  /** The top of each actor's affiliation chain, breadth first so the nearest wins. */
-  function partyResolver(actors) {
-    const organizations = new Map(actors.map((a) => [a.id, a.affiliations.map((f) => f.organization.id).filter((id) => id !== a.id)]));
-    return function partyOf(actorId) {
-      const seen = new Set([actorId]);
-      let level = [actorId];
-      while (level.length > 0) {
-        const tops = level.filter((id) => (organizations.get(id) ?? []).length === 0).sort();
-        if (tops.length > 0) return tops[0];
-        const next = [];
-        for (const id of level) {
-          for (const org of organizations.get(id) ?? []) {
-            if (!seen.has(org)) {
-              seen.add(org);
-              next.push(org);
-            }
-          }
-        }
-        level = next;
-      }
-      // Only an affiliation cycle gets here; the actor then stands for itself.
-      return actorId;
-    };
-  }
-
   function rowLabel(actor, party, names) {
     return actor.id === party ? names.get(party) : `${names.get(party)} (through ${actor.name})`;
   }
 
   function buildRows(positions, actors) {
-    const partyOf = partyResolver(actors);
     const names = new Map(actors.map((a) => [a.id, a.name]));
     const rows = new Map();
     for (const position of positions) {
       const actor = position.actor;
       let row = rows.get(actor.id);
       if (!row) {
-        const party = partyOf(actor.id);
+        const party = actor.party.id;
         const affiliation = actor.affiliations.find((f) => f.role);
         row = { actor, party, label: rowLabel(actor, party, names), role: affiliation?.role ?? null, cells: new Map() };
         rows.set(actor.id, row);
@@ -159,8 +149,19 @@
     return `ev-${position.id}`;
   }
 
+  /** "probable, by the source (“is likely to”)": how sure, in whose view, on which words; empty when plainly certain. */
+  function certaintyNote(factuality) {
+    if (factuality.certainty === 'CERTAIN' && !factuality.holder && factuality.polarity === 'POSITIVE') return '';
+    const cues = factuality.cues.map((c) => `“${c.exact}”`).join(', ');
+    const whose = factuality.holder ? `according to ${factuality.holder.name}` : 'by the source';
+    return `${CERTAINTY_WORDS[factuality.certainty]}, ${whose}${cues ? ` (${cues})` : ''}`;
+  }
+
   function positionTitle(position, row, issueName) {
-    const qualifiers = [FIRMNESS_WORDS[position.firmness], position.isPrecondition ? 'precondition' : null].filter(Boolean).join(', ');
+    const conditions = position.conditions.length > 0 ? `in return for ${position.conditions.map((c) => `“${c.name}”`).join(' and ')}` : null;
+    const qualifiers = [FIRMNESS_WORDS[position.firmness], position.isPrecondition ? 'precondition' : null, conditions, certaintyNote(position.factuality) || null]
+      .filter(Boolean)
+      .join('; ');
     return `${row.label} ${STANCE_WORDS[position.stance]} “${issueName}” (${qualifiers})`;
   }
 
@@ -195,13 +196,15 @@
                     'a',
                     {
                       href: `#${evidenceId(p)}`,
-                      className: `cell stance-${p.stance}`,
+                      className: `cell stance-${p.stance} certainty-${p.factuality.certainty}`,
                       'data-position': p.id,
+                      'data-certainty': p.factuality.certainty,
                       title: `${positionTitle(p, row, issueNames.get(issue.id))}: ${p.evidence[0]?.exact ?? p.summary}`,
                     },
                     el('span', { className: 'stance' }, STANCE_WORDS[p.stance]),
                     el('span', { className: 'firmness', 'aria-label': FIRMNESS_WORDS[p.firmness] }, FIRMNESS_MARKS[p.firmness]),
                     p.isPrecondition ? el('span', { className: 'precondition', title: 'precondition' }, '⚑') : null,
+                    p.factuality.certainty === 'CERTAIN' ? null : el('span', { className: 'certainty' }, CERTAINTY_WORDS[p.factuality.certainty]),
                   ),
                 ),
               );
@@ -225,9 +228,10 @@
             articles.push(
               el(
                 'article',
-                { id: evidenceId(p), className: `stance-border-${p.stance}` },
+                { id: evidenceId(p), className: `stance-border-${p.stance} certainty-${p.factuality.certainty}`, 'data-certainty': p.factuality.certainty },
                 el('h3', null, positionTitle(p, row, issueNames.get(issue.id))),
                 el('p', null, p.summary),
+                p.factuality.cues.length > 0 ? el('p', { className: 'cues' }, 'How sure: ', certaintyNote(p.factuality)) : null,
                 p.evidence.map((e) =>
                   el('figure', null, el('blockquote', null, e.exact), el('figcaption', null, `${e.source.title}, code points ${e.start}–${e.end}`)),
                 ),
@@ -240,13 +244,18 @@
     $('evidence').replaceChildren(...articles);
   }
 
-  const BLOCKING_QUERY = `query ExploreBlocking($parties: [ID!]) {
-    blockingIssues(parties: $parties) {
-      issue { id name } rule rules reasons severity positions { id } evidence { exact }
+  const BLOCKING_QUERY = `query ExploreBlocking($parties: [ID!], $minCertainty: Certainty) {
+    blockingIssues(parties: $parties, minCertainty: $minCertainty) {
+      issue { id name } rule rules reasons severity certainty positions { id } evidence { exact }
     }
   }`;
 
-  async function drawBlocking(parties, names) {
+  /** Hides the cells and evidence less sure than the floor; the questions take the same floor. */
+  function applyFloor(floor) {
+    for (const node of document.querySelectorAll('#map a.cell, #evidence article')) node.hidden = !atLeast(node.dataset.certainty, floor);
+  }
+
+  async function drawBlocking(parties, names, floor) {
     const ticket = ++blockingTicket;
     const panel = $('blocking');
     setState(panel, 'loading');
@@ -255,7 +264,7 @@
     clearMessages('Blocking issues');
     const pairName = parties.map((id) => names.get(id) ?? id).join(' and ');
     try {
-      const { blockingIssues } = await gql(BLOCKING_QUERY, { parties });
+      const { blockingIssues } = await gql(BLOCKING_QUERY, { parties, minCertainty: floor });
       if (ticket !== blockingTicket) return;
       for (const blocking of blockingIssues) {
         for (const node of document.querySelectorAll(`#map [data-issue="${CSS.escape(blocking.issue.id)}"]`)) node.classList.add('blocking');
@@ -276,9 +285,9 @@
           blockingIssues.map((b) =>
             el(
               'li',
-              { 'data-issue': b.issue.id },
+              { 'data-issue': b.issue.id, 'data-certainty': b.certainty, className: `certainty-${b.certainty}` },
               el('strong', null, b.issue.name),
-              ` — severity ${b.severity} (${b.rules.join(', ').toLowerCase().replaceAll('_', ' ')})`,
+              ` — severity ${b.severity}, ${CERTAINTY_WORDS[b.certainty]} (${b.rules.join(', ').toLowerCase().replaceAll('_', ' ')})`,
               el('ul', null, b.reasons.map((reason) => el('li', null, reason))),
               b.evidence.length > 0 ? el('p', { className: 'quotes' }, b.evidence.map((e) => el('q', null, e.exact))) : null,
             ),
@@ -295,9 +304,12 @@
     }
   }
 
-  const TIMELINE_QUERY = `query ExploreTimeline($actor: ID, $issue: ID) {
-    timeline(actor: $actor, issue: $issue) {
-      position basis dated placement event { id title status start { precision iso note } }
+  const TIMELINE_QUERY = `query ExploreTimeline($actor: ID, $issue: ID, $minCertainty: Certainty) {
+    timeline(actor: $actor, issue: $issue, minCertainty: $minCertainty) {
+      position basis dated placement event {
+        id title status start { precision iso note }
+        factuality { certainty polarity holder { name } cues { exact } }
+      }
     }
   }`;
 
@@ -313,27 +325,29 @@
   let blockingTicket = 0;
   let timelineTicket = 0;
 
-  async function drawTimeline(actor, issue) {
+  async function drawTimeline(actor, issue, floor) {
     const ticket = ++timelineTicket;
     const list = $('timeline');
     setState(list, 'loading');
     clearMessages('Timeline');
     try {
-      const { timeline } = await gql(TIMELINE_QUERY, { actor: actor || null, issue: issue || null });
+      const { timeline } = await gql(TIMELINE_QUERY, { actor: actor || null, issue: issue || null, minCertainty: floor });
       if (ticket !== timelineTicket) return;
       list.replaceChildren(
         ...timeline.map((entry) => {
           const { event } = entry;
           const look = PLACEMENT[entry.placement];
+          const sure = certaintyNote(event.factuality);
           return el(
             'li',
-            { className: look.className, 'data-event': event.id, 'data-placement': entry.placement },
+            { className: `${look.className} certainty-${event.factuality.certainty}`, 'data-event': event.id, 'data-placement': entry.placement, 'data-certainty': event.factuality.certainty },
             el('span', { className: `marker ${look.className}`, 'aria-hidden': 'true' }),
             el('time', event.start.iso ? { datetime: event.start.iso } : null, entry.dated ? event.start.iso : 'undated'),
             ' ',
             el('strong', null, event.title),
             ' ',
             el('span', { className: `status status-${event.status}` }, event.status.toLowerCase().replaceAll('_', ' ')),
+            sure ? el('span', { className: 'certainty' }, sure) : null,
             el('p', { className: 'basis' }, `${look.lead}${entry.basis}`),
             !entry.dated && event.start.note ? el('p', { className: 'note' }, `Date: ${event.start.note}`) : null,
           );
@@ -349,6 +363,14 @@
       showMessage(text);
       setState(list, 'error');
     }
+  }
+
+  /** The floor named by `?certainty=`; an unknown value is said, and the default used. */
+  function requestedFloor() {
+    const raw = new URLSearchParams(window.location.search).get('certainty');
+    if (raw === null || CERTAINTIES.includes(raw)) return raw ?? DEFAULT_CERTAINTY;
+    showMessage(`Certainty: "?certainty=${raw}" should be one of ${CERTAINTIES.join(', ')}; showing ${DEFAULT_CERTAINTY} and surer instead.`);
+    return DEFAULT_CERTAINTY;
   }
 
   /** The pair named by `?parties=a,b`; anything but two different ids is said, and the default shown. */
@@ -379,9 +401,10 @@
         fetchAll('issues', 'id name'),
         fetchAll(
           'positions',
-          'id stance firmness isPrecondition summary issue { id } actor { id name affiliations { organization { id name } role } } evidence { exact start end source { title } }',
+          'id stance firmness isPrecondition summary issue { id } conditions { id name } factuality { certainty polarity holder { name } cues { exact } } ' +
+            'actor { id name party { id } affiliations { role } } evidence { exact start end source { title } }',
         ),
-        fetchAll('actors', 'id name affiliations { organization { id name } role }'),
+        fetchAll('actors', 'id name'),
       ]);
     } catch (error) {
       const text = `The map could not be drawn: ${error.message}`;
@@ -402,19 +425,33 @@
     const [a, b] = requestedParties();
     fillSelect($('party-a'), parties, a);
     fillSelect($('party-b'), parties, b);
-    $('pair').addEventListener('change', () => {
-      const pair = [$('party-a').value, $('party-b').value];
+    const floor = requestedFloor();
+    fillSelect($('certainty'), CERTAINTIES.map((c) => ({ id: c, name: c === 'UNDERSPECIFIED' ? 'everything' : `${CERTAINTY_WORDS[c]} or surer` })), floor);
+    applyFloor(floor);
+    const pair = () => [$('party-a').value, $('party-b').value];
+    const timelineChoice = () => [$('timeline-actor').value, $('timeline-issue').value];
+    const keepInUrl = (name, value) => {
       const url = new URL(window.location.href);
-      url.searchParams.set('parties', pair.join(','));
+      url.searchParams.set(name, value);
       window.history.replaceState(null, '', url);
-      void drawBlocking(pair, names);
+    };
+    $('pair').addEventListener('change', () => {
+      keepInUrl('parties', pair().join(','));
+      void drawBlocking(pair(), names, $('certainty').value);
+    });
+    $('floor').addEventListener('change', () => {
+      const chosen = $('certainty').value;
+      keepInUrl('certainty', chosen);
+      applyFloor(chosen);
+      void drawBlocking(pair(), names, chosen);
+      void drawTimeline(...timelineChoice(), chosen);
     });
 
     fillSelect($('timeline-actor'), [{ id: '', name: 'all' }, ...parties], '');
     fillSelect($('timeline-issue'), [{ id: '', name: 'all' }, ...issues], '');
-    $('timeline-filter').addEventListener('change', () => void drawTimeline($('timeline-actor').value, $('timeline-issue').value));
+    $('timeline-filter').addEventListener('change', () => void drawTimeline(...timelineChoice(), $('certainty').value));
 
-    await Promise.all([drawBlocking([a, b], names), drawTimeline('', '')]);
+    await Promise.all([drawBlocking([a, b], names, floor), drawTimeline('', '', floor)]);
 
     // A target in the URL (#ev-…) was not in the page when it loaded; a malformed one is ignored.
     if (window.location.hash) {

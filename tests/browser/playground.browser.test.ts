@@ -260,10 +260,60 @@ describe('Browser: /explore draws the positions map, the blocking issues and the
     expect(await demand.getAttribute('class')).toContain('stance-DEMANDS');
     expect(await demand.locator('.precondition').innerText()).toBe('⚑');
     const firm = page.locator('#map a.cell[data-position="position:iran-missile-program"]');
-    expect(await firm.getAttribute('class')).toContain('stance-REJECTS');
+    expect(await firm.getAttribute('class')).toContain('stance-UNSPECIFIED');
     expect(await firm.locator('.firmness').getAttribute('aria-label')).toMatch(/firm/i);
     const colour = (locator: typeof demand) => locator.evaluate((node) => getComputedStyle(node).backgroundColor);
     expect(await colour(demand)).not.toBe(await colour(firm));
+  });
+
+  it('draws probable and possible positions apart from certain ones, with their cue words and conditions', async () => {
+    const { page } = explore;
+    const style = (id: string) =>
+      page.locator(`#map a.cell[data-position="${id}"]`).evaluate((node) => {
+        const s = getComputedStyle(node);
+        return { image: s.backgroundImage, opacity: s.opacity, border: s.borderStyle };
+      });
+    const certain = await style('position:iran-sanctions-relief');
+    const probable = await style('position:us-sanctions-relief');
+    const possible = await style('position:araghchi-trade-matters');
+    expect(probable.image).not.toBe(certain.image);
+    expect(Number(possible.opacity)).toBeLessThan(Number(certain.opacity));
+    expect(possible.border).toContain('dashed');
+    const conditional = page.locator('#map a.cell[data-position="position:us-sanctions-relief"]');
+    expect(await conditional.getAttribute('class')).toContain('stance-CONDITIONAL');
+    const title = (await conditional.getAttribute('title'))!;
+    expect(title).toContain('in return for “Verifiable limits on Iran’s nuclear program” and “A commitment by Iran to refrain from destabilizing activities in the region”');
+    expect(title).toContain('probable, by the source (“is likely to”)');
+    expect(await page.locator('#blocking li[data-issue="issue:sanctions-relief"]').innerText()).toContain('probable');
+  });
+
+  it('filters by minimum certainty: the map hides less sure cells and the questions are asked again with the floor', async () => {
+    const filtered = await open();
+    const { page } = filtered;
+    await page.goto(`${server.url}/explore`);
+    await page.locator('#blocking[data-state="ready"]').waitFor();
+    await page.locator('#timeline[data-state="ready"]').waitFor();
+    const certainOnly = await server.gql<{ blockingIssues: { issue: { id: string } }[]; timeline: { event: { id: string } }[] }>(
+      'query($p: [ID!]) { blockingIssues(parties: $p, minCertainty: CERTAIN) { issue { id } } timeline(minCertainty: CERTAIN) { event { id } } }',
+      { p: ['actor:united-states', 'actor:iran'] },
+    );
+    const blockingDrawn = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('ExploreBlocking'));
+    const timelineDrawn = page.waitForResponse((r) => r.url().endsWith('/graphql') && (r.request().postData() ?? '').includes('ExploreTimeline'));
+    await page.locator('#certainty').selectOption('CERTAIN');
+    await Promise.all([blockingDrawn, timelineDrawn]);
+    await page.locator('#blocking[data-state="ready"]').waitFor();
+    await page.locator('#timeline[data-state="ready"]').waitFor();
+    expect(await page.locator('#blocking li[data-issue]').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-issue')))).toEqual(
+      certainOnly.data!.blockingIssues.map((b) => b.issue.id),
+    );
+    expect(await page.locator('#timeline > li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-event')))).toEqual(
+      certainOnly.data!.timeline.map((e) => e.event.id),
+    );
+    expect(await page.locator('#map a.cell[data-position="position:us-sanctions-relief"]').isVisible()).toBe(false);
+    expect(await page.locator('#map a.cell[data-position="position:iran-sanctions-relief"]').isVisible()).toBe(true);
+    expect(new URL(page.url()).searchParams.get('certainty')).toBe('CERTAIN');
+    await page.screenshot({ path: join(ARTIFACTS, 'explore-certain-only.png'), fullPage: true });
+    expect(filtered.foreign).toEqual([]);
   });
 
   it('shows the API’s message for an unknown party, with the map still drawn', async () => {
