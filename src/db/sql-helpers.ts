@@ -1,7 +1,8 @@
 /** Small SQL building blocks shared by the services' filters and orders. */
-import { sql, type SQL } from 'drizzle-orm';
+import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import * as t from './tables.js';
+import { atLeast, Certainty } from '../shared/enums.js';
 import { SortDirection } from '../shared/enums.graphql.js';
 
 /** Case-insensitive substring match; `%` and `_` in the user's text match themselves. */
@@ -20,6 +21,11 @@ export function direction(d: SortDirection | undefined | null): SQL {
  */
 export function firstMention(evidenceColumn: SQLiteColumn, entityId: SQLiteColumn): SQL {
   return sql`(SELECT min(${t.evidence.start}) FROM ${t.evidence} WHERE ${evidenceColumn} = ${entityId})`;
+}
+
+/** The facts at least as sure as `floor`: the certainties that rank at or above it. */
+export function atLeastCertain(column: SQLiteColumn, floor: Certainty): SQL {
+  return inArray(column, Object.values(Certainty).filter((c) => atLeast(c, floor)));
 }
 
 /** A sortable `YYYY-MM-DD` lower bound of a partial date, null when the date is unknown. */

@@ -268,6 +268,21 @@ describe('API: how sure each fact is', () => {
     expect(res.data.position).toEqual({ stance: 'UNSPECIFIED', firmness: 'FIRM', conditions: [] });
   });
 
+  it('filters events, statements and positions by minimum certainty', async () => {
+    const res = await suite.server.gql(`{
+      allPositions: positions { totalCount } certainPositions: positions(filter: { minCertainty: CERTAIN }) { totalCount edges { node { factuality { certainty } } } }
+      probableStatements: statements(filter: { minCertainty: PROBABLE }) { totalCount edges { node { factuality { certainty } } } }
+      possibleEvents: events(filter: { minCertainty: POSSIBLE }) { totalCount } allEvents: events(filter: { minCertainty: UNDERSPECIFIED }) { totalCount }
+    }`);
+    expect(res.errors).toBeUndefined();
+    const { allPositions, certainPositions, probableStatements, possibleEvents, allEvents } = res.data;
+    // Five positions are hedged: the U.S. forecasts (probable, three) and the trade matters' "potential willingness" (possible, two).
+    expect([allPositions.totalCount, certainPositions.totalCount]).toEqual([10, 5]);
+    expect(new Set(certainPositions.edges.map((e: any) => e.node.factuality.certainty))).toEqual(new Set(['CERTAIN']));
+    expect(new Set(probableStatements.edges.map((e: any) => e.node.factuality.certainty))).toEqual(new Set(['CERTAIN', 'PROBABLE']));
+    expect([allEvents.totalCount, possibleEvents.totalCount]).toEqual([14, 13]);
+  });
+
   it('gives each actor the party it speaks for, by the affiliation walk the questions use', async () => {
     const res = await suite.server.gql(`{ actors(first: 100) { edges { node { id party { id } } } } }`);
     const party = new Map(res.data.actors.edges.map((e: any) => [e.node.id, e.node.party.id]));

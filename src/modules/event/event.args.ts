@@ -1,10 +1,13 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { EventKind, EventStatus } from '../../shared/enums.js';
+import { EventKind, EventStatus, Certainty } from '../../shared/enums.js';
 import { registerDescribedEnum } from '../../shared/enums.graphql.js';
 import { orderInputOf } from '../common/page.type.js';
 
 @InputType('EventFilter', { description: 'Narrows a list of events; all given conditions must hold.' })
 export class EventFilter {
+  @Field(() => Certainty, { nullable: true, description: 'Only events at least this sure (CERTAIN > PROBABLE > POSSIBLE > UNDERSPECIFIED): CERTAIN keeps what the source states plainly.' })
+  minCertainty?: Certainty | null;
+
   @Field(() => String, { nullable: true, description: 'Case-insensitive text found in the title or summary.' })
   text?: string | null;
 

@@ -1,7 +1,7 @@
 /** The SQL of event lists: filters and orders turned into a ListSpec for `fetchPages`. */
 import { inArray, ne, eq, sql, type SQL } from 'drizzle-orm';
 import type { ListSpec } from '../../db/pages.js';
-import { containsText, dateKey, direction, firstMention } from '../../db/sql-helpers.js';
+import { atLeastCertain, containsText, dateKey, direction, firstMention } from '../../db/sql-helpers.js';
 import { eventIssues, eventParticipants, events, evidence } from '../../db/tables.js';
 import { DatePrecision } from '../../shared/enums.js';
 import { expectId } from '../../shared/ids.js';
@@ -13,6 +13,7 @@ const startKey = dateKey(events.startPrecision, events.startYear, events.startMo
 export function eventConditions(filter: EventFilter | null | undefined): (SQL | undefined)[] {
   if (!filter) return [];
   const c: (SQL | undefined)[] = [];
+  if (filter.minCertainty) c.push(atLeastCertain(events.certainty, filter.minCertainty));
   if (filter.text) c.push(sql`(${containsText(events.title, filter.text)} OR ${containsText(events.summary, filter.text)})`);
   if (filter.kinds) c.push(inArray(events.kind, filter.kinds));
   if (filter.statuses) c.push(inArray(events.status, filter.statuses));

@@ -1,10 +1,13 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { Firmness, Stance } from '../../shared/enums.js';
+import { Firmness, Stance, Certainty } from '../../shared/enums.js';
 import { registerDescribedEnum } from '../../shared/enums.graphql.js';
 import { orderInputOf } from '../common/page.type.js';
 
 @InputType('PositionFilter', { description: 'Narrows a list of positions; all given conditions must hold.' })
 export class PositionFilter {
+  @Field(() => Certainty, { nullable: true, description: 'Only positions at least this sure (CERTAIN > PROBABLE > POSSIBLE > UNDERSPECIFIED): CERTAIN keeps what the source states plainly.' })
+  minCertainty?: Certainty | null;
+
   @Field(() => ID, { nullable: true, description: 'Only positions held by this actor.' })
   actor?: string | null;
 

@@ -1,7 +1,7 @@
 /** The SQL of position lists: filters and orders turned into a ListSpec for `fetchPages`. */
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ListSpec } from '../../db/pages.js';
-import { direction, speakersFor } from '../../db/sql-helpers.js';
+import { atLeastCertain, direction, speakersFor } from '../../db/sql-helpers.js';
 import { positions } from '../../db/tables.js';
 import { expectId } from '../../shared/ids.js';
 import { PositionOrderField, type PositionFilter, type PositionOrder } from './position.args.js';
@@ -9,6 +9,7 @@ import { PositionOrderField, type PositionFilter, type PositionOrder } from './p
 export function positionConditions(filter: PositionFilter | null | undefined): (SQL | undefined)[] {
   if (!filter) return [];
   const c: (SQL | undefined)[] = [];
+  if (filter.minCertainty) c.push(atLeastCertain(positions.certainty, filter.minCertainty));
   if (filter.actor) c.push(eq(positions.actorId, expectId('filter.actor', filter.actor, 'actor')));
   if (filter.party) {
     const party = expectId('filter.party', filter.party, 'actor');

@@ -1,10 +1,13 @@
 import { Field, ID, InputType } from 'type-graphql';
-import { AttributionKind, StatementKind } from '../../shared/enums.js';
+import { AttributionKind, StatementKind, Certainty } from '../../shared/enums.js';
 import { registerDescribedEnum } from '../../shared/enums.graphql.js';
 import { orderInputOf } from '../common/page.type.js';
 
 @InputType('StatementFilter', { description: 'Narrows a list of statements; all given conditions must hold.' })
 export class StatementFilter {
+  @Field(() => Certainty, { nullable: true, description: 'Only statements at least this sure (CERTAIN > PROBABLE > POSSIBLE > UNDERSPECIFIED): CERTAIN keeps what the source states plainly.' })
+  minCertainty?: Certainty | null;
+
   @Field(() => String, { nullable: true, description: 'Case-insensitive text found in the summary or in a quote the statement cites.' })
   text?: string | null;
 

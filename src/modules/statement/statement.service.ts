@@ -1,7 +1,7 @@
 /** The SQL of statement lists: filters and orders turned into a ListSpec for `fetchPages`. */
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ListSpec } from '../../db/pages.js';
-import { containsText, direction, firstMention, speakersFor } from '../../db/sql-helpers.js';
+import { atLeastCertain, containsText, direction, firstMention, speakersFor } from '../../db/sql-helpers.js';
 import { evidence, statementIssues, statements } from '../../db/tables.js';
 import { expectId } from '../../shared/ids.js';
 import { StatementOrderField, type StatementFilter, type StatementOrder } from './statement.args.js';
@@ -9,6 +9,7 @@ import { StatementOrderField, type StatementFilter, type StatementOrder } from '
 export function statementConditions(filter: StatementFilter | null | undefined): (SQL | undefined)[] {
   if (!filter) return [];
   const c: (SQL | undefined)[] = [];
+  if (filter.minCertainty) c.push(atLeastCertain(statements.certainty, filter.minCertainty));
   if (filter.text) {
     c.push(
       sql`(${containsText(statements.summary, filter.text)} OR EXISTS (SELECT 1 FROM ${evidence} WHERE ${evidence.statementId} = ${statements.id} AND ${containsText(evidence.exact, filter.text)}))`,
