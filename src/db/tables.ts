@@ -312,13 +312,11 @@ export const positionStatements = sqliteTable(
 );
 
 /**
- * Evidence spans: a W3C text-quote + text-position selector on a source. Each row cites
- * exactly one fact, through exactly one of the nullable foreign keys (checked), so that the
- * database itself enforces that the cited fact exists.
+ * The columns of a span of a source: a W3C text-position selector (`start`/`end` in code
+ * points) and text-quote selector (`exact`, `prefix`, `suffix`). Called once per table.
  */
-export const evidence = sqliteTable(
-  'evidence',
-  {
+function spanColumns() {
+  return {
     id: integer('id').primaryKey({ autoIncrement: true }),
     sourceId: text('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
     start: integer('start').notNull(),
@@ -326,6 +324,18 @@ export const evidence = sqliteTable(
     exact: text('exact').notNull(),
     prefix: text('prefix').notNull(),
     suffix: text('suffix').notNull(),
+  };
+}
+
+/**
+ * Evidence spans: a W3C text-quote + text-position selector on a source. Each row cites
+ * exactly one fact, through exactly one of the nullable foreign keys (checked), so that the
+ * database itself enforces that the cited fact exists.
+ */
+export const evidence = sqliteTable(
+  'evidence',
+  {
+    ...spanColumns(),
     actorId: text('actor_id').references(() => actors.id, { onDelete: 'cascade' }),
     eventId: text('event_id').references(() => events.id, { onDelete: 'cascade' }),
     statementId: text('statement_id').references(() => statements.id, { onDelete: 'cascade' }),
@@ -366,13 +376,7 @@ export const evidence = sqliteTable(
 export const factualityCues = sqliteTable(
   'factuality_cues',
   {
-    id: integer('id').primaryKey({ autoIncrement: true }),
-    sourceId: text('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
-    start: integer('start').notNull(),
-    end: integer('end').notNull(),
-    exact: text('exact').notNull(),
-    prefix: text('prefix').notNull(),
-    suffix: text('suffix').notNull(),
+    ...spanColumns(),
     eventId: text('event_id').references(() => events.id, { onDelete: 'cascade' }),
     statementId: text('statement_id').references(() => statements.id, { onDelete: 'cascade' }),
     positionId: text('position_id').references(() => positions.id, { onDelete: 'cascade' }),
