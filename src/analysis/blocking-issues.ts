@@ -15,9 +15,9 @@
  * - Only facts at least `minCertainty` sure (default POSSIBLE) are used, and only positions
  *   the source asserts (`admissible` in facts.ts): with `minCertainty: CERTAIN` only what the
  *   source states plainly remains.
- * - Each reason is as sure as the least certain fact it rests on; an issue is as sure as its
- *   best-supported reason (an issue blocked by a stated obstacle is certain to be blocked,
- *   however many possible conflicts it also has). So every result is at least `minCertainty`.
+ * - Each reason is as sure as the least certain fact it rests on, and an issue as sure as
+ *   the least certain fact of all its reasons (the API contract's rule). To see what is
+ *   blocked on surer ground only, raise `minCertainty`: less sure facts then drop out.
  *
  * Rules (an issue is returned when at least one fires)
  * - INCOMPATIBLE_POSITIONS: two different parties hold conflicting positions on the issue
@@ -25,7 +25,8 @@
  *   Disagreement inside one party does not block an agreement between parties.
  * - UNMET_PRECONDITION: one party demands or supports the issue as a precondition, and
  *   another accepts it only on conditions (CONDITIONAL) or opposes or rejects it. A
- *   precondition against opposition fires this rule and the first; its reason is given once.
+ *   precondition against opposition fires this rule and the first; its reason is given, and
+ *   scored, once (as a conflict).
  * - EXPLICIT_OBSTACLE: an obstacle on the issue names actors that resolve to at least two
  *   different requested parties, or names no parties at all (the source says the issue is
  *   an obstacle without saying between whom, so it holds for any set of parties).
@@ -38,14 +39,16 @@
  *   says whose view each side is and how sure when the source hedges or relays it ("Iran
  *   demands … as a precondition; by the source's own reading (probable), United States
  *   accepts it only in return for …").
- * - Severity = round(weight(certainty) × (3 per rule fired
- *              + the firmness weights of the strongest pair (RED_LINE 3, FIRM 2, UNKNOWN 1,
- *                FLEXIBLE 0; a pair scores the sum of its two)
- *              + 2 when any pair involves a precondition)),
- *   weight CERTAIN 1, PROBABLE 0.75, POSSIBLE 0.5, UNDERSPECIFIED 0.25: a block the source
- *   only forecasts weighs less than the same block stated as fact. Only the strongest pair
- *   counts so that an issue is not made more severe by the number of officials repeating one
- *   stance. A certain obstacle alone scores 3; the maximum is 17.
+ * - Severity: every point is weighted by the certainty of the reason it comes from (CERTAIN 1,
+ *   PROBABLE 0.75, POSSIBLE 0.5, UNDERSPECIFIED 0.25), so a block the source only forecasts
+ *   weighs less than the same block stated as fact, and a hedged reason beside a stated one
+ *   adds only its weighted share:
+ *     round( Σ over rules fired: 3 × weight of that rule's surest reason
+ *          + max over pairs: weight of the pair × (firmness of its two sides (RED_LINE 3,
+ *            FIRM 2, UNKNOWN 1, FLEXIBLE 0, each) + 2 when one side is a precondition) ).
+ *   A pair told once counts once: a precondition against opposition scores as a conflict.
+ *   Only the strongest pair counts, so repeating one stance through several officials does
+ *   not raise severity. A certain obstacle alone scores 3; the maximum is 3 × 3 + 8 = 17.
  * - Ordered by severity descending, then issue id ascending.
  */
 import { Certainty, Firmness, leastCertain, mostCertain } from '../shared/enums.js';
@@ -95,7 +98,7 @@ export interface BlockingIssue {
   positionIds: string[];
   obstacleIds: string[];
   severity: number;
-  /** The least certain fact of the best-supported reason. */
+  /** The least certain fact it rests on. */
   certainty: Certainty;
 }
 
@@ -153,6 +156,19 @@ export function blockingIssues(input: BlockingIssuesInput): BlockingIssue[] {
     const told = new Set(conflicts.map(pairKey));
     const unmet = preconditions.filter((p) => !told.has(pairKey(p)));
     const pairs = [...conflicts, ...unmet];
+    const pairCertainty = (pair: Pair) => leastCertain([certaintyOf(pair.first.position), certaintyOf(pair.second.position)]);
+    const obstacleCertainties = fired.map(({ obstacle }) => certaintyOf(obstacle));
+    // Each reason group scores once, at the weight of its surest reason.
+    const ruleWeights = [conflicts.map(pairCertainty), unmet.map(pairCertainty), obstacleCertainties]
+      .filter((group) => group.length > 0)
+      .map((group) => CERTAINTY_WEIGHT[mostCertain(group)]);
+    const pairScore = Math.max(
+      0,
+      ...pairs.map((pair) => {
+        const precondition = pair.first.position.isPrecondition || pair.second.position.isPrecondition ? SEVERITY_PRECONDITION : 0;
+        return CERTAINTY_WEIGHT[pairCertainty(pair)] * (FIRMNESS_WEIGHT[pair.first.position.firmness] + FIRMNESS_WEIGHT[pair.second.position.firmness] + precondition);
+      }),
+    );
     const reasons = [
       ...conflicts.map((pair) => conflictReason(pair, issue, names)),
       ...unmet.map((pair) => preconditionReason(pair, issue, names)),
@@ -162,11 +178,7 @@ export function blockingIssues(input: BlockingIssuesInput): BlockingIssue[] {
           : `Obstacle on "${issue}" between ${listing(parties.map((p) => names.actor(p)))}: ${obstacle.description}`,
       ),
     ];
-    const pairCertainty = (pair: Pair) => leastCertain([certaintyOf(pair.first.position), certaintyOf(pair.second.position)]);
-    const certainty = mostCertain([...pairs.map(pairCertainty), ...fired.map(({ obstacle }) => certaintyOf(obstacle))]);
     const involvedPositions = pairs.flatMap(({ first, second }) => [first.position, second.position]);
-    const strongestPair = Math.max(0, ...pairs.map(({ first, second }) => FIRMNESS_WEIGHT[first.position.firmness] + FIRMNESS_WEIGHT[second.position.firmness]));
-    const precondition = involvedPositions.some((p) => p.isPrecondition) ? SEVERITY_PRECONDITION : 0;
 
     result.push({
       issueId,
@@ -174,8 +186,8 @@ export function blockingIssues(input: BlockingIssuesInput): BlockingIssue[] {
       reasons,
       positionIds: sortedUnique(involvedPositions.map((p) => p.id)),
       obstacleIds: fired.map(({ obstacle }) => obstacle.id),
-      severity: Math.round(CERTAINTY_WEIGHT[certainty] * (SEVERITY_PER_RULE * rules.length + strongestPair + precondition)),
-      certainty,
+      severity: Math.round(SEVERITY_PER_RULE * ruleWeights.reduce((sum, w) => sum + w, 0) + pairScore),
+      certainty: leastCertain([...pairs.map(pairCertainty), ...obstacleCertainties]),
     });
   }
   return result.sort((a, b) => b.severity - a.severity || compareIds(a.issueId, b.issueId));
@@ -219,7 +231,7 @@ function preconditionReason({ first: precondition, second: answer }: Pair, issue
   const conditions = answer.position.conditionIds ?? [];
   const reply =
     stanceDirection(answer.position.stance) === 'CONDITIONAL' && conditions.length > 0
-      ? `accepts it only in return for ${listing(sortedUnique(conditions).map((id) => `"${names.issue(id)}"`))}`
+      ? `accepts it only in return for concessions including ${listing(sortedUnique(conditions).map((id) => `"${names.issue(id)}"`))}`
       : `${stanceVerb(answer.position.stance)} it`;
   return capitalized(`${first}; ${side(answer, names)} ${reply}${qualifiers({ ...answer.position, isPrecondition: false })}`);
 }

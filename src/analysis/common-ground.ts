@@ -7,16 +7,17 @@
  *   top-level organizations of every position holder.
  * - An issue is common ground when every party holds at least one position on it and it
  *   does not block agreement among the parties (`blockingIssues`, given the same parties,
- *   positions and obstacles): no two different parties hold conflicting positions, and no
- *   source calls it an obstacle between them. Shared opposition is common ground too, and
+ *   positions and obstacles): no two different parties hold conflicting positions, no
+ *   party's precondition is met with a conditional acceptance or opposition, and no source
+ *   calls it an obstacle between them. Shared opposition is common ground too, and
  *   OPEN_TO never conflicts. Deciding through `blockingIssues` keeps one definition of
  *   "blocks", so an issue is never both blocking and common ground.
  * - A position with stance UNSPECIFIED (the source says a position is held, not what it
  *   is) agrees with nothing: its holder counts as silent on the issue, and the position is
- *   not listed. CONDITIONAL is compatible acceptance, with its conditions in view.
+ *   not listed. CONDITIONAL counts as acceptance, its conditions in view, unless it answers
+ *   another party's precondition (then the issue blocks).
  * - Certainty: only admissible facts at least `minCertainty` sure are used (as for blocking
- *   issues). An alignment is as sure as its least sure party, each party as sure as its
- *   surest position on the issue.
+ *   issues). An alignment is as sure as the least certain position it lists.
  * - With `includeSilent`, issues with no conflict on which some parties hold no position
  *   are returned as well, naming those parties in `silentPartyIds` (sorted by id).
  * - An issue on which no party holds a position is never returned: silence is not
@@ -28,7 +29,7 @@
  * - `names` is accepted so every issue question takes the same context; nothing here
  *   needs prose. `obstacles` defaults to none.
  */
-import { Certainty, leastCertain, mostCertain, Stance } from '../shared/enums.js';
+import { Certainty, leastCertain, Stance } from '../shared/enums.js';
 import { blockingIssues } from './blocking-issues.js';
 import {
   admissible, certaintyOf, compareIds, DEFAULT_MIN_CERTAINTY, sortedUnique,
@@ -82,12 +83,11 @@ export function commonGround(input: CommonGroundInput): CommonGroundIssue[] {
     if (blocked.has(issueId)) continue;
     const held = byIssue.get(issueId)!;
     const speaking = new Set(held.map((h) => h.party));
-    const surest = [...speaking].map((party) => mostCertain(held.filter((h) => h.party === party).map((h) => certaintyOf(h.position))));
     const entry = {
       issueId,
       positionIds: sortedUnique(held.map((h) => h.position.id)),
       silentPartyIds: parties.filter((p) => !speaking.has(p)),
-      certainty: leastCertain(surest),
+      certainty: leastCertain(held.map((h) => certaintyOf(h.position))),
     };
     if (entry.silentPartyIds.length === 0) full.push(entry);
     else if (input.includeSilent) partial.push(entry);

@@ -33,9 +33,9 @@
  * - `reason` is a sentence naming the speakers and the issue(s).
  * - Ordered by basis (the order above), then `firstId`, then `secondId`.
  */
-import { Certainty, leastCertain, mostCertain, StatementKind, StatementRelationKind } from '../shared/enums.js';
+import { Certainty, leastCertain, StatementKind, StatementRelationKind } from '../shared/enums.js';
 import {
-  admissible, certaintyOf, compareIds, DEFAULT_MIN_CERTAINTY, listing, sortedUnique,
+  admissible, certaintyOf, compareIds, DEFAULT_MIN_CERTAINTY, listing, sortedUnique, sureEnough,
   type AffiliationFact, type Names, type PositionFact,
 } from './facts.js';
 import { AffiliationGraph, capitalized, positionsConflict, qualifiers, stanceVerb, voice } from './stance.js';
@@ -93,7 +93,7 @@ export interface Contradiction {
 export function contradictions(input: ContradictionsInput): Contradiction[] {
   const { names } = input;
   const minCertainty = input.minCertainty ?? DEFAULT_MIN_CERTAINTY;
-  const sure = (fact: { certainty?: Certainty }) => admissible({ certainty: certaintyOf(fact) }, minCertainty);
+  const sure = (fact: { certainty?: Certainty }) => sureEnough(fact, minCertainty);
   const graph = new AffiliationGraph(input.affiliations);
   const statements = new Map<string, StatementFact>();
   for (const s of input.statements) if (!statements.has(s.id) && sure(s)) statements.set(s.id, s);
@@ -108,8 +108,7 @@ export function contradictions(input: ContradictionsInput): Contradiction[] {
       found.set(key, { pair, reasons: [reason] });
     } else if (pair.basis === ContradictionBasis.OPPOSITE_POSITIONS && kept.pair.basis === pair.basis && !kept.reasons.includes(reason)) {
       kept.reasons.push(reason);
-      // One pair opposed on several issues is as sure as its best-supported issue.
-      kept.pair.certainty = mostCertain([kept.pair.certainty, pair.certainty]);
+      kept.pair.certainty = leastCertain([kept.pair.certainty, pair.certainty]);
     }
   };
 

@@ -38,12 +38,24 @@ export function certaintyOf(fact: { certainty?: Certainty }): Certainty {
   return fact.certainty ?? Certainty.CERTAIN;
 }
 
+/** Whether the fact is at least `minCertainty` sure. */
+export function sureEnough(fact: { certainty?: Certainty }, minCertainty: Certainty = DEFAULT_MIN_CERTAINTY): boolean {
+  return atLeast(certaintyOf(fact), minCertainty);
+}
+
 /**
- * Whether a question may rest on the fact: it is at least `minCertainty`, and asserted to
- * hold (a position the source says an actor does not hold, or leaves open, is no stance).
+ * Whether a question may rest on the fact as holding: at least `minCertainty` sure, never
+ * NEGATIVE (a position the source says an actor does not hold, an event it says did not
+ * happen), and UNDERSPECIFIED in polarity (the source does not say whether it holds) only
+ * when the caller asks for the uncommitted too (`minCertainty: UNDERSPECIFIED`). A
+ * statement's polarity is what it says (a denial is NEGATIVE), so statements are filtered
+ * by `sureEnough` alone.
  */
 export function admissible(fact: FactualityFact, minCertainty: Certainty = DEFAULT_MIN_CERTAINTY): boolean {
-  return atLeast(certaintyOf(fact), minCertainty) && (fact.polarity ?? Polarity.POSITIVE) === Polarity.POSITIVE;
+  const polarity = fact.polarity ?? Polarity.POSITIVE;
+  if (polarity === Polarity.NEGATIVE) return false;
+  if (polarity === Polarity.UNDERSPECIFIED && minCertainty !== Certainty.UNDERSPECIFIED) return false;
+  return sureEnough(fact, minCertainty);
 }
 
 /** The actor speaks for the organization; chains are followed transitively (official → ministry → state). */

@@ -16,8 +16,9 @@
  *   SAME_AS (two tellings that may be one event) imposes no order either.
  * - Relations naming an event not in the input (the caller filtered it out) are ignored.
  *   Repeated event ids keep their first occurrence.
- * - Certainty: events and relations less sure than `minCertainty` (default POSSIBLE) are
- *   left out before ordering, so nothing the caller does not trust places anything.
+ * - Certainty: events and relations less sure than `minCertainty` (default POSSIBLE), and
+ *   events the source says did not happen (NEGATIVE or UNDERSPECIFIED polarity), are left
+ *   out before ordering, so nothing the caller does not trust places anything.
  *
  * Making it total (Kahn's algorithm with a priority)
  * - Among the events whose predecessors are all placed, dated events go before undated
@@ -44,7 +45,7 @@
  * - `placement` says which of the three placed the event: DATE, RELATION or MENTION.
  */
 import { Certainty, DatePrecision, EventRelationKind, mostCertain } from '../shared/enums.js';
-import { admissible, certaintyOf, DEFAULT_MIN_CERTAINTY, listing } from './facts.js';
+import { admissible, certaintyOf, DEFAULT_MIN_CERTAINTY, listing, sureEnough, type FactualityFact } from './facts.js';
 
 export interface PartialDateFact {
   precision: DatePrecision;
@@ -53,12 +54,10 @@ export interface PartialDateFact {
   day?: number | null;
 }
 
-export interface TimelineEventFact {
+export interface TimelineEventFact extends FactualityFact {
   id: string;
   title: string;
   date: PartialDateFact;
-  /** How sure the source is of the event; absent: CERTAIN. */
-  certainty?: Certainty;
 }
 
 export interface EventRelationFact {
@@ -175,10 +174,9 @@ interface EventNode {
 
 export function timeline(input: TimelineInput): TimelineEntry[] {
   const minCertainty = input.minCertainty ?? DEFAULT_MIN_CERTAINTY;
-  const trusted = (fact: { certainty?: Certainty }) => admissible({ certainty: certaintyOf(fact) }, minCertainty);
   const nodes = new Map<string, EventNode>();
   for (const event of input.events) {
-    if (nodes.has(event.id) || !trusted(event)) continue;
+    if (nodes.has(event.id) || !admissible(event, minCertainty)) continue;
     nodes.set(event.id, {
       event,
       index: nodes.size,
@@ -193,7 +191,7 @@ export function timeline(input: TimelineInput): TimelineEntry[] {
 
   for (const relation of input.relations) {
     const order = orderOf(relation);
-    if (!order || !trusted(relation)) continue;
+    if (!order || !sureEnough(relation, minCertainty)) continue;
     const earlier = nodes.get(order.earlier);
     const later = nodes.get(order.later);
     if (!earlier || !later) continue;

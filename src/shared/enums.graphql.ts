@@ -108,7 +108,7 @@ registerDescribedEnum(Certainty, 'Certainty', 'How sure the holder of a view is 
   CERTAIN: 'Stated as fact ("has demanded", "met with a crackdown").',
   PROBABLE: 'Stated as likely ("is likely to", "suggests", "reports suggest").',
   POSSIBLE: 'Stated as possible ("could", "potential", "may").',
-  UNDERSPECIFIED: 'The holder does not commit either way (a claim the source relays and another party denies).',
+  UNDERSPECIFIED: 'The holder does not commit either way (an event one party claims and another denies, the source taking no side).',
 });
 
 registerDescribedEnum(Polarity, 'Polarity', 'Whether the fact is asserted to hold, asserted not to hold, or neither.', {

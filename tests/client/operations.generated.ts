@@ -69,7 +69,7 @@ export type Certainty =
   | 'POSSIBLE'
   /** Stated as likely ("is likely to", "suggests", "reports suggest"). */
   | 'PROBABLE'
-  /** The holder does not commit either way (a claim the source relays and another party denies). */
+  /** The holder does not commit either way (an event one party claims and another denies, the source taking no side). */
   | 'UNDERSPECIFIED';
 
 /** Why two statements are in conflict. */

@@ -148,7 +148,8 @@ describe('API: relations show on both ends', () => {
     const res = await suite.server.gql(
       `{ d: statement(id: "statement:iran-denies-messages") { relations { kind certainty statement { id } } } r: statement(id: "statement:turkey-claims-direct-communication") { relations { kind statement { id } } } }`,
     );
-    expect(res.data.d.relations).toEqual([{ kind: 'DENIES', certainty: 'CERTAIN', statement: { id: 'statement:turkey-claims-direct-communication' } }]);
+    // That the denied reports are Turkey's claims is a reading of "came in response to claims made by Turkey": probable.
+    expect(res.data.d.relations).toEqual([{ kind: 'DENIES', certainty: 'PROBABLE', statement: { id: 'statement:turkey-claims-direct-communication' } }]);
     expect(res.data.r.relations).toEqual([{ kind: 'DENIED_BY', statement: { id: 'statement:iran-denies-messages' } }]);
   });
 
@@ -255,12 +256,16 @@ describe('API: how sure each fact is', () => {
     ]);
   });
 
-  it('names the holder the source relays: a statement’s speaker, the anonymous officials behind the military preparations', async () => {
+  it('names the holder the source relays: a statement’s speaker, the anonymous officials of a report', async () => {
     const res = await suite.server.gql(
-      `{ s: statement(id: "statement:turkey-cautions-missile-expansion") { factuality { certainty holder { id } cues { exact } } } e: event(id: "event:us-military-preparations") { factuality { certainty holder { id } } } }`,
+      `{ s: statement(id: "statement:turkey-cautions-missile-expansion") { factuality { certainty holder { id } cues { exact } } }
+         r: statement(id: "statement:us-officials-military-preparations") { factuality { certainty holder { id } cues { exact } } }
+         e: event(id: "event:us-military-preparations") { factuality { certainty holder { id } } } }`,
     );
     expect(res.data.s.factuality).toEqual({ certainty: 'POSSIBLE', holder: { id: 'actor:turkey' }, cues: [{ exact: 'could provoke' }] });
-    expect(res.data.e.factuality).toEqual({ certainty: 'CERTAIN', holder: { id: 'actor:us-officials-anonymous' } });
+    expect(res.data.r.factuality).toEqual({ certainty: 'CERTAIN', holder: { id: 'actor:us-officials-anonymous' }, cues: [{ exact: 'according to U.S. Officials speaking on condition of anonymity' }] });
+    // The source then states the preparations in its own voice.
+    expect(res.data.e.factuality).toEqual({ certainty: 'CERTAIN', holder: null });
   });
 
   it('keeps an unstated position unstated: Iran maintains a firm position on its missile program, not said to be what', async () => {
@@ -276,8 +281,8 @@ describe('API: how sure each fact is', () => {
     }`);
     expect(res.errors).toBeUndefined();
     const { allPositions, certainPositions, probableStatements, possibleEvents, allEvents } = res.data;
-    // Five positions are hedged: the U.S. forecasts (probable, three) and the trade matters' "potential willingness" (possible, two).
-    expect([allPositions.totalCount, certainPositions.totalCount]).toEqual([10, 5]);
+    // Six positions are hedged: the U.S. forecasts and Turkey's caution read as opposition (probable, four) and the trade matters' "potential willingness" (possible, two).
+    expect([allPositions.totalCount, certainPositions.totalCount]).toEqual([10, 4]);
     expect(new Set(certainPositions.edges.map((e: any) => e.node.factuality.certainty))).toEqual(new Set(['CERTAIN']));
     expect(new Set(probableStatements.edges.map((e: any) => e.node.factuality.certainty))).toEqual(new Set(['CERTAIN', 'PROBABLE']));
     expect([allEvents.totalCount, possibleEvents.totalCount]).toEqual([14, 13]);

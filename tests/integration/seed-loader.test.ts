@@ -120,8 +120,8 @@ describe('Seed loader: factuality and conditions are checked like evidence', () 
   });
 
   it('refuses a holder that is not an actor of the knowledge base', () => {
-    const d = seedWith('events.yaml', (s) => s.replace('holder: actor:us-officials-anonymous', 'holder: actor:nobody'));
-    expectRefusal(d, 'events.yaml', 'event:us-military-preparations', /refers to actor:nobody/);
+    const d = seedWith('statements.yaml', (s) => s.replace('    certainty: POSSIBLE\n    cues: ["could provoke"]', '    certainty: POSSIBLE\n    holder: actor:nobody\n    cues: ["could provoke"]'));
+    expectRefusal(d, 'statements.yaml', 'statement:turkey-cautions-missile-expansion', /refers to actor:nobody/);
   });
 
   it('refuses a CONDITIONAL stance without conditions', () => {

@@ -57,6 +57,32 @@ describe('Seed: every hedge cites its cue', () => {
     }
   });
 
+  it('marks CERTAIN no fact whose evidence hedges it, unless the hedge is on something else (each such case justified here)', () => {
+    // Fact id → why the hedge word in its evidence does not hedge the fact itself.
+    const justified: Record<string, string> = {
+      'event:oman-talks-first-round': '"potential" hedges the renewed talks, not the first round',
+      'event:us-military-preparations': '"potential" hedges the operations (a POSSIBLE event of their own); the source states the preparations itself',
+      'statement:us-officials-military-preparations': '"could last" hedges the operations’ length and "possibility" the meeting; the officials state the preparations',
+      'statement:reports-military-planning': 'the source takes the involvement "highlighted by recent reports" as given ("signals a shift")',
+      'statement:turkey-claims-direct-communication': '"reports" is what the claim is',
+      'statement:iran-denies-messages': '"reports" is what is denied',
+      'statement:us-seeks-to-curtail-nuclear-weapon': '"could trigger" is the content of the U.S. fear, not a hedge of its aim',
+      'statement:analysis-glimmer-of-hope': '"potential" hedges the talks; that they offer a glimmer of hope is stated',
+      'statement:analysis-success-depends-on-both-sides': '"potential" hedges the agreement; what its success depends on is stated',
+      'position:us-second-round': 'weighing and considering a second round is the openness the position records, stated plainly',
+      'position:iran-second-round': 'weighing a second round is the openness the position records, stated plainly',
+    };
+    const hedge = /\b(likely|could|suggests?|potential(ly)?|may|might|reports?|possib\w*|weighing|considered)\b/i;
+    const found = new Set<string>();
+    for (const [table, column] of [[t.events, t.evidence.eventId], [t.statements, t.evidence.statementId], [t.positions, t.evidence.positionId]] as const) {
+      const rows = kb.db.all<{ id: string; exact: string }>(
+        sql`SELECT f.id AS id, ${t.evidence.exact} AS exact FROM ${table} AS f JOIN ${t.evidence} ON ${column} = f.id WHERE f.certainty = 'CERTAIN'`,
+      );
+      for (const row of rows) if (hedge.test(row.exact)) found.add(row.id);
+    }
+    expect([...found].sort()).toEqual(Object.keys(justified).sort());
+  });
+
   it('rests every forecast “is likely to” on PROBABLE and every “could” in a cue on POSSIBLE', () => {
     const cued = kb.db.all<{ exact: string; certainty: string }>(sql`
       SELECT c.exact AS exact, coalesce(p.certainty, s.certainty, e.certainty) AS certainty FROM ${t.factualityCues} AS c

@@ -167,7 +167,7 @@ export class BlockingIssueResolver {
     return loadOne(ctx.loaders.issue.byId, b.issueId, 'issue');
   }
 
-  @FieldResolver(() => [Position], { description: 'The conflicting positions (empty when only an obstacle fired).' })
+  @FieldResolver(() => [Position], { description: 'The positions in conflict, and the preconditions with the conditional or opposed answers that leave them unmet (empty when only an obstacle fired).' })
   positions(@Root() b: BlockingIssueValue, @Ctx() ctx: Context) {
     return loadAll(ctx.loaders.position.byId, b.positionIds);
   }
@@ -177,7 +177,7 @@ export class BlockingIssueResolver {
     return (await ctx.loaders.issue.obstacles.load(b.issueId)).filter((o) => b.obstacleIds.includes(o.id));
   }
 
-  @FieldResolver(() => [Evidence], { description: 'The spans behind the conflicting positions and the obstacles, in text order.' })
+  @FieldResolver(() => [Evidence], { description: 'The spans behind those positions and the obstacles, in text order.' })
   async evidence(@Root() b: BlockingIssueValue, @Ctx() ctx: Context): Promise<EvidenceRow[]> {
     const spans = [
       ...(await ctx.loaders.evidence.position.loadMany(b.positionIds)),

@@ -103,7 +103,7 @@ export function loadTimelineFacts(db: Db): { events: TimelineEventFact[]; relati
     .from(t.events)
     .orderBy(sql`${firstMention(t.evidence.eventId, t.events.id)} ASC`, asc(t.events.id))
     .all()
-    .map((e) => ({ id: e.id, title: e.title, certainty: e.certainty, date: { precision: e.startPrecision, year: e.startYear, month: e.startMonth, day: e.startDay } }));
+    .map((e) => ({ id: e.id, title: e.title, certainty: e.certainty, polarity: e.polarity, date: { precision: e.startPrecision, year: e.startYear, month: e.startMonth, day: e.startDay } }));
   const relations = db
     .select({ subjectId: t.eventRelations.subjectId, objectId: t.eventRelations.objectId, kind: t.eventRelations.kind, note: t.eventRelations.note, certainty: t.eventRelations.certainty })
     .from(t.eventRelations)

@@ -37,12 +37,12 @@ export class BlockingIssue {
   })
   reasons!: string[];
 
-  @Field(() => Certainty, { description: 'How sure the block is: the least certain fact of its best-supported reason (a stated obstacle is CERTAIN however many hedged conflicts it also has).' })
+  @Field(() => Certainty, { description: 'How sure the block is: the least certain fact it rests on. Raise `minCertainty` to see what blocks on surer ground only.' })
   certainty!: Certainty;
 
   @Field(() => Int, {
     description:
-      'How severe the block is: 3 per rule fired, plus the firmness of the strongest pair of positions (red line 3, firm 2, unknown 1, flexible 0 each), plus 2 when a precondition is involved; all times the weight of its certainty (certain 1, probable 0.75, possible 0.5, underspecified 0.25), rounded. Results are ordered by it, most severe first, then by issue id.',
+      'How severe the block is: 3 per rule fired, plus the firmness of the strongest pair of positions (red line 3, firm 2, unknown 1, flexible 0 each) and 2 when it involves a precondition; every point weighted by the certainty of the reason it comes from (certain 1, probable 0.75, possible 0.5, underspecified 0.25), rounded. Results are ordered by it, most severe first, then by issue id.',
   })
   severity!: number;
 }
@@ -52,7 +52,7 @@ export class IssueAlignment {
   @Field(() => Boolean, { description: 'True when every party holds a position; false for an issue listed only because `includeSilent` was asked, where some party is silent.' })
   complete!: boolean;
 
-  @Field(() => Certainty, { description: 'How sure the alignment is: the least sure party, each party as sure as its surest position on the issue.' })
+  @Field(() => Certainty, { description: 'How sure the alignment is: the least certain position it lists.' })
   certainty!: Certainty;
 }
 

@@ -49,12 +49,12 @@ describe('Blocking issues: incompatible positions among the parties', () => {
     expect(result).toEqual([
       {
         issueId: 'enrichment',
-        // A precondition the other side rejects is both a conflict and an unmet precondition, told once.
+        // A precondition the other side rejects is both a conflict and an unmet precondition, told and scored once.
         rules: [BlockingRule.INCOMPATIBLE_POSITIONS, BlockingRule.UNMET_PRECONDITION],
         reasons: ['Iran (through Abbas Araghchi) demands "Uranium enrichment" as a precondition (red line), while United States rejects it (firm)'],
         positionIds: ['p-iran', 'p-us'],
         obstacleIds: [],
-        severity: 3 + 3 + 5 + 2,
+        severity: 3 + 5 + 2,
         certainty: Certainty.CERTAIN,
       },
     ]);
@@ -208,7 +208,7 @@ describe('Blocking issues: ordered by severity, then issue id', () => {
       names,
     });
     expect(result.map((b) => [b.issueId, b.severity])).toEqual([
-      ['enrichment', 16],
+      ['enrichment', 3 + 3 + 5 + 2],
       ['missiles', 8],
       ['sanctions', 3],
       ['venue', 3],
@@ -240,7 +240,7 @@ describe('Blocking issues: an unmet precondition', () => {
       {
         issueId: 'sanctions',
         rules: [BlockingRule.UNMET_PRECONDITION],
-        reasons: ['Iran demands "Sanctions relief" as a precondition; United States accepts it only in return for "Uranium enrichment" and "Ballistic missiles"'],
+        reasons: ['Iran demands "Sanctions relief" as a precondition; United States accepts it only in return for concessions including "Uranium enrichment" and "Ballistic missiles"'],
         positionIds: ['p-iran', 'p-us'],
         obstacleIds: [],
         severity: 3 + 2 + 2,
@@ -252,13 +252,14 @@ describe('Blocking issues: an unmet precondition', () => {
   it('says whose view and how sure a hedged side is, and weighs severity by it', () => {
     const [forecast] = blockingIssues({ parties: ['iran', 'us'], positions: [precondition, conditional(Certainty.PROBABLE)], affiliations, obstacles: [], names });
     expect(forecast.reasons).toEqual([
-      'Iran demands "Sanctions relief" as a precondition; by the source\'s own reading (probable), United States accepts it only in return for "Uranium enrichment" and "Ballistic missiles"',
+      'Iran demands "Sanctions relief" as a precondition; by the source\'s own reading (probable), United States accepts it only in return for concessions including "Uranium enrichment" and "Ballistic missiles"',
     ]);
     expect(forecast.certainty).toBe(Certainty.PROBABLE);
-    expect(forecast.severity).toBe(Math.round(0.75 * 7));
+    // Every point at the weight of the reason it comes from: 0.75 × 3 for the rule, 0.75 × (1 + 1 + 2) for the pair.
+    expect(forecast.severity).toBe(Math.round(0.75 * 3 + 0.75 * 4));
     const [relayed] = blockingIssues({ parties: ['iran', 'us'], positions: [precondition, conditional(Certainty.POSSIBLE, 'rubio')], affiliations, obstacles: [], names });
-    expect(relayed.reasons[0]).toContain('; according to Marco Rubio (possible), United States accepts it only in return for');
-    expect(relayed.severity).toBe(Math.round(0.5 * 7));
+    expect(relayed.reasons[0]).toContain('; according to Marco Rubio (possible), United States accepts it only in return for concessions including');
+    expect(relayed.severity).toBe(Math.round(0.5 * 3 + 0.5 * 4));
   });
 
   it('does not block when the demand is not a precondition, or when the other side is open to it', () => {
@@ -293,21 +294,25 @@ describe('Blocking issues: certainty', () => {
   });
 
   it('leaves out facts below minCertainty, the underspecified by default, and positions the source does not assert', () => {
+    const open = (polarity: Polarity) => [position('p-iran', 'iran', 'enrichment', Stance.DEMANDS), position('p-us', 'us', 'enrichment', Stance.REJECTS, Firmness.UNKNOWN, false, { polarity })];
     const input = { parties: ['iran', 'us'], affiliations, obstacles: [], names };
     expect(blockingIssues({ ...input, positions: hedged(Certainty.PROBABLE), minCertainty: Certainty.CERTAIN })).toEqual([]);
     expect(blockingIssues({ ...input, positions: hedged(Certainty.PROBABLE), minCertainty: Certainty.PROBABLE })).toHaveLength(1);
     expect(blockingIssues({ ...input, positions: hedged(Certainty.UNDERSPECIFIED) })).toEqual([]);
     expect(blockingIssues({ ...input, positions: hedged(Certainty.UNDERSPECIFIED), minCertainty: Certainty.UNDERSPECIFIED })).toHaveLength(1);
-    const denied = [position('p-iran', 'iran', 'enrichment', Stance.DEMANDS), position('p-us', 'us', 'enrichment', Stance.REJECTS, Firmness.UNKNOWN, false, { polarity: Polarity.NEGATIVE })];
-    expect(blockingIssues({ ...input, positions: denied })).toEqual([]);
+    expect(blockingIssues({ ...input, positions: open(Polarity.NEGATIVE), minCertainty: Certainty.UNDERSPECIFIED })).toEqual([]);
+    expect(blockingIssues({ ...input, positions: open(Polarity.UNDERSPECIFIED) })).toEqual([]);
+    expect(blockingIssues({ ...input, positions: open(Polarity.UNDERSPECIFIED), minCertainty: Certainty.UNDERSPECIFIED })).toHaveLength(1);
   });
 
-  it('takes the best-supported reason: a certain obstacle keeps an issue certain beside a possible conflict', () => {
+  it('is the least certain fact of all its reasons, while severity weighs each reason by its own certainty', () => {
     const obstacles = [obstacle('o-enrichment', 'enrichment', ['iran', 'us'])];
     const [both] = blockingIssues({ parties: ['iran', 'us'], positions: hedged(Certainty.POSSIBLE), affiliations, obstacles, names });
-    expect(both.certainty).toBe(Certainty.CERTAIN);
+    expect(both.certainty).toBe(Certainty.POSSIBLE);
+    // The certain obstacle scores in full (3); the possible conflict at half weight (3 × 0.5 and 0.5 × (1 + 1)).
+    expect(both.severity).toBe(Math.round(3 + 3 * 0.5 + 0.5 * 2));
     const [onlyCertain] = blockingIssues({ parties: ['iran', 'us'], positions: hedged(Certainty.POSSIBLE), affiliations, obstacles, names, minCertainty: Certainty.CERTAIN });
-    expect(onlyCertain.rules).toEqual([BlockingRule.EXPLICIT_OBSTACLE]);
+    expect(onlyCertain).toMatchObject({ rules: [BlockingRule.EXPLICIT_OBSTACLE], certainty: Certainty.CERTAIN, severity: 3 });
     const hedgedObstacle = [{ ...obstacles[0], certainty: Certainty.PROBABLE }];
     expect(blockingIssues({ parties: ['iran', 'us'], positions: [], affiliations, obstacles: hedgedObstacle, names, minCertainty: Certainty.CERTAIN })).toEqual([]);
   });

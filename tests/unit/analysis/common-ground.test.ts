@@ -95,7 +95,7 @@ describe('Common ground: an issue the source calls an obstacle is not common gro
 });
 
 describe('Common ground: certainty, conditions and unstated positions', () => {
-  it('is as sure as its least sure party, each party as sure as its surest position', () => {
+  it('is as sure as the least certain position it lists', () => {
     const positions = [
       position('p1', 'iran', 'talks', Stance.SUPPORTS, { certainty: Certainty.PROBABLE }),
       position('p2', 'araghchi', 'talks', Stance.SUPPORTS, { certainty: Certainty.POSSIBLE }),

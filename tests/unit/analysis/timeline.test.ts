@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TimelineCycleError, TimelinePlacement, UNPLACED_BASIS, compareKnownDates, knownDate, timeline, type EventRelationFact, type TimelineEventFact } from '../../../src/analysis/timeline.js';
-import { Certainty, DatePrecision, EventRelationKind } from '../../../src/shared/enums.js';
+import { Certainty, DatePrecision, EventRelationKind, Polarity } from '../../../src/shared/enums.js';
 
 function dated(id: string, title: string, year: number, month?: number, day?: number): TimelineEventFact {
   const precision = day !== undefined ? DatePrecision.DAY : month !== undefined ? DatePrecision.MONTH : DatePrecision.YEAR;
@@ -212,5 +212,13 @@ describe('Timeline: certainty', () => {
       ['muscat', TimelinePlacement.MENTION],
       ['oman', TimelinePlacement.MENTION],
     ]);
+  });
+});
+
+describe('Timeline: polarity', () => {
+  it('leaves out an event the source says did not happen, and one it leaves open unless the uncommitted are asked for', () => {
+    const events = [undated('a'), { ...undated('denied'), polarity: Polarity.NEGATIVE }, { ...undated('open'), polarity: Polarity.UNDERSPECIFIED }];
+    expect(order(events)).toEqual(['a']);
+    expect(timeline({ events, relations: [], minCertainty: Certainty.UNDERSPECIFIED }).map((e) => e.eventId)).toEqual(['a', 'open']);
   });
 });
