@@ -12,7 +12,9 @@ import type { Db } from '../src/db/client.js';
 import * as t from '../src/db/tables.js';
 import { Certainty, Polarity } from '../src/shared/enums.js';
 import { SEED_DIR } from '../src/shared/paths.js';
-import { CodePointText, SpanError, type TextSpan } from '../src/shared/text-span.js';
+import { relationId } from '../src/shared/relation-ids.js';
+import { recordSeedRevision } from '../src/store/history.js';
+import { CodePointText, contentHash, SpanError, type TextSpan } from '../src/shared/text-span.js';
 import {
   seedFiles,
   sourceFile,
@@ -72,8 +74,6 @@ export interface SeedPlan {
 
 type CueSubject = Pick<typeof t.factualityCues.$inferInsert, 'eventId' | 'statementId' | 'positionId'>;
 
-/** The id of a relation row: readable, and stable because it is built from the seed's ids. */
-export const relationId = (subject: string, kind: string, object: string) => `${subject}|${kind}|${object}`;
 
 function readYaml(dir: string, file: string): unknown {
   let text: string;
@@ -153,7 +153,7 @@ export function readSeed(dir: string = SEED_DIR): SeedPlan {
   };
 
   const plan: SeedPlan = {
-    sources: [{ id: source.id, title: source.title, text: articleText, url: source.url ?? null, ...dateColumns('published', source.published) }],
+    sources: [{ id: source.id, title: source.title, text: articleText, url: source.url ?? null, contentHash: contentHash(articleText), ...dateColumns('published', source.published) }],
     places: [], actors: [], actorAliases: [], affiliations: [], actorRelations: [], events: [],
     eventParticipants: [], eventRelations: [], eventIssues: [], issues: [], issueObstacles: [],
     issueObstacleParties: [], statements: [], statementRelations: [], statementIssues: [],
@@ -301,8 +301,9 @@ const TABLE_ORDER = [
 const INSERT_CHUNK = 200;
 
 /**
- * Replaces the whole content of the database with the plan, in one transaction. Every span is
- * checked against its source text first: a span that does not match is refused here too.
+ * Replaces the whole content of the database with the plan, in one transaction, and makes it
+ * revision 1 by "seed" (earlier history goes; API keys stay). Every span is checked against
+ * its source text first: a span that does not match is refused here too.
  */
 export function writeSeed(db: Db, plan: SeedPlan): void {
   const texts = new Map(plan.sources.map((s) => [s.id, new CodePointText(s.text)]));
@@ -317,6 +318,8 @@ export function writeSeed(db: Db, plan: SeedPlan): void {
       const rows = plan[key] as never[];
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) tx.insert(table).values(rows.slice(i, i + INSERT_CHUNK)).run();
     }
+    // The same connection, so inside this transaction: the seed is revision 1 of the history.
+    recordSeedRevision(db);
   });
 }
 

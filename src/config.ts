@@ -5,6 +5,8 @@ export interface Config {
   databaseUrl: string;
   /** Serve the GraphiQL playground and allow introspection (off for a locked-down deployment). */
   playground: boolean;
+  /** `open`: anyone may read; `key`: reads need a key of at least the READER role. */
+  reads: 'open' | 'key';
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
@@ -14,7 +16,10 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
   if (!['on', 'off', 'true', 'false', '1', '0'].includes(playground)) {
     throw new Error(`PLAYGROUND must be on or off, got "${env.PLAYGROUND}"`);
   }
+  const reads = (env.READS ?? 'open').toLowerCase();
+  if (reads !== 'open' && reads !== 'key') throw new Error(`READS must be open or key, got "${env.READS}"`);
   return {
+    reads,
     port,
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || './data/kb.sqlite',

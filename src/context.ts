@@ -4,6 +4,7 @@
  * nothing is cached across requests or survives a re-seed.
  */
 import DataLoader from 'dataloader';
+import type { KeyRefusal, Viewer } from './auth/keys.js';
 import type { Db } from './db/client.js';
 import { fetchPages, ROOT_PARENT, type ListSpec, type ParentPage } from './db/pages.js';
 import { createActorLoaders } from './modules/actor/actor.loaders.js';
@@ -12,6 +13,7 @@ import { createEvidenceByIdLoader, createEvidenceLoaders } from './modules/evide
 import { createCueLoaders } from './modules/factuality/factuality.loaders.js';
 import { createIssueLoaders } from './modules/issue/issue.loaders.js';
 import { createPositionLoaders } from './modules/position/position.loaders.js';
+import { createRevisionLoaders } from './modules/revision/revision.loaders.js';
 import { createSourceLoaders } from './modules/source/source.loaders.js';
 import { createStatementLoaders } from './modules/statement/statement.loaders.js';
 import { pageWindow, toPage, type Page, type PageArgs } from './shared/pagination.js';
@@ -27,7 +29,16 @@ export interface ConnectionRequest<Row> {
   byId: DataLoader<string, Row | null>;
 }
 
-export function createContext(db: Db) {
+/** Who the request acts for, from its Authorization header (see `src/auth/keys.ts`). */
+export interface RequestAuth {
+  viewer: Viewer | null;
+  /** Set when a key was sent and refused: every operation then fails UNAUTHENTICATED. */
+  keyRefusal: KeyRefusal | null;
+}
+
+const ANONYMOUS: RequestAuth = { viewer: null, keyRefusal: null };
+
+export function createContext(db: Db, auth: RequestAuth = ANONYMOUS) {
   const pageLoaders = new Map<string, DataLoader<string, ParentPage>>();
   const loaders = {
     actor: createActorLoaders(db),
@@ -39,6 +50,7 @@ export function createContext(db: Db) {
     evidence: createEvidenceLoaders(db),
     evidenceById: createEvidenceByIdLoader(db),
     cues: createCueLoaders(db),
+    revision: createRevisionLoaders(db),
   };
 
   /**
@@ -62,7 +74,7 @@ export function createContext(db: Db) {
     return toPage(request.scope, window, total, items);
   }
 
-  return { db, loaders, connection };
+  return { db, loaders, connection, viewer: auth.viewer, keyRefusal: auth.keyRefusal };
 }
 
 export type Context = ReturnType<typeof createContext>;

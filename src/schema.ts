@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
+import { authChecker } from './auth/auth-checker.js';
 import './shared/enums.graphql.js';
 import { ActorRelationResolver, ActorResolver, AffiliationResolver } from './modules/actor/actor.resolver.js';
 import { EventRelationResolver, EventResolver, ParticipantResolver } from './modules/event/event.resolver.js';
@@ -14,6 +15,7 @@ import { PositionResolver } from './modules/position/position.resolver.js';
 import {
   BlockingIssueResolver, ContradictionResolver, CountBucketResolver, IssueAlignmentResolver, QuestionResolver, SearchHitResolver, TimelineEntryResolver,
 } from './modules/question/question.resolver.js';
+import { ChangeResolver, RevisionResolver } from './modules/revision/revision.resolver.js';
 import { SourceResolver } from './modules/source/source.resolver.js';
 import { StatementRelationResolver, StatementResolver } from './modules/statement/statement.resolver.js';
 
@@ -23,11 +25,14 @@ export function buildKbSchema(): GraphQLSchema {
       NodeResolver, ActorResolver, AffiliationResolver, ActorRelationResolver, EventResolver, ParticipantResolver,
       EventRelationResolver, StatementResolver, StatementRelationResolver, IssueResolver, ObstacleResolver,
       PositionResolver, SourceResolver, EvidenceResolver, FactualityResolver, QuestionResolver, BlockingIssueResolver, IssueAlignmentResolver,
-      ContradictionResolver, TimelineEntryResolver, SearchHitResolver, CountBucketResolver,
+      ContradictionResolver, TimelineEntryResolver, SearchHitResolver, CountBucketResolver, RevisionResolver, ChangeResolver,
     ],
     // Place is reachable only through Event.location and node(); list it so it is always built.
     orphanedTypes: [Place],
     validate: false,
+    authChecker,
+    // A field marked @Authorized is refused unless the checker allows it; nothing is open by mistake.
+    authMode: 'error',
   });
   // type-graphql offers no option for the root type's description; it ships in the SDL too.
   schema.getQueryType()!.description =

@@ -12,7 +12,9 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import { sql } from 'drizzle-orm';
 import { join } from 'node:path';
 import type { Config } from './config.js';
-import { createContext, type Context } from './context.js';
+import { refusalError, unauthenticated } from './auth/auth-checker.js';
+import { authenticate } from './auth/keys.js';
+import { createContext, type Context, type RequestAuth } from './context.js';
 import type { Db } from './db/client.js';
 import { registerExplore } from './http/explore.routes.js';
 import { registerPlayground } from './http/playground.routes.js';
@@ -22,7 +24,7 @@ import { argumentOfValidationError, KnownOperationTypesRule } from './shared/val
 export interface ServerOptions {
   db: Db;
   schema: GraphQLSchema;
-  config: Pick<Config, 'playground'>;
+  config: Pick<Config, 'playground'> & Partial<Pick<Config, 'reads'>>;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -47,6 +49,24 @@ const argumentErrors: ApolloServerPlugin<Context> = {
   },
 };
 
+/**
+ * Request-level access, before execution: a key that was sent but is not live is refused
+ * for every operation (a client should hear its key is wrong, not be served anonymously),
+ * and with `READS=key` no operation runs without a key. Field roles are type-graphql's.
+ */
+function accessPlugin(reads: 'open' | 'key'): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue }) {
+          if (contextValue.keyRefusal) throw refusalError(contextValue.keyRefusal);
+          if (reads === 'key' && !contextValue.viewer) throw unauthenticated('reads need an API key here (READS=key): send Authorization: Bearer <key>');
+        },
+      };
+    },
+  };
+}
+
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const argumentName = original instanceof GraphQLError ? original.extensions.argumentName : undefined;
@@ -59,18 +79,27 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   return formatted;
 }
 
+function requestAuth(db: Db, header: string | undefined): RequestAuth {
+  const result = authenticate(db, header);
+  if (result === null) return { viewer: null, keyRefusal: null };
+  if ('refused' in result) return { viewer: null, keyRefusal: result.refused };
+  return { viewer: result, keyRefusal: null };
+}
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false });
+  // Keys never reach the logs, whatever a serializer or log level would otherwise print.
+  const logger = options.logger && typeof options.logger === 'object' ? { ...options.logger, redact: ['req.headers.authorization', 'headers.authorization'] } : (options.logger ?? false);
+  const app = Fastify({ logger });
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     introspection: options.config.playground,
     includeStacktraceInErrorResponses: false,
     formatError,
     validationRules: [KnownOperationTypesRule],
-    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), argumentErrors],
+    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), argumentErrors, accessPlugin(options.config.reads ?? 'open')],
   });
   await apollo.start();
-  await app.register(fastifyApollo(apollo), { context: async () => createContext(options.db) });
+  await app.register(fastifyApollo(apollo), { context: async (request) => createContext(options.db, requestAuth(options.db, request.headers.authorization)) });
 
   app.get('/health', async () => {
     options.db.get(sql`SELECT 1`);

@@ -8,17 +8,19 @@
  * the source leaves out is stored as UNKNOWN instead of being filled in.
  */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, real, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   ActorKind,
   AttributionKind,
   Certainty,
+  ChangeOp,
   DatePrecision,
   EventKind,
   EventStatus,
   Firmness,
   ParticipantRole,
   Polarity,
+  Role,
   Stance,
   StatementKind,
   STORED_ACTOR_RELATION_KINDS,
@@ -66,6 +68,8 @@ export const sources = sqliteTable('sources', {
   title: text('title').notNull(),
   text: text('text').notNull(),
   url: text('url'),
+  contentHash: text('content_hash'),
+  version: integer('version').notNull().default(1),
   publishedPrecision: publishedDate.precision,
   publishedYear: publishedDate.year,
   publishedMonth: publishedDate.month,
@@ -88,6 +92,7 @@ export const actors = sqliteTable('actors', {
   countryCode: text('country_code'),
   cameoCode: text('cameo_code'),
   description: text('description').notNull(),
+  version: integer('version').notNull().default(1),
 });
 
 export const actorAliases = sqliteTable(
@@ -146,6 +151,7 @@ export const events = sqliteTable(
     locationId: text('location_id').references(() => places.id, { onDelete: 'set null' }),
     cameoCode: text('cameo_code'),
     ...factualityColumns(),
+    version: integer('version').notNull().default(1),
   },
   (t) => [index('events_location_idx').on(t.locationId), index('events_holder_idx').on(t.holderId)],
 );
@@ -181,6 +187,7 @@ export const issues = sqliteTable('issues', {
   id: text('id').primaryKey(),
   name: text('name').notNull(),
   description: text('description').notNull(),
+  version: integer('version').notNull().default(1),
 });
 
 /** A place where the source says in so many words that an issue stands between parties. */
@@ -235,6 +242,7 @@ export const statements = sqliteTable(
     dateNote: statementDate.note,
     eventId: text('event_id').references(() => events.id, { onDelete: 'set null' }),
     ...factualityColumns(),
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     index('statements_speaker_idx').on(t.speakerId),
@@ -280,6 +288,7 @@ export const positions = sqliteTable(
     isPrecondition: integer('is_precondition', { mode: 'boolean' }).notNull().default(false),
     summary: text('summary').notNull(),
     ...factualityColumns(),
+    version: integer('version').notNull().default(1),
   },
   (t) => [index('positions_actor_idx').on(t.actorId), index('positions_issue_idx').on(t.issueId), index('positions_holder_idx').on(t.holderId)],
 );
@@ -391,6 +400,63 @@ export const factualityCues = sqliteTable(
   ],
 );
 
+/**
+ * API keys. Only the SHA-256 of a key is stored: a key is 32 random bytes, so a fast hash
+ * cannot be brute-forced, and each request can check it in microseconds. The public
+ * `prefix` finds the row; `revoked_at` set means refused from the next request on.
+ */
+export const apiKeys = sqliteTable('api_keys', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  prefix: text('prefix').notNull().unique(),
+  hash: text('hash').notNull(),
+  role: text('role', { enum: enumValues(Role) }).notNull(),
+  name: text('name').notNull(),
+  createdAt: text('created_at').notNull(),
+  revokedAt: text('revoked_at'),
+});
+
+/**
+ * History: one revision per successful write (the seed load is revision 1, by "seed"). The
+ * author comes from the API key, never from the input. An idempotency key, per API key,
+ * remembers the input's hash and the result, so a replay returns the first result.
+ */
+export const revisions = sqliteTable(
+  'revisions',
+  {
+    number: integer('number').primaryKey(),
+    at: text('at').notNull(),
+    authorName: text('author_name').notNull(),
+    authorRole: text('author_role', { enum: enumValues(Role) }).notNull(),
+    keyId: integer('key_id').references(() => apiKeys.id, { onDelete: 'set null' }),
+    summary: text('summary'),
+    idempotencyKey: text('idempotency_key'),
+    inputHash: text('input_hash'),
+    result: text('result', { mode: 'json' }),
+  },
+  (t) => [uniqueIndex('revisions_idempotency_idx').on(t.keyId, t.idempotencyKey), index('revisions_author_idx').on(t.authorName)],
+);
+
+/**
+ * What a revision changed: one row per node, with the node's document (its row and the parts
+ * it owns: aliases, affiliations, evidence, cues, links) before and after. `asOf` and
+ * `restore` read the documents back; a DELETE's `after` is null and its version is the
+ * tombstone's (the deleted version + 1).
+ */
+export const changes = sqliteTable(
+  'changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    revision: integer('revision').notNull().references(() => revisions.number, { onDelete: 'cascade' }),
+    nodeId: text('node_id').notNull(),
+    nodeType: text('node_type').notNull(),
+    op: text('op', { enum: enumValues(ChangeOp) }).notNull(),
+    version: integer('version').notNull(),
+    before: text('before', { mode: 'json' }),
+    after: text('after', { mode: 'json' }),
+  },
+  (t) => [index('changes_node_idx').on(t.nodeId, t.revision), index('changes_revision_idx').on(t.revision), index('changes_type_idx').on(t.nodeType, t.revision)],
+);
+
 export type SourceRow = typeof sources.$inferSelect;
 export type PlaceRow = typeof places.$inferSelect;
 export type ActorRow = typeof actors.$inferSelect;
@@ -408,3 +474,6 @@ export type PositionRow = typeof positions.$inferSelect;
 export type EvidenceRow = typeof evidence.$inferSelect;
 export type FactualityCueRow = typeof factualityCues.$inferSelect;
 export type PositionConditionRow = typeof positionConditions.$inferSelect;
+export type ApiKeyRow = typeof apiKeys.$inferSelect;
+export type RevisionRow = typeof revisions.$inferSelect;
+export type ChangeRow = typeof changes.$inferSelect;

@@ -5,7 +5,7 @@
 import { registerEnumType } from 'type-graphql';
 import {
   ActorKind, ActorRelationKind, AttributionKind, DatePrecision, EventKind, EventRelationKind,
-  EventStatus, Firmness, ParticipantRole, Stance, StatementKind, StatementRelationKind, Certainty, Polarity,
+  EventStatus, Firmness, ParticipantRole, Stance, StatementKind, StatementRelationKind, Certainty, Polarity, ChangeOp, Role,
 } from './enums.js';
 
 type Described<E extends Record<string, string>> = { [K in keyof E]: string };
@@ -164,4 +164,17 @@ registerDescribedEnum(StatementRelationKind, 'StatementRelationKind', 'How two s
   SUPPORTS: 'This statement supports the other.',
   SUPPORTED_BY: 'This statement is supported by the other.',
   CONTRADICTS: 'The two statements contradict each other.',
+});
+
+registerDescribedEnum(Role, 'Role', 'What an API key may do; each role includes the ones before it.', {
+  READER: 'Read (needed only where reads are closed with READS=key).',
+  EDITOR: 'Add and change facts, add sources and evidence.',
+  ADMIN: 'Delete, remove relations, restore; manage keys from the command line.',
+});
+
+registerDescribedEnum(ChangeOp, 'ChangeOp', 'What a change did to a node.', {
+  CREATE: 'Created it.',
+  UPDATE: 'Changed it (its fields, evidence or parts).',
+  DELETE: 'Deleted it; `asOf` an earlier revision still reads it.',
+  RESTORE: 'Brought it back as it was at an earlier revision.',
 });

@@ -83,6 +83,23 @@ export enum Stance {
   UNSPECIFIED = 'UNSPECIFIED',
 }
 
+/** What a change did to a node. */
+export enum ChangeOp {
+  CREATE = 'CREATE',
+  UPDATE = 'UPDATE',
+  DELETE = 'DELETE',
+  RESTORE = 'RESTORE',
+}
+
+/** What an API key may do: READER < EDITOR (add and change facts, add sources) < ADMIN (delete, restore, keys). */
+export enum Role {
+  READER = 'READER',
+  EDITOR = 'EDITOR',
+  ADMIN = 'ADMIN',
+}
+
+export const ROLE_RANK: Readonly<Record<Role, number>> = { [Role.READER]: 1, [Role.EDITOR]: 2, [Role.ADMIN]: 3 };
+
 /**
  * How sure the holder of a view is of a fact, after FactBank's factuality values
  * (Saurí & Pustejovsky 2009): certain, probable, possible, or not committed either way.

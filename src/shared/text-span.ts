@@ -6,7 +6,14 @@
  * CONTEXT_LENGTH code points either side (a TextQuoteSelector's disambiguating context).
  */
 
+import { createHash } from 'node:crypto';
+
 export const CONTEXT_LENGTH = 32;
+
+/** A source text's identity: the SHA-256 (hex) of its UTF-8 bytes. */
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
 
 export interface TextSpan {
   start: number;

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Db } from '../../src/db/client.js';
 import { buildKbSchema } from '../../src/schema.js';
-import { buildServer } from '../../src/server.js';
+import { buildServer, type ServerOptions } from '../../src/server.js';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -13,14 +13,15 @@ export interface GraphQLResponse<T = any> {
 export interface TestServer {
   app: FastifyInstance;
   url: string;
-  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResponse<T>>;
+  /** POSTs an operation; `key` is sent as `Authorization: Bearer <key>`. */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, key?: string): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
 const schema = buildKbSchema();
 
-export async function startTestServer(db: Db, config = { playground: true }): Promise<TestServer> {
-  const app = await buildServer({ db, schema, config });
+export async function startTestServer(db: Db, config: ServerOptions['config'] = { playground: true }, logger?: ServerOptions['logger']): Promise<TestServer> {
+  const app = await buildServer({ db, schema, config, logger });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('server did not bind a TCP port');
@@ -28,10 +29,10 @@ export async function startTestServer(db: Db, config = { playground: true }): Pr
   return {
     app,
     url,
-    async gql(query, variables) {
+    async gql(query, variables, key) {
       const res = await fetch(`${url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(key === undefined ? {} : { authorization: `Bearer ${key}` }) },
         body: JSON.stringify({ query, variables }),
       });
       const body = (await res.json()) as Omit<GraphQLResponse, 'status'>;

@@ -8,6 +8,7 @@ import { Evidence } from '../evidence/evidence.type.js';
 import { Issue } from '../issue/issue.type.js';
 import { Position } from '../position/position.type.js';
 import { Source } from '../source/source.type.js';
+import { Revision } from '../revision/revision.type.js';
 import { Statement } from '../statement/statement.type.js';
 import { connectionOf } from './page.type.js';
 
@@ -18,3 +19,4 @@ export const IssueConnection = connectionOf(Issue, 'Issue', 'issues');
 export const PositionConnection = connectionOf(Position, 'Position', 'positions');
 export const SourceConnection = connectionOf(Source, 'Source', 'sources');
 export const EvidenceConnection = connectionOf(Evidence, 'Evidence', 'evidence spans');
+export const RevisionConnection = connectionOf(Revision, 'Revision', 'revisions');

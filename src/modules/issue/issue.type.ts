@@ -1,10 +1,13 @@
 import { Certainty } from '../../shared/enums.js';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { IssueObstacleRow, IssueRow } from '../../db/tables.js';
 import { Node } from '../common/node.type.js';
 
 @ObjectType('Issue', { implements: Node, description: 'A matter under negotiation, on which actors take positions.' })
-export class Issue implements Node, Pick<IssueRow, 'id' | 'name' | 'description'> {
+export class Issue implements Node, Pick<IssueRow, 'id' | 'name' | 'description' | 'version'> {
+  @Field(() => Int, { description: 'Its version: 1 when created, one more with every change (a deletion leaves the tombstone at one more). Updates, deletes and restores name it as `expectedVersion`.' })
+  version!: number;
+
   @Field(() => ID, { description: 'Readable, stable id, e.g. `issue:ballistic-missile-program`.' })
   id!: string;
 

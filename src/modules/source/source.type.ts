@@ -1,9 +1,12 @@
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { SourceRow } from '../../db/tables.js';
 import { Node } from '../common/node.type.js';
 
 @ObjectType('Source', { implements: Node, description: 'A news text the knowledge base is drawn from; every fact cites spans of it.' })
-export class Source implements Node, Pick<SourceRow, 'id' | 'title' | 'text' | 'url'> {
+export class Source implements Node, Pick<SourceRow, 'id' | 'title' | 'text' | 'url' | 'version'> {
+  @Field(() => Int, { description: 'Its version: 1 when created, one more with every change (a deletion leaves the tombstone at one more). Updates, deletes and restores name it as `expectedVersion`.' })
+  version!: number;
+
   @Field(() => ID, { description: 'Readable, stable id, e.g. `source:us-iran-second-round-talks`.' })
   id!: string;
 

@@ -1,0 +1,82 @@
+/**
+ * API keys: made, checked and revoked here, stored in `api_keys`.
+ *
+ * A key reads `kb_<prefix>_<secret>`: an 8-hex-digit public prefix (it names the key in
+ * listings and finds its row) and 32 random bytes in base64url. Only the SHA-256 of the
+ * whole key is stored. A fast hash is right here because the key is random: 2^256
+ * possibilities cannot be searched however fast each guess is, and every request can check
+ * its key in microseconds. It would be wrong for a password, which a person chooses from a
+ * small space: that needs a slow, salted hash (scrypt, argon2) to make each guess costly.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import { apiKeys, type ApiKeyRow } from '../db/tables.js';
+import { Role } from '../shared/enums.js';
+
+const KEY_PATTERN = /^kb_([0-9a-f]{8})_([A-Za-z0-9_-]{43})$/;
+
+/** Who a request acts for: the key's owner, its role, and the key's public prefix. */
+export interface Viewer {
+  keyId: number;
+  prefix: string;
+  name: string;
+  role: Role;
+}
+
+export function hashKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+/** A new random key with its prefix and hash; the key itself is shown once and never stored. */
+export function generateKey(): { key: string; prefix: string; hash: string } {
+  const prefix = randomBytes(4).toString('hex');
+  const key = `kb_${prefix}_${randomBytes(32).toString('base64url')}`;
+  return { key, prefix, hash: hashKey(key) };
+}
+
+export class KeyError extends Error {
+  override name = 'KeyError';
+}
+
+/** Creates a key; returns the row and the key (to be printed once). */
+export function createKey(db: Db, role: Role, name: string, now = new Date()): { row: ApiKeyRow; key: string } {
+  if (!Object.values(Role).includes(role)) throw new KeyError(`role must be one of ${Object.values(Role).join(', ')} (got "${role}")`);
+  if (name.trim() === '' || name.length > 200) throw new KeyError('name must be 1 to 200 characters');
+  const { key, prefix, hash } = generateKey();
+  const row = db.insert(apiKeys).values({ prefix, hash, role, name: name.trim(), createdAt: now.toISOString() }).returning().get();
+  return { row, key };
+}
+
+export function listKeys(db: Db): ApiKeyRow[] {
+  return db.select().from(apiKeys).orderBy(apiKeys.id).all();
+}
+
+/** Revokes a key named by its id or prefix; refused for an unknown or already revoked key. */
+export function revokeKey(db: Db, idOrPrefix: string, now = new Date()): ApiKeyRow {
+  const byId = /^\d+$/.test(idOrPrefix) ? eq(apiKeys.id, Number(idOrPrefix)) : eq(apiKeys.prefix, idOrPrefix);
+  const row = db.select().from(apiKeys).where(byId).get();
+  if (!row) throw new KeyError(`no key with id or prefix "${idOrPrefix}"`);
+  if (row.revokedAt) throw new KeyError(`key ${row.prefix} was already revoked at ${row.revokedAt}`);
+  return db.update(apiKeys).set({ revokedAt: now.toISOString() }).where(eq(apiKeys.id, row.id)).returning().get();
+}
+
+/** Why a presented key was refused; never echoes the key. */
+export type KeyRefusal = 'malformed' | 'unknown' | 'revoked';
+
+/**
+ * The viewer an `Authorization` header names: null when none is sent, a refusal when one is
+ * sent and is not a live key of this database. Looked up on every request, so a revocation
+ * takes effect on the next one.
+ */
+export function authenticate(db: Db, header: string | undefined): Viewer | null | { refused: KeyRefusal } {
+  if (header === undefined || header === '') return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  const parts = match ? KEY_PATTERN.exec(match[1]!) : null;
+  if (!match || !parts) return { refused: 'malformed' };
+  const row = db.select().from(apiKeys).where(eq(apiKeys.prefix, parts[1]!)).get();
+  const presented = Buffer.from(hashKey(match[1]!), 'hex');
+  if (!row || !timingSafeEqual(presented, Buffer.from(row.hash, 'hex'))) return { refused: 'unknown' };
+  if (row.revokedAt) return { refused: 'revoked' };
+  return { keyId: row.id, prefix: row.prefix, name: row.name, role: row.role };
+}

@@ -1,0 +1,95 @@
+/**
+ * History: revisions and the node documents each one changed. Every successful write adds
+ * exactly one revision (the seed load is revision 1, by "seed"); reading the knowledge base
+ * "as of" revision N means taking, for each node, the document of its latest change at or
+ * before N, unless that change deleted it.
+ */
+import { and, desc, eq, lte, max, sql } from 'drizzle-orm';
+import type { Db } from '../db/client.js';
+import * as t from '../db/tables.js';
+import { ChangeOp, Role } from '../shared/enums.js';
+import { allNodeIds, readDoc, type AnyDoc, type DocType, type Docs } from './documents.js';
+
+export interface ChangeRecord {
+  type: DocType;
+  id: string;
+  op: ChangeOp;
+  /** The node's version after the change (a DELETE's tombstone: the deleted version + 1). */
+  version: number;
+  before: AnyDoc | null;
+  after: AnyDoc | null;
+}
+
+export interface RevisionMeta {
+  authorName: string;
+  authorRole: Role;
+  keyId: number | null;
+  summary: string | null;
+  idempotencyKey?: string | null;
+  inputHash?: string | null;
+  result?: unknown;
+}
+
+export function latestRevision(db: Db): number {
+  return db.select({ n: max(t.revisions.number) }).from(t.revisions).get()?.n ?? 0;
+}
+
+/** Writes the next revision and its changes; the caller runs it in the write's transaction. */
+export function recordRevision(db: Db, meta: RevisionMeta, records: readonly ChangeRecord[], at = new Date()): t.RevisionRow {
+  const number = latestRevision(db) + 1;
+  const revision = db
+    .insert(t.revisions)
+    .values({
+      number,
+      at: at.toISOString(),
+      authorName: meta.authorName,
+      authorRole: meta.authorRole,
+      keyId: meta.keyId,
+      summary: meta.summary,
+      idempotencyKey: meta.idempotencyKey ?? null,
+      inputHash: meta.inputHash ?? null,
+      result: meta.result ?? null,
+    })
+    .returning()
+    .get();
+  if (records.length > 0) {
+    db.insert(t.changes)
+      .values(records.map((r) => ({ revision: number, nodeId: r.id, nodeType: r.type, op: r.op, version: r.version, before: r.before, after: r.after })))
+      .run();
+  }
+  return revision;
+}
+
+/**
+ * Makes the current content revision 1, by "seed": every node recorded as created. Used by
+ * the seed loader in its transaction, after the tables are filled; earlier history goes.
+ */
+export function recordSeedRevision(db: Db): t.RevisionRow {
+  db.delete(t.changes).run();
+  db.delete(t.revisions).run();
+  const records = allNodeIds(db).map(({ type, id }) => ({ type, id, op: ChangeOp.CREATE, version: 1, before: null, after: readDoc(db, type, id) }));
+  return recordRevision(db, { authorName: 'seed', authorRole: Role.ADMIN, keyId: null, summary: 'Seed: the knowledge curated from the seed article' }, records);
+}
+
+/** The latest change to a node at or before a revision, or null when it had none by then. */
+export function changeAt(db: Db, nodeId: string, revision: number): t.ChangeRow | null {
+  return db.select().from(t.changes).where(and(eq(t.changes.nodeId, nodeId), lte(t.changes.revision, revision))).orderBy(desc(t.changes.revision), desc(t.changes.id)).limit(1).get() ?? null;
+}
+
+/** The node's document at a revision: null when it did not exist then (or was deleted by then). */
+export function docAt<T extends DocType>(db: Db, type: T, nodeId: string, revision: number): Docs[T] | null {
+  const change = changeAt(db, nodeId, revision);
+  if (!change || change.nodeType !== type || change.op === ChangeOp.DELETE) return null;
+  return change.after as Docs[T];
+}
+
+/** Every node document live at a revision, by type. */
+export function snapshotAt(db: Db, revision: number): { [T in DocType]: Docs[T][] } {
+  const rows = db.all<{ node_type: DocType; after: string }>(sql`
+    SELECT c.node_type, c.after FROM ${t.changes} AS c
+    JOIN (SELECT node_id, max(id) AS id FROM ${t.changes} WHERE revision <= ${revision} GROUP BY node_id) AS latest ON latest.id = c.id
+    WHERE c.op <> ${ChangeOp.DELETE}`);
+  const out = { Source: [], Actor: [], Issue: [], Event: [], Statement: [], Position: [], ActorRelation: [], EventRelation: [], StatementRelation: [] } as { [T in DocType]: Docs[T][] };
+  for (const r of rows) (out[r.node_type] as AnyDoc[]).push(JSON.parse(r.after) as AnyDoc);
+  return out;
+}

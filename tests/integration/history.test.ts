@@ -1,0 +1,37 @@
+/**
+ * History: the seed is revision 1 by "seed", every node created in it, with its document.
+ */
+import { describe, expect, it } from 'vitest';
+import { useSeededServer } from '../helpers/seeded-server.js';
+
+const suite = useSeededServer();
+
+describe('History: the seed load is revision 1', () => {
+  it('records every node of the seed as created by "seed", each at version 1', async () => {
+    const res = await suite.server.gql(`{
+      revisions(first: 5) { totalCount edges { node { id number author { name role } summary changes { nodeId nodeType op version before } } } }
+      actors { totalCount edges { node { version } } }
+    }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.revisions.totalCount).toBe(1);
+    const [revision] = res.data.revisions.edges.map((e: any) => e.node);
+    expect(revision).toMatchObject({ id: 'revision:1', number: 1, author: { name: 'seed', role: 'ADMIN' } });
+    const byType = new Map<string, number>();
+    for (const c of revision.changes) byType.set(c.nodeType, (byType.get(c.nodeType) ?? 0) + 1);
+    expect(Object.fromEntries(byType)).toEqual({ Source: 1, Actor: 16, Issue: 6, Event: 14, Statement: 33, Position: 10, ActorRelation: 4, EventRelation: 14, StatementRelation: 2 });
+    expect(revision.changes.every((c: any) => c.op === 'CREATE' && c.version === 1 && c.before === null)).toBe(true);
+    expect(new Set(res.data.actors.edges.map((e: any) => e.node.version))).toEqual(new Set([1]));
+  });
+
+  it('keeps each node’s document: its row and the parts it owns', async () => {
+    const res = await suite.server.gql(`{ revisions(filter: { node: "actor:abbas-araghchi" }) { totalCount edges { node { changes { nodeId node { id } after } } } } }`);
+    const change = res.data.revisions.edges[0].node.changes.find((c: any) => c.nodeId === 'actor:abbas-araghchi');
+    expect(change.node).toEqual({ id: 'actor:abbas-araghchi' });
+    expect(change.after.row).toMatchObject({ id: 'actor:abbas-araghchi', name: 'Abbas Araghchi', version: 1 });
+    expect(change.after.aliases).toEqual(['Araghchi']);
+    expect(change.after.affiliations).toEqual([expect.objectContaining({ organizationId: 'actor:iran', role: 'Foreign Minister' })]);
+    expect(change.after.evidence[0]).toMatchObject({ exact: 'Iranian Foreign Minister Abbas Araghchi', start: 994, end: 1033 });
+    const none = await suite.server.gql(`{ revisions(filter: { author: "nobody" }) { totalCount } }`);
+    expect(none.data.revisions.totalCount).toBe(0);
+  });
+});
