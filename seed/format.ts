@@ -20,6 +20,8 @@ import {
   STORED_EVENT_RELATION_KINDS,
   STORED_STATEMENT_RELATION_KINDS,
 } from '../src/shared/enums.js';
+import { partialDate } from '../src/shared/partial-date.js';
+import { conditionsProblem, factualityProblem } from '../src/shared/fact-rules.js';
 
 const idOf = (type: string) =>
   z.string().regex(new RegExp(`^${type}:[a-z0-9]+(-[a-z0-9]+)*$`), `must look like ${type}:<lower-case-slug>`);
@@ -60,35 +62,12 @@ export const factuality = z
     cues: z.array(quote).default([]),
   })
   .superRefine((f, ctx) => {
-    const hedged = f.certainty === Certainty.PROBABLE || f.certainty === Certainty.POSSIBLE || f.polarity === Polarity.NEGATIVE;
-    if (hedged && f.cues.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['cues'], message: `a ${f.certainty}/${f.polarity} factuality must cite the words that set it` });
-    }
+    const problem = factualityProblem(f.certainty, f.polarity, f.cues.length);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['cues'], message: problem });
   });
 export type FactualityInput = z.infer<typeof factuality>;
 
-/**
- * A date as the source gives it. UNKNOWN carries no year/month/day: a date the article leaves
- * out is never filled in; `note` says what the article does say ("last year", a blank).
- */
-export const partialDate = z
-  .strictObject({
-    precision: z.enum(DatePrecision),
-    year: z.number().int().optional(),
-    month: z.number().int().min(1).max(12).optional(),
-    day: z.number().int().min(1).max(31).optional(),
-    note: z.string().optional(),
-  })
-  .superRefine((d, ctx) => {
-    const need: readonly string[] = { UNKNOWN: [], YEAR: ['year'], MONTH: ['year', 'month'], DAY: ['year', 'month', 'day'] }[d.precision];
-    for (const part of ['year', 'month', 'day'] as const) {
-      const has = d[part] !== undefined;
-      if (has !== need.includes(part)) {
-        ctx.addIssue({ code: 'custom', message: `${part} ${has ? 'must be absent' : 'is required'} at precision ${d.precision}` });
-      }
-    }
-  });
-export type PartialDateInput = z.infer<typeof partialDate>;
+export { partialDate, type PartialDateInput } from '../src/shared/partial-date.js';
 
 const unknownDate = { precision: DatePrecision.UNKNOWN } as const;
 
@@ -208,15 +187,8 @@ export const positionEntry = z
     evidence: evidenceList,
   })
   .superRefine((p, ctx) => {
-    if (p.stance === Stance.CONDITIONAL && p.conditions.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'a CONDITIONAL stance must name what is asked in return' });
-    }
-    if (p.stance !== Stance.CONDITIONAL && p.conditions.length > 0) {
-      ctx.addIssue({ code: 'custom', path: ['conditions'], message: `only a CONDITIONAL stance has conditions (this one is ${p.stance})` });
-    }
-    if (p.conditions.includes(p.issue)) {
-      ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'a position cannot be conditional on its own issue' });
-    }
+    const problem = conditionsProblem(p.stance, p.conditions, p.issue);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['conditions'], message: problem });
   });
 
 /** One seed data file per entity type, each a YAML list. */

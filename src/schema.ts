@@ -17,6 +17,7 @@ import {
 } from './modules/question/question.resolver.js';
 import { ChangeResolver, RevisionResolver } from './modules/revision/revision.resolver.js';
 import { SourceResolver } from './modules/source/source.resolver.js';
+import { WriteResolver } from './modules/write/write.resolver.js';
 import { StatementRelationResolver, StatementResolver } from './modules/statement/statement.resolver.js';
 
 export function buildKbSchema(): GraphQLSchema {
@@ -25,7 +26,7 @@ export function buildKbSchema(): GraphQLSchema {
       NodeResolver, ActorResolver, AffiliationResolver, ActorRelationResolver, EventResolver, ParticipantResolver,
       EventRelationResolver, StatementResolver, StatementRelationResolver, IssueResolver, ObstacleResolver,
       PositionResolver, SourceResolver, EvidenceResolver, FactualityResolver, QuestionResolver, BlockingIssueResolver, IssueAlignmentResolver,
-      ContradictionResolver, TimelineEntryResolver, SearchHitResolver, CountBucketResolver, RevisionResolver, ChangeResolver,
+      ContradictionResolver, TimelineEntryResolver, SearchHitResolver, CountBucketResolver, RevisionResolver, ChangeResolver, WriteResolver,
     ],
     // Place is reachable only through Event.location and node(); list it so it is always built.
     orphanedTypes: [Place],
@@ -35,6 +36,8 @@ export function buildKbSchema(): GraphQLSchema {
     authMode: 'error',
   });
   // type-graphql offers no option for the root type's description; it ships in the SDL too.
+  schema.getMutationType()!.description =
+    'Writes: each is one transaction and one revision, authored by the API key sent (`Authorization: Bearer <key>`), refused with UNAUTHENTICATED without a key and FORBIDDEN below the role it names; expected refusals come back as `userErrors`, and then nothing is written.';
   schema.getQueryType()!.description =
     'The knowledge base: entities by id, lists of actors, events, statements, issues, positions and sources, and the questions researchers ask of them.';
   return schema;

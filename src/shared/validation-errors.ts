@@ -22,13 +22,14 @@ export function argumentOfValidationError(document: DocumentNode, error: GraphQL
 }
 
 /**
- * Refuses a mutation or subscription at validation: the API is read-only, and graphql-js
- * would otherwise fail only at execution, without a code, which reads as a server error.
+ * Refuses an operation type the schema lacks (a subscription, while there is none) at
+ * validation: graphql-js would otherwise fail only at execution, without a code, which
+ * reads as a server error.
  */
 export const KnownOperationTypesRule: ValidationRule = (context) => ({
   OperationDefinition(node) {
     const schema = context.getSchema();
     const root = { query: schema.getQueryType(), mutation: schema.getMutationType(), subscription: schema.getSubscriptionType() }[node.operation];
-    if (!root) context.reportError(new GraphQLError(`This API has no ${node.operation} operations: it is read-only.`, { nodes: node }));
+    if (!root) context.reportError(new GraphQLError(`This API has no ${node.operation} operations.`, { nodes: node }));
   },
 });

@@ -221,12 +221,11 @@ describe('API: bad input is a clear error, never a 500', () => {
     });
   }
 
-  it('refuses a mutation or a subscription at validation: the API is read-only', async () => {
+  it('refuses an unknown mutation or subscription field at validation, before anything runs', async () => {
     for (const op of ['mutation { x }', 'subscription { x }']) {
       const res = await suite.server.gql(op);
       expect(res.status).toBe(400);
       expect(res.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
-      expect(res.errors?.map((e) => e.message).join(' ')).toMatch(/read-only/);
     }
   });
 

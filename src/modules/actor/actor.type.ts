@@ -51,7 +51,10 @@ export interface ActorRelationValue {
 }
 
 @ObjectType('ActorRelation', { description: 'A relation between two actors, read from the side of the actor holding it (SUPPORTS on one end is SUPPORTED_BY on the other).' })
-export class ActorRelation implements Pick<ActorRelationValue, 'kind' | 'note' | 'certainty'> {
+export class ActorRelation implements Pick<ActorRelationValue, 'id' | 'kind' | 'note' | 'certainty'> {
+  @Field(() => ID, { description: 'The stored relation’s id, the same from both ends (`removeRelation` and `addEvidence` take it).' })
+  id!: string;
+
   @Field(() => ActorRelationKind, { description: 'The relation, read from this side.' })
   kind!: ActorRelationKind;
 

@@ -49,7 +49,10 @@ export interface EventRelationValue {
 }
 
 @ObjectType('EventRelation', { description: 'How two events relate in time or cause, read from the side of the event holding it (AFTER on one end is BEFORE on the other).' })
-export class EventRelation implements Pick<EventRelationValue, 'kind' | 'note' | 'certainty'> {
+export class EventRelation implements Pick<EventRelationValue, 'id' | 'kind' | 'note' | 'certainty'> {
+  @Field(() => ID, { description: 'The stored relation’s id, the same from both ends (`removeRelation` and `addEvidence` take it).' })
+  id!: string;
+
   @Field(() => EventRelationKind, { description: 'The relation, read from this side.' })
   kind!: EventRelationKind;
 

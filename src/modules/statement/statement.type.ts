@@ -36,7 +36,10 @@ export interface StatementRelationValue {
 }
 
 @ObjectType('StatementRelation', { description: 'How two statements relate, read from the side of the statement holding it (DENIES on the denial is DENIED_BY on the claim).' })
-export class StatementRelation implements Pick<StatementRelationValue, 'kind' | 'certainty'> {
+export class StatementRelation implements Pick<StatementRelationValue, 'id' | 'kind' | 'certainty'> {
+  @Field(() => ID, { description: 'The stored relation’s id, the same from both ends (`removeRelation` and `addEvidence` take it).' })
+  id!: string;
+
   @Field(() => StatementRelationKind, { description: 'The relation, read from this side.' })
   kind!: StatementRelationKind;
 
