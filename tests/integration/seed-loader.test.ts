@@ -6,10 +6,10 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import { SEED_DIR } from '../../src/shared/paths.js';
 import { SeedError, readSeed, seedDatabase } from '../../seed/loader.js';
 import { openTestDb, type TestDb } from '../helpers/db.js';
+import { snapshot as snapshotOf } from '../helpers/snapshot.js';
 
 let kb: TestDb;
 let dir: string;
@@ -33,13 +33,7 @@ function seedWith(file: string, edit: (text: string) => string): string {
 }
 
 /** Everything in the database, as a comparable snapshot. */
-function snapshot(): string {
-  const tables = kb.db
-    .all<{ name: string }>(sql`SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name`)
-    .filter(({ name }) => !name.startsWith('__drizzle') && !name.startsWith('sqlite_'));
-  expect(tables.length).toBeGreaterThan(10);
-  return JSON.stringify(tables.map(({ name }) => [name, kb.db.all(sql.raw(`SELECT * FROM "${name}"`)).map((row) => JSON.stringify(row)).sort()]));
-}
+const snapshot = () => snapshotOf(kb.db);
 
 function expectRefusal(seedDir: string, file: string, entry: string, message: RegExp) {
   const before = snapshot();

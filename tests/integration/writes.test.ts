@@ -1,0 +1,245 @@
+/**
+ * Writes over real HTTP on a real SQLite file: roles checked before anything is read or
+ * written, quotes located in their sources, one revision per write, userErrors that write
+ * nothing (proved by a snapshot of every table), versions, idempotency, and the questions
+ * answering from the new state at once.
+ */
+import { getMetadataStorage } from 'type-graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createKey } from '../../src/auth/keys.js';
+import { openDatabase } from '../../src/db/client.js';
+import { Role } from '../../src/shared/enums.js';
+import { buildKbSchema } from '../../src/schema.js';
+import { openTestDb, type TestDb } from '../helpers/db.js';
+import { startTestServer, type TestServer } from '../helpers/http.js';
+import { snapshot } from '../helpers/snapshot.js';
+
+const SEED = 'source:us-iran-second-round-talks';
+const ARTICLE = [
+  'Oman said on Tuesday that the foreign ministers of Iran and the United States would meet again.',
+  'Iran insists on enrichment rights 🛡️, while the United States rejects any enrichment on Iranian soil.',
+  'Analysts in Muscat see the café talks as decisive. Iran insists on enrichment rights.',
+].join(' ');
+
+/** Every mutation, the least role it needs, and an input that passes GraphQL validation. */
+const MUTATIONS: { name: string; input: string; role: Role; value: Record<string, unknown> }[] = [
+  { name: 'addSource', input: 'AddSourceInput', role: Role.EDITOR, value: { title: 'T', text: 'A text.' } },
+  { name: 'createActor', input: 'CreateActorInput', role: Role.EDITOR, value: { name: 'X', kind: 'STATE', description: 'd', evidence: [{ source: SEED, exact: 'Russia’s support for Iran' }] } },
+  { name: 'updateActor', input: 'UpdateActorInput', role: Role.EDITOR, value: { id: 'actor:iran', expectedVersion: 1, name: 'Persia' } },
+  { name: 'deleteActor', input: 'DeleteActorInput', role: Role.ADMIN, value: { id: 'actor:international-community', expectedVersion: 1 } },
+  { name: 'createEvent', input: 'CreateEventInput', role: Role.EDITOR, value: { title: 'X', summary: 's', kind: 'OTHER', status: 'OCCURRED', evidence: [{ source: SEED, exact: 'The ongoing conflict in Ukraine' }] } },
+  { name: 'updateEvent', input: 'UpdateEventInput', role: Role.EDITOR, value: { id: 'event:ukraine-conflict', expectedVersion: 1, title: 'War' } },
+  { name: 'deleteEvent', input: 'DeleteEventInput', role: Role.ADMIN, value: { id: 'event:ukraine-conflict', expectedVersion: 1 } },
+  { name: 'createStatement', input: 'CreateStatementInput', role: Role.EDITOR, value: { kind: 'CLAIM', summary: 's', attribution: { kind: 'SOURCE_ANALYSIS' }, evidence: [{ source: SEED, exact: 'The ongoing conflict in Ukraine' }] } },
+  { name: 'updateStatement', input: 'UpdateStatementInput', role: Role.EDITOR, value: { id: 'statement:analysis-fragility', expectedVersion: 1, summary: 's' } },
+  { name: 'deleteStatement', input: 'DeleteStatementInput', role: Role.ADMIN, value: { id: 'statement:analysis-fragility', expectedVersion: 1 } },
+  { name: 'createIssue', input: 'CreateIssueInput', role: Role.EDITOR, value: { name: 'X', description: 'd', evidence: [{ source: SEED, exact: 'The ongoing conflict in Ukraine' }] } },
+  { name: 'updateIssue', input: 'UpdateIssueInput', role: Role.EDITOR, value: { id: 'issue:sanctions-relief', expectedVersion: 1, name: 'X' } },
+  { name: 'deleteIssue', input: 'DeleteIssueInput', role: Role.ADMIN, value: { id: 'issue:sanctions-relief', expectedVersion: 1 } },
+  { name: 'setPosition', input: 'SetPositionInput', role: Role.EDITOR, value: { actor: 'actor:oman', issue: 'issue:sanctions-relief', stance: 'SUPPORTS', summary: 's', evidence: [{ source: SEED, exact: 'initial discussions in Oman' }] } },
+  { name: 'deletePosition', input: 'DeletePositionInput', role: Role.ADMIN, value: { id: 'position:us-second-round', expectedVersion: 1 } },
+  { name: 'addRelation', input: 'AddRelationInput', role: Role.EDITOR, value: { subject: 'actor:russia', kind: 'SUPPORTS', object: 'actor:turkey', evidence: [{ source: SEED, exact: 'Russia’s support for Iran' }] } },
+  { name: 'removeRelation', input: 'RemoveRelationInput', role: Role.ADMIN, value: { id: 'actor:russia|SUPPORTS|actor:iran' } },
+  { name: 'addEvidence', input: 'AddEvidenceInput', role: Role.EDITOR, value: { node: 'actor:russia', expectedVersion: 1, evidence: [{ source: SEED, exact: 'Russia’s support for Iran' }] } },
+  { name: 'removeEvidence', input: 'RemoveEvidenceInput', role: Role.EDITOR, value: { node: 'actor:russia', source: SEED, start: 0, end: 1, expectedVersion: 1 } },
+  { name: 'restore', input: 'RestoreInput', role: Role.ADMIN, value: { id: 'actor:iran', revision: 1, expectedVersion: 1 } },
+];
+
+const BELOW: Record<Role, Role | null> = { [Role.READER]: null, [Role.EDITOR]: Role.READER, [Role.ADMIN]: Role.EDITOR };
+
+let kb: TestDb;
+let server: TestServer;
+const keys = {} as Record<Role, string>;
+
+beforeAll(async () => {
+  kb = openTestDb();
+  server = await startTestServer(kb.db);
+  for (const role of Object.values(Role)) keys[role] = createKey(kb.db, role, `${role.toLowerCase()} desk`).key;
+});
+afterAll(async () => {
+  await server?.close();
+  kb?.dispose();
+});
+
+/** Runs a mutation with one `input`; `select` is the payload selection. */
+async function mutate(name: string, inputType: string, input: unknown, key: string | undefined, select = 'revision { number author { name role } } userErrors { code field message }') {
+  return server.gql(`mutation($input: ${inputType}!) { ${name}(input: $input) { ${select} } }`, { input }, key);
+}
+
+describe('Writes: every mutation is closed to anyone without its role', () => {
+  it('finds a role on every Mutation (and Subscription) field of the built schema', () => {
+    const schema = buildKbSchema();
+    const fields = [...Object.values(schema.getMutationType()?.getFields() ?? {}), ...Object.values(schema.getSubscriptionType()?.getFields() ?? {})].map((f) => f.name);
+    const authorized = new Map(getMetadataStorage().authorizedFields.map((a) => [a.fieldName, a.roles]));
+    expect(fields.length).toBeGreaterThanOrEqual(20);
+    const open = fields.filter((f) => !(authorized.get(f)?.length));
+    expect(open).toEqual([]);
+    expect(fields.sort()).toEqual(MUTATIONS.map((m) => m.name).sort());
+  });
+
+  for (const m of MUTATIONS) {
+    it(`${m.name}: no key → UNAUTHENTICATED, ${BELOW[m.role]} → FORBIDDEN, nothing read or written`, async () => {
+      const before = snapshot(kb.db);
+      const anonymous = await mutate(m.name, m.input, m.value, undefined);
+      expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect(anonymous.data).toBeNull();
+      const low = await mutate(m.name, m.input, m.value, keys[BELOW[m.role]!]);
+      expect(low.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+      expect(low.errors?.[0]?.message).toContain(`needs the ${m.role} role`);
+      expect(snapshot(kb.db)).toBe(before);
+    });
+  }
+});
+
+/** Code-point offset of the n-th (1-based) occurrence of `quote` in `text`. */
+function pointsAt(text: string, quote: string, nth = 1): number {
+  let at = -1;
+  for (let i = 0; i < nth; i++) at = text.indexOf(quote, at + 1);
+  return [...text.slice(0, at)].length;
+}
+
+const ev = (exact: string, more: Record<string, unknown> = {}) => ({ source: 'source:oman-says-ministers-will-meet-again', exact, ...more });
+
+describe('Writes: a second article, and the facts read from it', () => {
+  it('adds the source NFC-normalised with its SHA-256, authored by the key’s owner, as one new revision', async () => {
+    const res = await mutate('addSource', 'AddSourceInput', { title: 'Oman says ministers will meet again', text: ARTICLE.normalize('NFD'), url: 'https://example.org/oman' }, keys.EDITOR, 'source { id text contentHash version } revision { number author { name role } changes { nodeId op } } userErrors { code }');
+    expect(res.errors).toBeUndefined();
+    const { source, revision, userErrors } = res.data.addSource;
+    expect(userErrors).toEqual([]);
+    expect(source).toMatchObject({ id: 'source:oman-says-ministers-will-meet-again', text: ARTICLE.normalize('NFC'), version: 1 });
+    expect(source.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(revision).toEqual({ number: 2, author: { name: 'editor desk', role: 'EDITOR' }, changes: [{ nodeId: source.id, op: 'CREATE' }] });
+  });
+
+  it('locates quotes in code points past an astral character, and picks an occurrence by prefix, suffix or start', async () => {
+    const ambiguous = await mutate('createIssue', 'CreateIssueInput', { name: 'Uranium enrichment', description: 'Whether Iran may enrich uranium.', evidence: [ev('enrichment rights')] }, keys.EDITOR);
+    expect(ambiguous.data.createIssue).toMatchObject({ revision: null, userErrors: [{ code: 'EVIDENCE_AMBIGUOUS', field: ['input', 'evidence', '0', 'exact'] }] });
+    expect(ambiguous.data.createIssue.userErrors[0].message).toMatch(/occurs 2 times/);
+    const res = await mutate('createIssue', 'CreateIssueInput', { name: 'Uranium enrichment', description: 'Whether Iran may enrich uranium.', evidence: [ev('enrichment rights', { suffix: ' 🛡️' })] }, keys.EDITOR, 'issue { id evidence { start end exact prefix suffix } } userErrors { code message }');
+    expect(res.data.createIssue.userErrors).toEqual([]);
+    const start = pointsAt(ARTICLE, 'enrichment rights', 1);
+    expect(res.data.createIssue.issue).toEqual({ id: 'issue:uranium-enrichment', evidence: [expect.objectContaining({ start, end: start + 17, exact: 'enrichment rights' })] });
+    const after = await mutate('setPosition', 'SetPositionInput', {
+      actor: 'actor:united-states', issue: 'issue:uranium-enrichment', stance: 'REJECTS', summary: 'The United States rejects any enrichment on Iranian soil.',
+      evidence: [ev('the United States rejects any enrichment on Iranian soil')],
+    }, keys.EDITOR, 'position { id version evidence { start exact } } userErrors { code message }');
+    // The shield emoji is two code points (U+1F6E1 U+FE0F) but three UTF-16 units: offsets count code points.
+    expect(after.data.setPosition.position.evidence[0].start).toBe(pointsAt(ARTICLE, 'the United States rejects'));
+    expect(after.data.setPosition.position.evidence[0].start).not.toBe(ARTICLE.indexOf('the United States rejects'));
+  });
+
+  it('matches an NFD quote against the NFC text, never fuzzily', async () => {
+    const nfd = 'café talks'.normalize('NFD');
+    const res = await mutate('addEvidence', 'AddEvidenceInput', { node: 'issue:uranium-enrichment', expectedVersion: 1, evidence: [ev(nfd)] }, keys.EDITOR, 'node { ... on Issue { version evidence { exact } } } userErrors { code }');
+    expect(res.data.addEvidence.userErrors).toEqual([]);
+    expect(res.data.addEvidence.node.version).toBe(2);
+    expect(res.data.addEvidence.node.evidence.map((e: any) => e.exact)).toContain('café talks'.normalize('NFC'));
+    const typo = await mutate('addEvidence', 'AddEvidenceInput', { node: 'issue:uranium-enrichment', expectedVersion: 2, evidence: [ev('cafe talks')] }, keys.EDITOR);
+    expect(typo.data.addEvidence.userErrors[0].code).toBe('EVIDENCE_NOT_FOUND');
+  });
+
+  it('makes blockingIssues, search and the counts answer from the new state at once', async () => {
+    const set = await mutate('setPosition', 'SetPositionInput', {
+      actor: 'actor:iran', issue: 'issue:uranium-enrichment', stance: 'DEMANDS', isPrecondition: true, summary: 'Iran insists on enrichment rights.',
+      evidence: [ev('Iran insists on enrichment rights', { start: pointsAt(ARTICLE, 'Iran insists on enrichment rights', 2) })],
+    }, keys.EDITOR, 'position { id } userErrors { code message }');
+    expect(set.data.setPosition.userErrors).toEqual([]);
+    const res = await server.gql(`{
+      blockingIssues(parties: ["actor:united-states", "actor:iran"]) { issue { id } rules reasons }
+      search(query: "enrichment") { node { id } }
+      statementCounts(groupBy: KIND) { key count }
+      positions { totalCount }
+    }`);
+    const enrichment = res.data.blockingIssues.find((b: any) => b.issue.id === 'issue:uranium-enrichment');
+    expect(enrichment.rules).toEqual(['INCOMPATIBLE_POSITIONS', 'UNMET_PRECONDITION']);
+    expect(enrichment.reasons[0]).toBe('Iran demands "Uranium enrichment" as a precondition, while United States rejects it');
+    expect(res.data.search.map((h: any) => h.node.id)).toContain('issue:uranium-enrichment');
+    expect(res.data.positions.totalCount).toBe(12);
+  });
+
+  it('retracts a position (its tombstone one version up) and restores it as a new revision', async () => {
+    const position = (await server.gql(`{ positions(filter: { actor: "actor:iran", issue: "issue:uranium-enrichment" }) { edges { node { id version } } } }`)).data.positions.edges[0].node;
+    const deleted = await mutate('deletePosition', 'DeletePositionInput', { id: position.id, expectedVersion: position.version }, keys.ADMIN, 'position { id version } revision { number } userErrors { code }');
+    expect(deleted.data.deletePosition.position).toEqual({ id: position.id, version: position.version + 1 });
+    expect((await server.gql(`{ node(id: "${position.id}") { id } }`)).data.node).toBeNull();
+    const blocked = async () => (await server.gql(`{ blockingIssues(parties: ["actor:united-states", "actor:iran"]) { issue { id } } }`)).data.blockingIssues.map((b: any) => b.issue.id);
+    expect(await blocked()).not.toContain('issue:uranium-enrichment');
+    const revisionBefore = deleted.data.deletePosition.revision.number - 1;
+    const stale = await mutate('restore', 'RestoreInput', { id: position.id, revision: revisionBefore, expectedVersion: position.version }, keys.ADMIN);
+    expect(stale.data.restore.userErrors[0]).toMatchObject({ code: 'VERSION_CONFLICT' });
+    const restored = await mutate('restore', 'RestoreInput', { id: position.id, revision: revisionBefore, expectedVersion: position.version + 1 }, keys.ADMIN, 'node { ... on Position { id version stance } } revision { changes { op version } } userErrors { code }');
+    expect(restored.data.restore).toMatchObject({ node: { id: position.id, version: position.version + 2, stance: 'DEMANDS' }, revision: { changes: [{ op: 'RESTORE', version: position.version + 2 }] }, userErrors: [] });
+    expect(await blocked()).toContain('issue:uranium-enrichment');
+  });
+});
+
+describe('Writes: every refusal is a userError, and writes nothing', () => {
+  const cases: [string, string, string, Record<string, unknown>, string, RegExp][] = [
+    ['EVIDENCE_NOT_FOUND', 'createActor', 'CreateActorInput', { name: 'Atlantis', kind: 'STATE', description: 'd', evidence: [{ source: SEED, exact: 'Iran annexed the Moon' }] }, 'EDITOR', /not in source:us-iran/],
+    ['EVIDENCE_AMBIGUOUS', 'createActor', 'CreateActorInput', { name: 'Atlantis', kind: 'STATE', description: 'd', evidence: [{ source: SEED, exact: 'sanctions' }] }, 'EDITOR', /occurs \d+ times/],
+    ['NOT_FOUND', 'updateActor', 'UpdateActorInput', { id: 'actor:atlantis', expectedVersion: 1, name: 'X' }, 'EDITOR', /no Actor with id "actor:atlantis"/],
+    ['DUPLICATE_ID', 'createActor', 'CreateActorInput', { name: 'Oman', kind: 'STATE', description: 'd', evidence: [{ source: SEED, exact: 'initial discussions in Oman' }] }, 'EDITOR', /actor:oman exists already/],
+    ['DUPLICATE_ID', 'addSource', 'AddSourceInput', { title: 'Again', text: ARTICLE }, 'EDITOR', /already source:oman-says-ministers-will-meet-again/],
+    ['INVALID_REFERENCE', 'setPosition', 'SetPositionInput', { actor: 'actor:atlantis', issue: 'issue:sanctions-relief', stance: 'SUPPORTS', summary: 's', evidence: [{ source: SEED, exact: 'initial discussions in Oman' }] }, 'EDITOR', /no Actor with id "actor:atlantis"/],
+    ['INVALID_REFERENCE', 'createActor', 'CreateActorInput', { name: 'Atlantis', kind: 'STATE', description: 'd', evidence: [{ source: 'source:nowhere', exact: 'x' }] }, 'EDITOR', /no source with id "source:nowhere"/],
+    ['INVALID_VALUE', 'setPosition', 'SetPositionInput', { actor: 'actor:oman', issue: 'issue:sanctions-relief', stance: 'CONDITIONAL', summary: 's', evidence: [{ source: SEED, exact: 'initial discussions in Oman' }] }, 'EDITOR', /CONDITIONAL stance must name what is asked in return/],
+    ['INVALID_VALUE', 'addSource', 'AddSourceInput', { title: 'Huge', text: 'x'.repeat(1_000_001) }, 'EDITOR', /at most 1000000 bytes/],
+    ['INVALID_VALUE', 'createActor', 'CreateActorInput', { name: 'A'.repeat(201), kind: 'STATE', description: 'd', evidence: [] }, 'EDITOR', /input\.name: .*200/],
+    ['INVALID_VALUE', 'createEvent', 'CreateEventInput', { title: 'X', summary: 's', kind: 'OTHER', status: 'OCCURRED', factuality: { certainty: 'PROBABLE' }, evidence: [{ source: SEED, exact: 'The ongoing conflict in Ukraine' }] }, 'EDITOR', /must cite the words that set it/],
+    ['VERSION_CONFLICT', 'updateActor', 'UpdateActorInput', { id: 'actor:oman', expectedVersion: 7, name: 'X' }, 'EDITOR', /actor:oman is at version 1, not 7/],
+    ['STILL_REFERENCED', 'deleteActor', 'DeleteActorInput', { id: 'actor:turkey', expectedVersion: 1 }, 'ADMIN', /still referred to by .*position:turkey-missile-expansion.*statement:turkey-cautions-missile-expansion/],
+  ];
+  for (const [code, name, inputType, input, role, message] of cases) {
+    it(`${code} from ${name} (${message.source.slice(0, 40)}…)`, async () => {
+      const before = snapshot(kb.db);
+      const res = await mutate(name, inputType, input, keys[role as Role]);
+      expect(res.errors).toBeUndefined();
+      const payload = res.data[name];
+      expect(payload.revision).toBeNull();
+      expect(payload.userErrors[0].code).toBe(code);
+      expect(payload.userErrors[0].message).toMatch(message);
+      expect(snapshot(kb.db)).toBe(before);
+    });
+  }
+
+  it('IDEMPOTENCY_KEY_REUSED for the same key with another input, and a replay of the same input writes nothing more', async () => {
+    const input = { id: 'actor:oman', expectedVersion: 1, description: 'Oman, where the first round was held.', idempotencyKey: 'oman-description-1' };
+    const first = await mutate('updateActor', 'UpdateActorInput', input, keys.EDITOR, 'actor { version description } revision { number } userErrors { code }');
+    expect(first.data.updateActor.userErrors).toEqual([]);
+    const before = snapshot(kb.db);
+    const replay = await mutate('updateActor', 'UpdateActorInput', input, keys.EDITOR, 'actor { version description } revision { number } userErrors { code }');
+    expect(replay.data.updateActor).toEqual(first.data.updateActor);
+    expect(snapshot(kb.db)).toBe(before);
+    const reused = await mutate('updateActor', 'UpdateActorInput', { ...input, description: 'Something else.' }, keys.EDITOR);
+    expect(reused.data.updateActor.userErrors[0]).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', field: ['input', 'idempotencyKey'] });
+    expect(snapshot(kb.db)).toBe(before);
+  });
+
+  it('answers a malformed variable or an unknown enum with BAD_USER_INPUT, never a 500', async () => {
+    const res = await mutate('createActor', 'CreateActorInput', { name: 'X', kind: 'PLANET', description: 'd', evidence: [] }, keys.EDITOR);
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('Writes: versions and concurrent writers', () => {
+  it('lets exactly one of two concurrent writers with the same expectedVersion win; the other hears the current version', async () => {
+    // A second server on its own connection to the same file: the two meet only in SQLite.
+    const second = openDatabase(kb.path);
+    const other = await startTestServer(second.db);
+    try {
+      const { version } = (await server.gql(`{ actor(id: "actor:israel") { version } }`)).data.actor;
+      const attempts = await Promise.all(
+        [server, other].map((s, i) => s.gql(`mutation($input: UpdateActorInput!) { updateActor(input: $input) { actor { version } userErrors { code message } } }`, { input: { id: 'actor:israel', expectedVersion: version, description: `Writer ${i}` } }, keys.EDITOR)),
+      );
+      const outcomes = attempts.map((a) => a.data.updateActor);
+      expect(outcomes.filter((o) => o.userErrors.length === 0)).toHaveLength(1);
+      const loser = outcomes.find((o) => o.userErrors.length > 0)!;
+      expect(loser.userErrors[0]).toMatchObject({ code: 'VERSION_CONFLICT', message: expect.stringContaining(`at version ${version + 1}, not ${version}`) });
+      expect((await server.gql(`{ actor(id: "actor:israel") { version } }`)).data.actor.version).toBe(version + 1);
+    } finally {
+      await other.close();
+      second.close();
+    }
+  });
+});
