@@ -8,6 +8,7 @@ import { and, desc, eq, lte, max, sql } from 'drizzle-orm';
 import type { Db } from '../db/client.js';
 import * as t from '../db/tables.js';
 import { ChangeOp, Role } from '../shared/enums.js';
+import { badUserInput } from '../shared/errors.js';
 import { allNodeIds, readDoc, type AnyDoc, type DocType, type Docs } from './documents.js';
 
 export interface ChangeRecord {
@@ -32,6 +33,12 @@ export interface RevisionMeta {
 
 export function latestRevision(db: Db): number {
   return db.select({ n: max(t.revisions.number) }).from(t.revisions).get()?.n ?? 0;
+}
+
+/** Refuses an `asOf` below 1 or beyond the latest revision: the user's mistake, named. */
+export function checkAsOf(db: Db, asOf: number): void {
+  const latest = latestRevision(db);
+  if (asOf < 1 || asOf > latest) throw badUserInput('asOf', `must be a revision from 1 to ${latest} (got ${asOf})`);
 }
 
 /** Writes the next revision and its changes; the caller runs it in the write's transaction. */

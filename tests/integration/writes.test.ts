@@ -243,3 +243,59 @@ describe('Writes: versions and concurrent writers', () => {
     }
   });
 });
+
+describe('Writes: reading the knowledge base as it was', () => {
+  const QUESTIONS = `blockingIssues(parties: ["actor:united-states", "actor:iran"]) { issue { id } rules severity certainty reasons }
+    commonGround(parties: ["actor:united-states", "actor:iran"], includeSilent: true) { issue { id } certainty }
+    contradictions { first { id } second { id } certainty reason }
+    timeline { position basis event { id } }`;
+
+  it('answers the four questions asOf revision 1 exactly as the seed alone does', async () => {
+    const seedOnly = openTestDb();
+    const fresh = await startTestServer(seedOnly.db);
+    try {
+      const now = await fresh.gql(`{ ${QUESTIONS} }`);
+      const then = await server.gql(`{ ${QUESTIONS.replace(/\) \{ issue/g, ', asOf: 1) { issue').replace('contradictions {', 'contradictions(asOf: 1) {').replace('timeline {', 'timeline(asOf: 1) {')} }`);
+      expect(then.errors).toBeUndefined();
+      expect(then.data).toEqual(now.data);
+      const current = await server.gql(`{ ${QUESTIONS} }`);
+      expect(current.data.blockingIssues).not.toEqual(now.data.blockingIssues);
+    } finally {
+      await fresh.close();
+      seedOnly.dispose();
+    }
+  });
+
+  it('reads a node as it was, a since-deleted one included, and null before it existed', async () => {
+    const history = await server.gql(`{ revisions(filter: { node: "issue:uranium-enrichment" }, last: 100) { edges { node { number changes { nodeId op } } } } }`);
+    const created = Math.min(...history.data.revisions.edges.map((e: any) => e.node.number));
+    const res = await server.gql(`{
+      before: node(id: "issue:uranium-enrichment", asOf: ${created - 1}) { id }
+      then: node(id: "issue:uranium-enrichment", asOf: ${created}) { ... on Issue { version evidence { exact } } }
+      now: node(id: "issue:uranium-enrichment") { ... on Issue { version evidence { exact } } }
+      many: nodes(ids: ["actor:iran", "issue:uranium-enrichment"], asOf: 1) { id }
+    }`);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.before).toBeNull();
+    expect(res.data.then).toEqual({ version: 1, evidence: [{ exact: 'enrichment rights' }] });
+    expect(res.data.now.version).toBe(2);
+    expect(res.data.now.evidence).toHaveLength(2);
+    expect(res.data.many).toEqual([{ id: 'actor:iran' }, null]);
+
+    const deleted = await mutate('createActor', 'CreateActorInput', { name: 'Muscat analysts', kind: 'GROUP_OF_PEOPLE', description: 'Analysts in Muscat.', evidence: [ev('Analysts in Muscat')] }, keys.EDITOR, 'actor { id version } revision { number } userErrors { code }');
+    const { actor, revision } = deleted.data.createActor;
+    await mutate('deleteActor', 'DeleteActorInput', { id: actor.id, expectedVersion: 1 }, keys.ADMIN);
+    const gone = await server.gql(`{ now: node(id: "${actor.id}") { id } then: node(id: "${actor.id}", asOf: ${revision.number}) { ... on Actor { name version evidence { exact } } } }`);
+    expect(gone.data).toEqual({ now: null, then: { name: 'Muscat analysts', version: 1, evidence: [{ exact: 'Analysts in Muscat' }] } });
+  });
+
+  it('refuses asOf below 1 or beyond the latest revision with BAD_USER_INPUT naming it', async () => {
+    const latest = (await server.gql(`{ revisions(first: 1) { edges { node { number } } } }`)).data.revisions.edges[0].node.number;
+    for (const asOf of [0, -3, latest + 1]) {
+      for (const op of [`node(id: "actor:iran", asOf: ${asOf}) { id }`, `blockingIssues(asOf: ${asOf}) { issue { id } }`, `timeline(asOf: ${asOf}) { position }`]) {
+        const res = await server.gql(`{ ${op} }`);
+        expect(res.errors?.[0]?.extensions, `${op}`).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'asOf' });
+      }
+    }
+  });
+});

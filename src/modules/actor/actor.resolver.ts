@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import type { ActorRow, EventRow, EvidenceRow, PositionRow, StatementRow } from '../../db/tables.js';
+import { docPart } from '../common/as-of.js';
+import type { ActorRow, EventRow, PositionRow, StatementRow } from '../../db/tables.js';
 import { expectId } from '../../shared/ids.js';
 import { ActorConnection, EventConnection, StatementConnection } from '../common/connections.js';
 import { loadOne } from '../common/load.js';
@@ -13,6 +14,7 @@ import { StatementFilter, StatementOrder } from '../statement/statement.args.js'
 import { statementList } from '../statement/statement.service.js';
 import { ActorFilter, ActorOrder } from './actor.args.js';
 import { actorList } from './actor.service.js';
+import type { SpanDoc } from '../../store/documents.js';
 import { Actor, ActorRelation, Affiliation, type ActorRelationValue, type AffiliationValue } from './actor.type.js';
 
 @Resolver(() => Actor)
@@ -34,7 +36,7 @@ export class ActorResolver {
 
   @FieldResolver(() => [String], { description: 'Other names the source uses: a state’s capital ("Tehran"), abbreviations ("U.S.").' })
   async aliases(@Root() actor: ActorRow, @Ctx() ctx: Context) {
-    return (await ctx.loaders.actor.aliases.load(actor.id)).map((a) => a.alias);
+    return docPart<string[]>(actor, 'aliases') ?? (await ctx.loaders.actor.aliases.load(actor.id)).map((a) => a.alias);
   }
 
   @FieldResolver(() => [Affiliation], { description: 'The states or bodies this actor belongs to or speaks for, with its role.' })
@@ -94,8 +96,8 @@ export class ActorResolver {
   }
 
   @FieldResolver(() => [Evidence], { description: 'The spans of the source that attest this actor.' })
-  evidence(@Root() actor: ActorRow, @Ctx() ctx: Context): Promise<EvidenceRow[]> {
-    return ctx.loaders.evidence.actor.load(actor.id);
+  evidence(@Root() actor: ActorRow, @Ctx() ctx: Context) {
+    return docPart<SpanDoc[]>(actor, 'evidence') ?? ctx.loaders.evidence.actor.load(actor.id);
   }
 }
 

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
+import { docPart } from '../common/as-of.js';
 import type { EventParticipantRow, EventRow } from '../../db/tables.js';
 import { expectId } from '../../shared/ids.js';
 import { Actor } from '../actor/actor.type.js';
@@ -14,6 +15,7 @@ import { Place } from '../place/place.type.js';
 import { Statement } from '../statement/statement.type.js';
 import { EventFilter, EventOrder } from './event.args.js';
 import { eventList } from './event.service.js';
+import type { Docs, SpanDoc } from '../../store/documents.js';
 import { Event, EventRelation, Participant, type EventRelationValue } from './event.type.js';
 
 @Resolver(() => Event)
@@ -50,13 +52,13 @@ export class EventResolver {
 
   @FieldResolver(() => [Participant], { description: 'Who took part, and in what role (initiator, target, host …).' })
   participants(@Root() e: EventRow, @Ctx() ctx: Context) {
-    return ctx.loaders.event.participants.load(e.id);
+    return docPart<Docs['Event']['participants']>(e, 'participants') ?? ctx.loaders.event.participants.load(e.id);
   }
 
   @FieldResolver(() => [Issue], { description: 'The negotiation issues this event concerns.' })
   async issues(@Root() e: EventRow, @Ctx() ctx: Context) {
-    const links = await ctx.loaders.event.issueIds.load(e.id);
-    return loadAll(ctx.loaders.issue.byId, links.map((l) => l.issueId));
+    const ids = docPart<string[]>(e, 'issueIds') ?? (await ctx.loaders.event.issueIds.load(e.id)).map((l) => l.issueId);
+    return loadAll(ctx.loaders.issue.byId, ids);
   }
 
   @FieldResolver(() => [Statement], { description: 'Statements made in or about this event.' })
@@ -76,7 +78,7 @@ export class EventResolver {
 
   @FieldResolver(() => [Evidence], { description: 'The spans of the source that attest this event.' })
   evidence(@Root() e: EventRow, @Ctx() ctx: Context) {
-    return ctx.loaders.evidence.event.load(e.id);
+    return docPart<SpanDoc[]>(e, 'evidence') ?? ctx.loaders.evidence.event.load(e.id);
   }
 }
 

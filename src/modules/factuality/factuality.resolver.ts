@@ -17,6 +17,6 @@ export class FactualityResolver {
 
   @FieldResolver(() => [Evidence], { description: 'The spans that set the certainty, polarity or holder ("is likely to", "could", "has denied", "according to"), in text order; empty for a plain fact.' })
   cues(@Root() f: FactualityValue, @Ctx() ctx: Context) {
-    return ctx.loaders.cues[f.subject].load(f.subjectId);
+    return f.cues ?? ctx.loaders.cues[f.subject].load(f.subjectId);
   }
 }

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import { Certainty, Polarity } from '../../shared/enums.js';
+import { docPart } from '../common/as-of.js';
 
 /** The kinds of fact that carry a factuality, each with its own cues. */
 export type FactualSubject = 'event' | 'statement' | 'position';
@@ -11,11 +12,13 @@ export interface FactualityValue {
   holderId: string | null;
   subject: FactualSubject;
   subjectId: string;
+  /** The cues as a document had them, for a node read `asOf`; otherwise loaded. */
+  cues?: unknown[];
 }
 
 /** The factuality columns of an event, statement or position row. */
 export function factualityOf(subject: FactualSubject, row: { id: string; certainty: Certainty; polarity: Polarity; holderId: string | null }): FactualityValue {
-  return { certainty: row.certainty, polarity: row.polarity, holderId: row.holderId, subject, subjectId: row.id };
+  return { certainty: row.certainty, polarity: row.polarity, holderId: row.holderId, subject, subjectId: row.id, cues: docPart<unknown[]>(row, 'cues') };
 }
 
 @ObjectType('Factuality', {

@@ -1,5 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
+import type { SpanDoc } from '../../store/documents.js';
+import { docPart } from '../common/as-of.js';
 import type { EventRow, IssueObstacleRow, IssueRow, StatementRow } from '../../db/tables.js';
 import { expectId } from '../../shared/ids.js';
 import { Actor } from '../actor/actor.type.js';
@@ -73,7 +75,7 @@ export class IssueResolver {
 
   @FieldResolver(() => [Evidence], { description: 'The spans of the source that raise this issue.' })
   evidence(@Root() issue: IssueRow, @Ctx() ctx: Context) {
-    return ctx.loaders.evidence.issue.load(issue.id);
+    return docPart<SpanDoc[]>(issue, 'evidence') ?? ctx.loaders.evidence.issue.load(issue.id);
   }
 }
 

@@ -1,5 +1,7 @@
 import type { Context } from '../../context.js';
 import { typeOfId } from '../../shared/ids.js';
+import { checkAsOf, docAt } from '../../store/history.js';
+import { asOfRow } from '../common/as-of.js';
 
 /** Loads any entity by id through the loader its id prefix names; null when there is none. */
 export async function loadNode(ctx: Context, id: string): Promise<{ id: string } | null> {
@@ -22,4 +24,15 @@ export async function loadNode(ctx: Context, id: string): Promise<{ id: string }
     case null:
       return null;
   }
+}
+
+/** Any entity as it was at a revision (a since-deleted one included); null when it did not exist then. */
+export async function loadNodeAsOf(ctx: Context, id: string, asOf: number): Promise<{ id: string } | null> {
+  checkAsOf(ctx.db, asOf);
+  const type = typeOfId(id);
+  if (type === null) return null;
+  // Places are not edited through the API and have no history: they are as they are.
+  if (type === 'Place') return loadNode(ctx, id);
+  const doc = docAt(ctx.db, type, id, asOf);
+  return doc ? asOfRow(doc) : null;
 }

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
+import { docPart } from '../common/as-of.js';
 import type { PositionRow } from '../../db/tables.js';
 import { expectId } from '../../shared/ids.js';
 import { Actor } from '../actor/actor.type.js';
@@ -10,6 +11,7 @@ import { Evidence } from '../evidence/evidence.type.js';
 import { Factuality, factualityOf } from '../factuality/factuality.type.js';
 import { Issue } from '../issue/issue.type.js';
 import { Statement } from '../statement/statement.type.js';
+import type { SpanDoc } from '../../store/documents.js';
 import { PositionFilter, PositionOrder } from './position.args.js';
 import { positionList } from './position.service.js';
 import { Position } from './position.type.js';
@@ -43,14 +45,14 @@ export class PositionResolver {
 
   @FieldResolver(() => [Statement], { description: 'The statements that express it.' })
   async statements(@Root() p: PositionRow, @Ctx() ctx: Context) {
-    const links = await ctx.loaders.position.statementIds.load(p.id);
-    return loadAll(ctx.loaders.statement.byId, links.map((l) => l.statementId));
+    const ids = docPart<string[]>(p, 'statementIds') ?? (await ctx.loaders.position.statementIds.load(p.id)).map((l) => l.statementId);
+    return loadAll(ctx.loaders.statement.byId, ids);
   }
 
   @FieldResolver(() => [Issue], { description: 'What a CONDITIONAL position asks in return, as issues of the knowledge base; empty for every other stance.' })
   async conditions(@Root() p: PositionRow, @Ctx() ctx: Context) {
-    const links = await ctx.loaders.position.conditionIds.load(p.id);
-    return loadAll(ctx.loaders.issue.byId, links.map((l) => l.issueId));
+    const ids = docPart<string[]>(p, 'conditionIds') ?? (await ctx.loaders.position.conditionIds.load(p.id)).map((l) => l.issueId);
+    return loadAll(ctx.loaders.issue.byId, ids);
   }
 
   @FieldResolver(() => Factuality, { description: 'How sure the source is that the actor holds this position, in whose view, and the words that say so.' })
@@ -60,6 +62,6 @@ export class PositionResolver {
 
   @FieldResolver(() => [Evidence], { description: 'The spans of the source that attest this position.' })
   evidence(@Root() p: PositionRow, @Ctx() ctx: Context) {
-    return ctx.loaders.evidence.position.load(p.id);
+    return docPart<SpanDoc[]>(p, 'evidence') ?? ctx.loaders.evidence.position.load(p.id);
   }
 }

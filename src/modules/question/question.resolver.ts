@@ -45,6 +45,8 @@ const MIN_CERTAINTY = {
   description: 'Use only facts at least this sure (CERTAIN > PROBABLE > POSSIBLE > UNDERSPECIFIED). Default POSSIBLE: all but the underspecified; CERTAIN keeps only what the source states plainly.',
 } as const;
 
+const AS_OF = { nullable: true, description: 'Answer from the knowledge base as it was at this revision (1 to the latest; see `revisions`); default: now.' } as const;
+
 const PARTIES_DESCRIPTION = 'The parties (actor ids, e.g. ["actor:united-states", "actor:iran"]); each speaks through the actors affiliated with it. Default: every party holding a position.';
 
 @Resolver()
@@ -56,10 +58,12 @@ export class QuestionResolver {
   blockingIssues(
     @Arg('parties', () => [ID], { nullable: true, description: `${PARTIES_DESCRIPTION} Here the default also counts the parties an obstacle names.` }) parties: string[] | null,
     @Arg('minCertainty', () => Certainty, MIN_CERTAINTY) minCertainty: Certainty,
+    @Arg('asOf', () => Int, AS_OF) asOf: number | null,
     @Ctx() { db }: Context,
   ): BlockingIssueValue[] {
-    const requested = q.checkParties(db, 'parties', parties);
-    const input = { parties: requested, positions: q.loadPositions(db), affiliations: q.loadAffiliations(db), obstacles: q.loadObstacles(db), names: q.loadNames(db), minCertainty };
+    const facts = q.factsFor(db, asOf);
+    const requested = q.checkParties(facts, 'parties', parties);
+    const input = { parties: requested, positions: facts.positions(), affiliations: facts.affiliations(), obstacles: facts.obstacles(), names: facts.names(), minCertainty };
     // Rules come in declaration order, so the first is the main one.
     return blockingIssues(input).map((b) => ({ ...b, rule: b.rules[0] }));
   }
@@ -72,19 +76,26 @@ export class QuestionResolver {
     @Arg('parties', () => [ID], { nullable: true, description: PARTIES_DESCRIPTION }) parties: string[] | null,
     @Arg('includeSilent', () => Boolean, { defaultValue: false, description: 'Also list conflict-free issues on which some party holds no position.' }) includeSilent: boolean,
     @Arg('minCertainty', () => Certainty, MIN_CERTAINTY) minCertainty: Certainty,
+    @Arg('asOf', () => Int, AS_OF) asOf: number | null,
     @Ctx() { db }: Context,
   ): IssueAlignmentValue[] {
-    const requested = q.checkParties(db, 'parties', parties);
-    return commonGround({ parties: requested, positions: q.loadPositions(db), affiliations: q.loadAffiliations(db), obstacles: q.loadObstacles(db), includeSilent, minCertainty }).map((c) => ({
+    const facts = q.factsFor(db, asOf);
+    const requested = q.checkParties(facts, 'parties', parties);
+    return commonGround({ parties: requested, positions: facts.positions(), affiliations: facts.affiliations(), obstacles: facts.obstacles(), includeSilent, minCertainty }).map((c) => ({
       ...c,
       complete: c.silentPartyIds.length === 0,
     }));
   }
 
   @Query(() => [Contradiction], { description: 'Pairs of statements in conflict: denials of claims, stated contradictions, and opposite positions of different parties stated as fact.' })
-  contradictions(@Arg('minCertainty', () => Certainty, MIN_CERTAINTY) minCertainty: Certainty, @Ctx() { db }: Context): ContradictionValue[] {
-    const { statements, relations } = q.loadStatementFacts(db);
-    return contradictions({ statements, relations, positions: q.loadPositions(db), affiliations: q.loadAffiliations(db), names: q.loadNames(db), minCertainty });
+  contradictions(
+    @Arg('minCertainty', () => Certainty, MIN_CERTAINTY) minCertainty: Certainty,
+    @Arg('asOf', () => Int, AS_OF) asOf: number | null,
+    @Ctx() { db }: Context,
+  ): ContradictionValue[] {
+    const facts = q.factsFor(db, asOf);
+    const { statements, relations } = facts.statementFacts();
+    return contradictions({ statements, relations, positions: facts.positions(), affiliations: facts.affiliations(), names: facts.names(), minCertainty });
   }
 
   @Query(() => [TimelineEntry], {
@@ -95,11 +106,13 @@ export class QuestionResolver {
     @Arg('actor', () => ID, { nullable: true, description: 'Only events this actor, or an actor affiliated with it, takes part in.' }) actor: string | null,
     @Arg('issue', () => ID, { nullable: true, description: 'Only events concerning this issue.' }) issue: string | null,
     @Arg('minCertainty', () => Certainty, { ...MIN_CERTAINTY, description: `${MIN_CERTAINTY.description} Less sure events are left out, and less sure relations order nothing.` }) minCertainty: Certainty,
+    @Arg('asOf', () => Int, AS_OF) asOf: number | null,
     @Ctx() { db }: Context,
   ): TimelineEntryValue[] {
-    if (actor) q.checkParties(db, 'actor', [actor]);
-    if (issue) q.checkIssue(db, 'issue', issue);
-    const facts = q.loadTimelineFacts(db);
+    const known = q.factsFor(db, asOf);
+    if (actor) q.checkParties(known, 'actor', [actor]);
+    if (issue) q.checkIssue(known, 'issue', issue);
+    const facts = known.timelineFacts();
     let entries;
     try {
       // The whole graph is ordered first, so an event filtered out still orders the others.
@@ -108,9 +121,9 @@ export class QuestionResolver {
       if (e instanceof TimelineCycleError) throw new GraphQLError(e.message, { extensions: { code: 'TIMELINE_CYCLE', cycle: e.cycle } });
       throw e;
     }
-    const affiliations = actor ? q.loadAffiliations(db) : [];
-    const byActor = actor ? new Set(q.loadParticipants(db).filter((p) => partyOf(p.actorId, [actor], affiliations) === actor).map((p) => p.eventId)) : null;
-    const byIssue = issue ? new Set(q.loadEventIssues(db).filter((l) => l.issueId === issue).map((l) => l.eventId)) : null;
+    const affiliations = actor ? known.affiliations() : [];
+    const byActor = actor ? new Set(known.participants().filter((p) => partyOf(p.actorId, [actor], affiliations) === actor).map((p) => p.eventId)) : null;
+    const byIssue = issue ? new Set(known.eventIssues().filter((l) => l.issueId === issue).map((l) => l.eventId)) : null;
     return entries
       .filter((e) => (!byActor || byActor.has(e.eventId)) && (!byIssue || byIssue.has(e.eventId)))
       .map((e, i) => ({ ...e, position: i + 1 }));

@@ -1,5 +1,6 @@
 /**
- * Loads the plain rows the question functions of `src/analysis/` take, and runs the two
+ * Loads the plain rows the question functions of `src/analysis/` take — from the tables as
+ * they are now, or from the history as of a revision (`factsFor`) — and runs the two
  * questions that are SQL by nature (full-text search, grouped counts). Each question reads
  * whole tables in a constant number of statements: the analysis needs the whole graph.
  */
@@ -12,6 +13,8 @@ import type { SearchMatch } from '../../analysis/search-ranking.js';
 import type { AffiliationFact, Names, ObstacleFact } from '../../analysis/facts.js';
 import type { BackedPositionFact, StatementFact, StatementRelationFact } from '../../analysis/contradictions.js';
 import type { EventRelationFact, TimelineEventFact } from '../../analysis/timeline.js';
+import { compareIds } from '../../analysis/facts.js';
+import { checkAsOf, snapshotAt } from '../../store/history.js';
 import { badUserInput } from '../../shared/errors.js';
 import { checkIdList, expectId } from '../../shared/ids.js';
 import { eventConditions } from '../event/event.service.js';
@@ -20,38 +23,99 @@ import { statementConditions } from '../statement/statement.service.js';
 import type { StatementFilter } from '../statement/statement.args.js';
 import { EventDimension, StatementDimension } from './question.type.js';
 
-/** Validates a list of party ids: each must be an actor id that exists. */
-export function checkParties(db: Db, argumentName: string, parties: readonly string[] | null | undefined): string[] | null {
+/** The facts the questions read, from the tables now or from the history as of a revision. */
+export interface QuestionFacts {
+  /** Which of the ids name actors (that existed at the revision). */
+  knownActors(ids: readonly string[]): Set<string>;
+  issueExists(id: string): boolean;
+  names(): Names;
+  affiliations(): AffiliationFact[];
+  positions(): BackedPositionFact[];
+  obstacles(): ObstacleFact[];
+  statementFacts(): { statements: StatementFact[]; relations: StatementRelationFact[] };
+  timelineFacts(): { events: TimelineEventFact[]; relations: EventRelationFact[] };
+  participants(): { eventId: string; actorId: string }[];
+  eventIssues(): { eventId: string; issueId: string }[];
+}
+
+/** The facts of now, or as of revision `asOf` (1 to the latest; anything else is the user's mistake). */
+export function factsFor(db: Db, asOf: number | null | undefined): QuestionFacts {
+  if (asOf === null || asOf === undefined) return currentFacts(db);
+  checkAsOf(db, asOf);
+  return factsAsOf(db, asOf);
+}
+
+function currentFacts(db: Db): QuestionFacts {
+  return {
+    knownActors: (ids) => new Set(db.select({ id: t.actors.id }).from(t.actors).where(inArray(t.actors.id, [...ids])).all().map((r) => r.id)),
+    issueExists: (id) => db.select({ id: t.issues.id }).from(t.issues).where(inArray(t.issues.id, [id])).get() !== undefined,
+    names: () => loadNames(db),
+    affiliations: () => loadAffiliations(db),
+    positions: () => loadPositions(db),
+    obstacles: () => loadObstacles(db),
+    statementFacts: () => loadStatementFacts(db),
+    timelineFacts: () => loadTimelineFacts(db),
+    participants: () => db.select().from(t.eventParticipants).all(),
+    eventIssues: () => db.select().from(t.eventIssues).all(),
+  };
+}
+
+/** The same facts, rebuilt from the node documents live at a revision (see store/history.ts). */
+function factsAsOf(db: Db, revision: number): QuestionFacts {
+  const s = snapshotAt(db, revision);
+  const names = new Map([...s.Actor, ...s.Issue].map((d) => [d.row.id, d.row.name]));
+  const firstMentionOf = (spans: { start: number }[]) => (spans.length === 0 ? -1 : Math.min(...spans.map((e) => e.start)));
+  const events = [...s.Event].sort((a, b) => firstMentionOf(a.evidence) - firstMentionOf(b.evidence) || compareIds(a.row.id, b.row.id));
+  return {
+    knownActors: (ids) => new Set(s.Actor.map((d) => d.row.id).filter((id) => ids.includes(id))),
+    issueExists: (id) => s.Issue.some((d) => d.row.id === id),
+    names: () => ({ actor: (id) => names.get(id) ?? id, issue: (id) => names.get(id) ?? id }),
+    affiliations: () => s.Actor.flatMap((d) => d.affiliations.map((a) => ({ actorId: d.row.id, organizationId: a.organizationId }))),
+    positions: () => s.Position.map((d) => ({ ...d.row, statementIds: d.statementIds, conditionIds: d.conditionIds })).sort((a, b) => compareIds(a.id, b.id)),
+    obstacles: () => s.Issue.flatMap((d) => d.obstacles.map((o) => ({ id: o.id, issueId: d.row.id, description: o.description, certainty: o.certainty, partyIds: o.partyIds }))),
+    statementFacts: () => ({
+      statements: s.Statement.map((d) => ({ id: d.row.id, kind: d.row.kind, speakerId: d.row.speakerId, certainty: d.row.certainty, issueIds: d.issueIds })),
+      relations: s.StatementRelation.map((d) => ({ subjectId: d.row.subjectId, objectId: d.row.objectId, kind: d.row.kind, certainty: d.row.certainty })),
+    }),
+    timelineFacts: () => ({
+      events: events.map(({ row: e }) => ({ id: e.id, title: e.title, certainty: e.certainty, polarity: e.polarity, date: { precision: e.startPrecision, year: e.startYear, month: e.startMonth, day: e.startDay } })),
+      relations: s.EventRelation.map((d) => ({ subjectId: d.row.subjectId, objectId: d.row.objectId, kind: d.row.kind, note: d.row.note, certainty: d.row.certainty })),
+    }),
+    participants: () => s.Event.flatMap((d) => d.participants.map((p) => ({ eventId: d.row.id, actorId: p.actorId }))),
+    eventIssues: () => s.Event.flatMap((d) => d.issueIds.map((issueId) => ({ eventId: d.row.id, issueId }))),
+  };
+}
+
+/** Validates a list of party ids: each must be an actor id that exists (at the revision asked). */
+export function checkParties(facts: QuestionFacts, argumentName: string, parties: readonly string[] | null | undefined): string[] | null {
   if (!parties || parties.length === 0) return null;
   checkIdList(argumentName, parties);
   parties.forEach((id) => expectId(argumentName, id, 'actor'));
-  const found = new Set(db.select({ id: t.actors.id }).from(t.actors).where(inArray(t.actors.id, [...parties])).all().map((r) => r.id));
+  const found = facts.knownActors(parties);
   const unknown = parties.filter((id) => !found.has(id));
   if (unknown.length > 0) throw badUserInput(argumentName, `no actor with id ${unknown.map((id) => `"${id}"`).join(', ')}`);
   return [...new Set(parties)];
 }
 
-/** Validates an issue id argument: it must name an issue that exists. */
-export function checkIssue(db: Db, argumentName: string, id: string): string {
+/** Validates an issue id argument: it must name an issue that exists (at the revision asked). */
+export function checkIssue(facts: QuestionFacts, argumentName: string, id: string): string {
   expectId(argumentName, id, 'issue');
-  if (!db.select({ id: t.issues.id }).from(t.issues).where(inArray(t.issues.id, [id])).get()) {
-    throw badUserInput(argumentName, `no issue with id "${id}"`);
-  }
+  if (!facts.issueExists(id)) throw badUserInput(argumentName, `no issue with id "${id}"`);
   return id;
 }
 
-export function loadNames(db: Db): Names {
+function loadNames(db: Db): Names {
   const actors = new Map(db.select({ id: t.actors.id, name: t.actors.name }).from(t.actors).all().map((r) => [r.id, r.name]));
   const issues = new Map(db.select({ id: t.issues.id, name: t.issues.name }).from(t.issues).all().map((r) => [r.id, r.name]));
   return { actor: (id) => actors.get(id) ?? id, issue: (id) => issues.get(id) ?? id };
 }
 
-export function loadAffiliations(db: Db): AffiliationFact[] {
+function loadAffiliations(db: Db): AffiliationFact[] {
   return db.select({ actorId: t.affiliations.actorId, organizationId: t.affiliations.organizationId }).from(t.affiliations).all();
 }
 
 /** Every position with the statements that express it and what it asks in return. */
-export function loadPositions(db: Db): BackedPositionFact[] {
+function loadPositions(db: Db): BackedPositionFact[] {
   const links = groupBy(db.select().from(t.positionStatements).all(), (l) => l.positionId, (l) => l.statementId);
   const conditions = groupBy(db.select().from(t.positionConditions).all(), (c) => c.positionId, (c) => c.issueId);
   return db
@@ -73,7 +137,7 @@ function groupBy<R, V>(rows: readonly R[], keyOf: (row: R) => string, valueOf: (
   return groups;
 }
 
-export function loadObstacles(db: Db): ObstacleFact[] {
+function loadObstacles(db: Db): ObstacleFact[] {
   const parties = groupBy(db.select().from(t.issueObstacleParties).all(), (p) => p.obstacleId, (p) => p.actorId);
   return db
     .select()
@@ -82,7 +146,7 @@ export function loadObstacles(db: Db): ObstacleFact[] {
     .map((o) => ({ id: o.id, issueId: o.issueId, description: o.description, certainty: o.certainty, partyIds: parties.get(o.id) ?? [] }));
 }
 
-export function loadStatementFacts(db: Db): { statements: StatementFact[]; relations: StatementRelationFact[] } {
+function loadStatementFacts(db: Db): { statements: StatementFact[]; relations: StatementRelationFact[] } {
   const issues = groupBy(db.select().from(t.statementIssues).all(), (i) => i.statementId, (i) => i.issueId);
   const statements = db
     .select({ id: t.statements.id, kind: t.statements.kind, speakerId: t.statements.speakerId, certainty: t.statements.certainty })
@@ -97,7 +161,7 @@ export function loadStatementFacts(db: Db): { statements: StatementFact[]; relat
 }
 
 /** Events in order of first mention in the source (the timeline's tie-break), and their relations. */
-export function loadTimelineFacts(db: Db): { events: TimelineEventFact[]; relations: EventRelationFact[] } {
+function loadTimelineFacts(db: Db): { events: TimelineEventFact[]; relations: EventRelationFact[] } {
   const events = db
     .select()
     .from(t.events)
@@ -111,13 +175,6 @@ export function loadTimelineFacts(db: Db): { events: TimelineEventFact[]; relati
   return { events, relations };
 }
 
-export function loadParticipants(db: Db) {
-  return db.select().from(t.eventParticipants).all();
-}
-
-export function loadEventIssues(db: Db) {
-  return db.select().from(t.eventIssues).all();
-}
 
 /** Runs an FTS5 query; a query FTS5 cannot parse is the user's mistake, named as such. */
 export function searchMatches(db: Db, query: string): SearchMatch[] {

@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
+import { docPart } from '../common/as-of.js';
 import type { StatementRow } from '../../db/tables.js';
 import { expectId } from '../../shared/ids.js';
 import { Actor } from '../actor/actor.type.js';
@@ -14,6 +15,7 @@ import { Issue } from '../issue/issue.type.js';
 import { Position } from '../position/position.type.js';
 import { StatementFilter, StatementOrder } from './statement.args.js';
 import { statementList } from './statement.service.js';
+import type { SpanDoc } from '../../store/documents.js';
 import { Attribution, Statement, StatementRelation, type StatementRelationValue } from './statement.type.js';
 
 @Resolver(() => Statement)
@@ -60,8 +62,8 @@ export class StatementResolver {
 
   @FieldResolver(() => [Issue], { description: 'The negotiation issues it concerns.' })
   async issues(@Root() s: StatementRow, @Ctx() ctx: Context) {
-    const links = await ctx.loaders.statement.issueIds.load(s.id);
-    return loadAll(ctx.loaders.issue.byId, links.map((l) => l.issueId));
+    const ids = docPart<string[]>(s, 'issueIds') ?? (await ctx.loaders.statement.issueIds.load(s.id)).map((l) => l.issueId);
+    return loadAll(ctx.loaders.issue.byId, ids);
   }
 
   @FieldResolver(() => [Position], { description: 'The positions this statement expresses.' })
@@ -82,7 +84,7 @@ export class StatementResolver {
 
   @FieldResolver(() => [Evidence], { description: 'The spans of the source that attest this statement.' })
   evidence(@Root() s: StatementRow, @Ctx() ctx: Context) {
-    return ctx.loaders.evidence.statement.load(s.id);
+    return docPart<SpanDoc[]>(s, 'evidence') ?? ctx.loaders.evidence.statement.load(s.id);
   }
 }
 
