@@ -34,9 +34,11 @@ export interface RequestAuth {
   viewer: Viewer | null;
   /** Set when a key was sent and refused: every operation then fails UNAUTHENTICATED. */
   keyRefusal: KeyRefusal | null;
+  /** False with READS=key: then even the READER role needs a key. */
+  readsOpen: boolean;
 }
 
-const ANONYMOUS: RequestAuth = { viewer: null, keyRefusal: null };
+const ANONYMOUS: RequestAuth = { viewer: null, keyRefusal: null, readsOpen: true };
 
 export function createContext(db: Db, auth: RequestAuth = ANONYMOUS) {
   const pageLoaders = new Map<string, DataLoader<string, ParentPage>>();
@@ -74,7 +76,7 @@ export function createContext(db: Db, auth: RequestAuth = ANONYMOUS) {
     return toPage(request.scope, window, total, items);
   }
 
-  return { db, loaders, connection, viewer: auth.viewer, keyRefusal: auth.keyRefusal };
+  return { db, loaders, connection, viewer: auth.viewer, keyRefusal: auth.keyRefusal, readsOpen: auth.readsOpen };
 }
 
 export type Context = ReturnType<typeof createContext>;

@@ -3,6 +3,8 @@ import 'reflect-metadata';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchemaSync } from 'type-graphql';
 import { authChecker } from './auth/auth-checker.js';
+import { LiveResolver } from './live/live.resolver.js';
+import { revisionEvents } from './live/revision-events.js';
 import './shared/enums.graphql.js';
 import { ActorRelationResolver, ActorResolver, AffiliationResolver } from './modules/actor/actor.resolver.js';
 import { EventRelationResolver, EventResolver, ParticipantResolver } from './modules/event/event.resolver.js';
@@ -26,16 +28,18 @@ export function buildKbSchema(): GraphQLSchema {
       NodeResolver, ActorResolver, AffiliationResolver, ActorRelationResolver, EventResolver, ParticipantResolver,
       EventRelationResolver, StatementResolver, StatementRelationResolver, IssueResolver, ObstacleResolver,
       PositionResolver, SourceResolver, EvidenceResolver, FactualityResolver, QuestionResolver, BlockingIssueResolver, IssueAlignmentResolver,
-      ContradictionResolver, TimelineEntryResolver, SearchHitResolver, CountBucketResolver, RevisionResolver, ChangeResolver, WriteResolver,
+      ContradictionResolver, TimelineEntryResolver, SearchHitResolver, CountBucketResolver, RevisionResolver, ChangeResolver, WriteResolver, LiveResolver,
     ],
     // Place is reachable only through Event.location and node(); list it so it is always built.
     orphanedTypes: [Place],
     validate: false,
     authChecker,
+    pubSub: revisionEvents,
     // A field marked @Authorized is refused unless the checker allows it; nothing is open by mistake.
     authMode: 'error',
   });
   // type-graphql offers no option for the root type's description; it ships in the SDL too.
+  schema.getSubscriptionType()!.description = 'Live updates over the graphql-ws protocol on /graphql (same port); a key, when reads need one, goes in the connection parameters as `authorization: "Bearer <key>"`.';
   schema.getMutationType()!.description =
     'Writes: each is one transaction and one revision, authored by the API key sent (`Authorization: Bearer <key>`), refused with UNAUTHENTICATED without a key and FORBIDDEN below the role it names; expected refusals come back as `userErrors`, and then nothing is written.';
   schema.getQueryType()!.description =

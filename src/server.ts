@@ -10,6 +10,8 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { sql } from 'drizzle-orm';
+import { useServer } from 'graphql-ws/use/ws';
+import { WebSocketServer } from 'ws';
 import { join } from 'node:path';
 import type { Config } from './config.js';
 import { refusalError, unauthenticated } from './auth/auth-checker.js';
@@ -79,17 +81,47 @@ function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLF
   return formatted;
 }
 
-function requestAuth(db: Db, header: string | undefined): RequestAuth {
+function requestAuth(db: Db, header: string | undefined, reads: 'open' | 'key'): RequestAuth {
+  const readsOpen = reads === 'open';
   const result = authenticate(db, header);
-  if (result === null) return { viewer: null, keyRefusal: null };
-  if ('refused' in result) return { viewer: null, keyRefusal: result.refused };
-  return { viewer: result, keyRefusal: null };
+  if (result === null) return { viewer: null, keyRefusal: null, readsOpen };
+  if ('refused' in result) return { viewer: null, keyRefusal: result.refused, readsOpen };
+  return { viewer: result, keyRefusal: null, readsOpen };
+}
+
+/**
+ * graphql-ws on the same port and path as HTTP. A connection is authenticated like a
+ * request: its key travels in the connection parameters (`authorization: "Bearer <key>"`)
+ * or the upgrade request's header; a refused key, or none while reads are closed, closes it.
+ */
+function serveSubscriptions(app: FastifyInstance, db: Db, schema: GraphQLSchema, reads: 'open' | 'key') {
+  const wss = new WebSocketServer({ server: app.server, path: '/graphql' });
+  const authOf = (ctx: { connectionParams?: Record<string, unknown> | undefined; extra: { request: { headers: { authorization?: string } } } }) => {
+    const param = ctx.connectionParams?.authorization;
+    return requestAuth(db, typeof param === 'string' ? param : ctx.extra.request.headers.authorization, reads);
+  };
+  const server = useServer(
+    {
+      schema,
+      onConnect: (ctx) => {
+        const auth = authOf(ctx);
+        return auth.keyRefusal === null && (auth.readsOpen || auth.viewer !== null);
+      },
+      context: (ctx) => createContext(db, authOf(ctx)),
+    },
+    wss,
+  );
+  app.addHook('onClose', async () => {
+    await server.dispose();
+    await new Promise<void>((resolve) => wss.close(() => resolve()));
+  });
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   // Keys never reach the logs, whatever a serializer or log level would otherwise print.
   const logger = options.logger && typeof options.logger === 'object' ? { ...options.logger, redact: ['req.headers.authorization', 'headers.authorization'] } : (options.logger ?? false);
-  const app = Fastify({ logger });
+  // A source text may be 1 MB; its JSON (escapes included) needs room beyond fastify's 1 MiB default.
+  const app = Fastify({ logger, bodyLimit: 4 * 1024 * 1024 });
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     introspection: options.config.playground,
@@ -99,7 +131,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), argumentErrors, accessPlugin(options.config.reads ?? 'open')],
   });
   await apollo.start();
-  await app.register(fastifyApollo(apollo), { context: async (request) => createContext(options.db, requestAuth(options.db, request.headers.authorization)) });
+  const reads = options.config.reads ?? 'open';
+  await app.register(fastifyApollo(apollo), { context: async (request) => createContext(options.db, requestAuth(options.db, request.headers.authorization, reads)) });
+  serveSubscriptions(app, options.db, options.schema, reads);
 
   app.get('/health', async () => {
     options.db.get(sql`SELECT 1`);

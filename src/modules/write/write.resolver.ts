@@ -5,6 +5,7 @@
  */
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
+import { REVISION_ADDED, revisionEvents } from '../../live/revision-events.js';
 import { Role } from '../../shared/enums.js';
 import { Actor } from '../actor/actor.type.js';
 import { Node } from '../common/node.type.js';
@@ -48,6 +49,8 @@ function perform(ctx: Context, mutation: MutationName, field: string, input: obj
   // The authChecker guarantees a viewer; this only narrows the type.
   if (!ctx.viewer) throw new Error('a write reached its resolver without a viewer');
   const outcome: WriteOutcome = runWrite(ctx.db, ctx.viewer, mutation, input, body);
+  // After the commit, and only for a revision this call wrote (not a replay's).
+  if (outcome.revision && outcome.changed.length > 0) revisionEvents.publish(REVISION_ADDED, { revision: outcome.revision, nodes: outcome.changed });
   return { [field]: outcome.node, revision: outcome.revision, userErrors: outcome.userErrors };
 }
 

@@ -43,6 +43,8 @@ export interface WriteOutcome {
   node: { id: string } | null;
   revision: t.RevisionRow | null;
   userErrors: UserErrorValue[];
+  /** The nodes the revision changed (empty when nothing was written, a replay included). */
+  changed: { id: string; type: DocType }[];
 }
 
 interface StoredResult {
@@ -153,7 +155,7 @@ export function runWrite(
 ): WriteOutcome {
   const input = withoutNulls({ ...rawInput }) as { summary?: string; editSummary?: string; idempotencyKey?: string };
   const bounds = boundsErrors(SCHEMAS[mutation], input);
-  if (bounds.length > 0) return { node: null, revision: null, userErrors: bounds };
+  if (bounds.length > 0) return { node: null, revision: null, userErrors: bounds, changed: [] };
   const hash = inputHash(mutation, input);
   try {
     return db.transaction(
@@ -162,7 +164,7 @@ export function runWrite(
           const earlier = db.select().from(t.revisions).where(and(eq(t.revisions.keyId, viewer.keyId), eq(t.revisions.idempotencyKey, input.idempotencyKey))).get();
           if (earlier) {
             if (earlier.inputHash !== hash) refuse(UserErrorCode.IDEMPOTENCY_KEY_REUSED, ['input', 'idempotencyKey'], `input.idempotencyKey: "${input.idempotencyKey}" was used in revision ${earlier.number} with a different input`);
-            return { node: answer(db, earlier.result as StoredResult), revision: earlier, userErrors: [] };
+            return { node: answer(db, earlier.result as StoredResult), revision: earlier, userErrors: [], changed: [] };
           }
         }
         const w = new Write(db);
@@ -176,12 +178,12 @@ export function runWrite(
           inputHash: hash,
           result,
         }, w.records);
-        return { node: answer(db, result), revision, userErrors: [] };
+        return { node: answer(db, result), revision, userErrors: [], changed: w.records.map((r) => ({ id: r.id, type: r.type })) };
       },
       { behavior: 'immediate' },
     );
   } catch (e) {
-    if (e instanceof Refusal) return { node: null, revision: null, userErrors: e.errors };
+    if (e instanceof Refusal) return { node: null, revision: null, userErrors: e.errors, changed: [] };
     throw e;
   }
 }

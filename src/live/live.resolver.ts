@@ -1,0 +1,23 @@
+import { Arg, Authorized, ID, Resolver, Root, Subscription } from 'type-graphql';
+import type { RevisionRow } from '../db/tables.js';
+import { Revision } from '../modules/revision/revision.type.js';
+import { Role } from '../shared/enums.js';
+import { eventMatches, REVISION_ADDED, type RevisionEvent } from './revision-events.js';
+
+@Resolver()
+export class LiveResolver {
+  // READER: open to anyone while reads are open, and to a key of any role when READS=key.
+  @Authorized(Role.READER)
+  @Subscription(() => Revision, {
+    topics: REVISION_ADDED,
+    filter: ({ payload, args }: { payload: RevisionEvent; args: { node?: string | null; type?: string | null } }) => eventMatches(payload, args.node, args.type),
+    description: 'Each new revision as it is written (over the graphql-ws protocol at /graphql), optionally only those changing one node or one type of node.',
+  })
+  revisionAdded(
+    @Root() event: RevisionEvent,
+    @Arg('node', () => ID, { nullable: true, description: 'Only revisions that change this node (an entity or relation id).' }) _node: string | null,
+    @Arg('type', () => String, { nullable: true, description: 'Only revisions that change a node of this type (Actor, Event, Statement, Issue, Position, Source, ActorRelation …).' }) _type: string | null,
+  ): RevisionRow {
+    return event.revision;
+  }
+}
