@@ -2,10 +2,10 @@
  * Opens the embedded SQLite database and applies pending migrations.
  *
  * Pragmas: WAL so readers never block the writer; `foreign_keys = ON` because SQLite leaves
- * them off by default; `synchronous = NORMAL`, our documented durability choice: in WAL mode
- * a commit survives a crash of the process but may be rolled back by a power loss. The
- * knowledge base is rebuilt from `seed/` by `npm run seed`, so losing the last commit on a
- * power cut costs nothing that cannot be recovered, and NORMAL avoids an fsync per commit.
+ * them off by default; `synchronous = FULL`, our documented durability choice: the knowledge
+ * base takes writes that exist nowhere else, so a write is acknowledged only once its commit
+ * is on disk (an fsync per commit) and survives a power cut as well as a crash of the
+ * process; `busy_timeout` so a second connection waits for the writer instead of failing.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -42,7 +42,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): OpenDataba
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const onQuery = options.onQuery;
