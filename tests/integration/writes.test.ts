@@ -157,6 +157,16 @@ describe('Writes: a second article, and the facts read from it', () => {
     expect(enrichment.reasons[0]).toBe('Iran demands "Uranium enrichment" as a precondition, while United States rejects it');
     expect(res.data.search.map((h: any) => h.node.id)).toContain('issue:uranium-enrichment');
     expect(res.data.positions.totalCount).toBe(12);
+
+    const claims = (r: any) => r.data.statementCounts.find((b: any) => b.key === 'CLAIM')?.count ?? 0;
+    const said = await mutate('createStatement', 'CreateStatementInput', {
+      kind: 'CLAIM', summary: 'Oman said the foreign ministers would meet again.', speaker: 'actor:oman', attribution: { kind: 'NAMED', detail: 'Oman said' },
+      evidence: [ev('Oman said on Tuesday that the foreign ministers of Iran and the United States would meet again.')],
+    }, keys.EDITOR, 'statement { id factuality { holder { id } } } userErrors { code message }');
+    expect(said.data.createStatement.statement.factuality.holder).toEqual({ id: 'actor:oman' });
+    const after = await server.gql(`{ statementCounts(groupBy: KIND) { key count } commonGround(parties: ["actor:united-states", "actor:iran"]) { issue { id } } }`);
+    expect(claims(after)).toBe(claims(res) + 1);
+    expect(after.data.commonGround.map((c: any) => c.issue.id)).not.toContain('issue:uranium-enrichment');
   });
 
   it('retracts a position (its tombstone one version up) and restores it as a new revision', async () => {
@@ -214,6 +224,14 @@ describe('Writes: every refusal is a userError, and writes nothing', () => {
     expect(snapshot(kb.db)).toBe(before);
     const reused = await mutate('updateActor', 'UpdateActorInput', { ...input, description: 'Something else.' }, keys.EDITOR);
     expect(reused.data.updateActor.userErrors[0]).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', field: ['input', 'idempotencyKey'] });
+    expect(snapshot(kb.db)).toBe(before);
+  });
+
+  it('answers a body that is not JSON with a 400 and a message, never a 500, writing nothing', async () => {
+    const before = snapshot(kb.db);
+    const res = await fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${keys.EDITOR}` }, body: '{"query":"mutation($input: CreateIssueInput!) { createIssue(input: $input) { userErrors { code } } }","variables":{"input":{"name": ' });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/JSON/i);
     expect(snapshot(kb.db)).toBe(before);
   });
 
