@@ -156,19 +156,22 @@ const READERS: { [T in DocType]: (db: Db, id: string) => Docs[T] | null } = {
       cues: cues(db, t.factualityCues.positionId, id),
     };
   },
-  ActorRelation: (db, id) => {
-    const row = db.select().from(t.actorRelations).where(eq(t.actorRelations.id, id)).get();
-    return row ? { row, evidence: spans(db, t.evidence.actorRelationId, id) } : null;
-  },
-  EventRelation: (db, id) => {
-    const row = db.select().from(t.eventRelations).where(eq(t.eventRelations.id, id)).get();
-    return row ? { row, evidence: spans(db, t.evidence.eventRelationId, id) } : null;
-  },
-  StatementRelation: (db, id) => {
-    const row = db.select().from(t.statementRelations).where(eq(t.statementRelations.id, id)).get();
-    return row ? { row, evidence: spans(db, t.evidence.statementRelationId, id) } : null;
-  },
+  ActorRelation: (db, id) => readRelation(db, t.actorRelations, t.evidence.actorRelationId, id),
+  EventRelation: (db, id) => readRelation(db, t.eventRelations, t.evidence.eventRelationId, id),
+  StatementRelation: (db, id) => readRelation(db, t.statementRelations, t.evidence.statementRelationId, id),
 };
+
+/** A relation's document: its row and its evidence. */
+function readRelation<R>(db: Db, table: SQLiteTable & { id: SQLiteColumn }, evidenceColumn: SQLiteColumn, id: string): { row: R; evidence: SpanDoc[] } | null {
+  const row = db.select().from(table).where(eq(table.id, id)).get() as R | undefined;
+  return row ? { row, evidence: spans(db, evidenceColumn, id) } : null;
+}
+
+function writeRelation(db: Db, table: SQLiteTable & { id: SQLiteColumn }, subject: 'actorRelationId' | 'eventRelationId' | 'statementRelationId', doc: { row: { id: string }; evidence: SpanDoc[] }) {
+  upsertRow(db, table, doc.row);
+  db.delete(t.evidence).where(eq(t.evidence[subject], doc.row.id)).run();
+  insertSpans(db, doc.evidence, { [subject]: doc.row.id });
+}
 
 type Subject = Partial<Record<'actorId' | 'eventId' | 'statementId' | 'issueId' | 'positionId' | 'affiliationId' | 'actorRelationId' | 'eventRelationId' | 'statementRelationId' | 'obstacleId', string>>;
 
@@ -258,21 +261,9 @@ const WRITERS: { [T in DocType]: (db: Db, doc: Docs[T]) => void } = {
     insertSpans(db, doc.evidence, { positionId: id });
     insertCues(db, doc.cues, { positionId: id });
   },
-  ActorRelation: (db, doc) => {
-    upsertRow(db, t.actorRelations, doc.row);
-    db.delete(t.evidence).where(eq(t.evidence.actorRelationId, doc.row.id)).run();
-    insertSpans(db, doc.evidence, { actorRelationId: doc.row.id });
-  },
-  EventRelation: (db, doc) => {
-    upsertRow(db, t.eventRelations, doc.row);
-    db.delete(t.evidence).where(eq(t.evidence.eventRelationId, doc.row.id)).run();
-    insertSpans(db, doc.evidence, { eventRelationId: doc.row.id });
-  },
-  StatementRelation: (db, doc) => {
-    upsertRow(db, t.statementRelations, doc.row);
-    db.delete(t.evidence).where(eq(t.evidence.statementRelationId, doc.row.id)).run();
-    insertSpans(db, doc.evidence, { statementRelationId: doc.row.id });
-  },
+  ActorRelation: (db, doc) => writeRelation(db, t.actorRelations, 'actorRelationId', doc),
+  EventRelation: (db, doc) => writeRelation(db, t.eventRelations, 'eventRelationId', doc),
+  StatementRelation: (db, doc) => writeRelation(db, t.statementRelations, 'statementRelationId', doc),
 };
 
 const TABLES: Record<DocType, SQLiteTable & { id: SQLiteColumn }> = {

@@ -443,8 +443,7 @@ export const writes = {
   },
 
   addEvidence(w: Write, input: I.AddEvidenceInput): StoredResult {
-    const type = factType(w, input.node);
-    const before = w.current(type, input.node, input.expectedVersion, ['input', 'node']) as AnyDoc & { evidence: SpanDoc[] };
+    const { type, before } = citedFact(w, input.node, input.expectedVersion);
     const added = w.spans(input.evidence, ['input', 'evidence']);
     const key = (s: SpanDoc) => `${s.sourceId}:${s.start}:${s.end}`;
     const have = new Set(before.evidence.map(key));
@@ -455,8 +454,7 @@ export const writes = {
   },
 
   removeEvidence(w: Write, input: I.RemoveEvidenceInput): StoredResult {
-    const type = factType(w, input.node);
-    const before = w.current(type, input.node, input.expectedVersion, ['input', 'node']) as AnyDoc & { evidence: SpanDoc[] };
+    const { type, before } = citedFact(w, input.node, input.expectedVersion);
     const kept = before.evidence.filter((s) => !(s.sourceId === input.source && s.start === input.start && s.end === input.end));
     if (kept.length === before.evidence.length) refuse(UserErrorCode.NOT_FOUND, ['input', 'start'], `input: ${input.node} cites no span ${input.source} ${input.start}–${input.end}`);
     if (kept.length === 0) refuse(UserErrorCode.INVALID_VALUE, ['input', 'node'], `input.node: ${input.node} would cite nothing; every fact cites at least one quote (add another first)`);
@@ -490,12 +488,12 @@ const RELATION_FAMILIES = [
   { type: 'StatementRelation', node: 'Statement', kinds: STATEMENT_RELATION_INVERSE },
 ] as const;
 
-/** The type of a fact named by an entity id or a relation id. */
-function factType(w: Write, id: string): DocType {
-  const type = typeOfId(id);
-  if (type && type !== 'Place' && type !== 'Source') return type;
-  const family = RELATION_FAMILIES.find((f) => readDoc(w.db, f.type, id));
-  return family ? family.type : refuse(UserErrorCode.NOT_FOUND, ['input', 'node'], `input.node: no fact with id "${id}"`);
+/** A fact named by an entity id or a relation id, with its evidence, at the version expected. */
+function citedFact(w: Write, id: string, expectedVersion: number | null | undefined): { type: DocType; before: AnyDoc & { evidence: SpanDoc[] } } {
+  const entity = typeOfId(id);
+  const family = entity ? null : RELATION_FAMILIES.find((f) => readDoc(w.db, f.type, id));
+  const type: DocType = entity && entity !== 'Place' && entity !== 'Source' ? entity : family ? family.type : refuse(UserErrorCode.NOT_FOUND, ['input', 'node'], `input.node: no fact with id "${id}"`);
+  return { type, before: w.current(type, id, expectedVersion, ['input', 'node']) as AnyDoc & { evidence: SpanDoc[] } };
 }
 
 /** The nodes a document refers to, by type, so a restore can refuse dangling references. */
