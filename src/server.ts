@@ -8,7 +8,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { sql } from 'drizzle-orm';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
@@ -69,6 +69,14 @@ function accessPlugin(reads: 'open' | 'key'): ApolloServerPlugin<Context> {
   };
 }
 
+/** An error no resolver meant for the user (a bug, a database fault) says only that it happened. */
+function maskUnexpected(error: GraphQLError): GraphQLFormattedError {
+  if (error.originalError && !(error.originalError instanceof GraphQLError)) {
+    return { message: 'Internal server error', locations: error.locations, path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+  }
+  return error.toJSON();
+}
+
 function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
   const argumentName = original instanceof GraphQLError ? original.extensions.argumentName : undefined;
@@ -90,16 +98,21 @@ function requestAuth(db: Db, header: string | undefined, reads: 'open' | 'key'):
 }
 
 /**
- * graphql-ws on the same port and path as HTTP. A connection is authenticated like a
- * request: its key travels in the connection parameters (`authorization: "Bearer <key>"`)
- * or the upgrade request's header; a refused key, or none while reads are closed, closes it.
+ * graphql-ws on the same port and path as HTTP, held to the same rules. A connection is
+ * authenticated like a request: its key travels in the connection parameters
+ * (`authorization: "Bearer <key>"`) or the upgrade request's header; a refused key, or none
+ * while reads are closed, closes it (4403). The key is checked again for every operation, so a
+ * revocation acts on the next one, and every event of a subscription is dropped once its key
+ * is revoked. Operations pass the same validation as HTTP (introspection off with the
+ * playground), and unexpected errors are masked as they are over HTTP.
  */
-function serveSubscriptions(app: FastifyInstance, db: Db, schema: GraphQLSchema, reads: 'open' | 'key') {
+function serveSubscriptions(app: FastifyInstance, db: Db, schema: GraphQLSchema, reads: 'open' | 'key', playground: boolean) {
   const wss = new WebSocketServer({ server: app.server, path: '/graphql' });
   const authOf = (ctx: { connectionParams?: Record<string, unknown> | undefined; extra: { request: { headers: { authorization?: string } } } }) => {
     const param = ctx.connectionParams?.authorization;
     return requestAuth(db, typeof param === 'string' ? param : ctx.extra.request.headers.authorization, reads);
   };
+  const rules = [...specifiedRules, KnownOperationTypesRule, ...(playground ? [] : [NoSchemaIntrospectionCustomRule])];
   const server = useServer(
     {
       schema,
@@ -107,7 +120,21 @@ function serveSubscriptions(app: FastifyInstance, db: Db, schema: GraphQLSchema,
         const auth = authOf(ctx);
         return auth.keyRefusal === null && (auth.readsOpen || auth.viewer !== null);
       },
-      context: (ctx) => createContext(db, authOf(ctx)),
+      onSubscribe: (ctx, _id, payload) => {
+        const auth = authOf(ctx);
+        if (auth.keyRefusal) return [refusalError(auth.keyRefusal)];
+        if (!auth.readsOpen && !auth.viewer) return [unauthenticated('reads need an API key here (READS=key)')];
+        let document;
+        try {
+          document = parse(payload.query);
+        } catch (e) {
+          return [e as GraphQLError];
+        }
+        const errors = validate(schema, document, rules);
+        if (errors.length > 0) return errors;
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: createContext(db, auth) };
+      },
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(maskUnexpected) } : undefined),
     },
     wss,
   );
@@ -119,7 +146,8 @@ function serveSubscriptions(app: FastifyInstance, db: Db, schema: GraphQLSchema,
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   // Keys never reach the logs, whatever a serializer or log level would otherwise print.
-  const logger = options.logger && typeof options.logger === 'object' ? { ...options.logger, redact: ['req.headers.authorization', 'headers.authorization'] } : (options.logger ?? false);
+  const redact = ['req.headers.authorization', 'headers.authorization'];
+  const logger = options.logger === true ? { redact } : options.logger ? { ...options.logger, redact } : false;
   // A source text may be 1 MB; its JSON (escapes included) needs room beyond fastify's 1 MiB default.
   const app = Fastify({ logger, bodyLimit: 4 * 1024 * 1024 });
   const apollo = new ApolloServer<Context>({
@@ -133,7 +161,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await apollo.start();
   const reads = options.config.reads ?? 'open';
   await app.register(fastifyApollo(apollo), { context: async (request) => createContext(options.db, requestAuth(options.db, request.headers.authorization, reads)) });
-  serveSubscriptions(app, options.db, options.schema, reads);
+  serveSubscriptions(app, options.db, options.schema, reads, options.config.playground);
 
   app.get('/health', async () => {
     options.db.get(sql`SELECT 1`);

@@ -61,6 +61,12 @@ export function revokeKey(db: Db, idOrPrefix: string, now = new Date()): ApiKeyR
   return db.update(apiKeys).set({ revokedAt: now.toISOString() }).where(eq(apiKeys.id, row.id)).returning().get();
 }
 
+/** Whether a key is still known and not revoked. */
+export function isLive(db: Db, keyId: number): boolean {
+  const row = db.select({ revokedAt: apiKeys.revokedAt }).from(apiKeys).where(eq(apiKeys.id, keyId)).get();
+  return row !== undefined && row.revokedAt === null;
+}
+
 /** Why a presented key was refused; never echoes the key. */
 export type KeyRefusal = 'malformed' | 'unknown' | 'revoked';
 

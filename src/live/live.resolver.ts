@@ -1,4 +1,6 @@
 import { Arg, Authorized, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { isLive } from '../auth/keys.js';
+import type { Context } from '../context.js';
 import type { RevisionRow } from '../db/tables.js';
 import { Revision } from '../modules/revision/revision.type.js';
 import { Role } from '../shared/enums.js';
@@ -10,7 +12,9 @@ export class LiveResolver {
   @Authorized(Role.READER)
   @Subscription(() => Revision, {
     topics: REVISION_ADDED,
-    filter: ({ payload, args }: { payload: RevisionEvent; args: { node?: string | null; type?: string | null } }) => eventMatches(payload, args.node, args.type),
+    // A subscriber whose key has been revoked since it subscribed hears nothing more.
+    filter: ({ payload, args, context }: { payload: RevisionEvent; args: { node?: string | null; type?: string | null }; context: Context }) =>
+      (context.viewer === null || isLive(context.db, context.viewer.keyId)) && eventMatches(payload, args.node, args.type),
     description: 'Each new revision as it is written (over the graphql-ws protocol at /graphql), optionally only those changing one node or one type of node.',
   })
   revisionAdded(

@@ -45,10 +45,12 @@ export const RemoveEvidencePayload = payloadOf(Node, 'RemoveEvidence', 'node', '
 export const RestorePayload = payloadOf(Node, 'Restore', 'node', 'the node as restored');
 
 /** Runs a write for the viewer the authChecker let through, and shapes its payload. */
-function perform(ctx: Context, mutation: MutationName, field: string, input: object, body: (w: Write, input: never) => ReturnType<typeof writes.addSource>) {
+function perform(ctx: Context, name: string, field: string, input: object, body: (w: Write, input: never) => ReturnType<typeof writes.addSource>) {
   // The authChecker guarantees a viewer; this only narrows the type.
   if (!ctx.viewer) throw new Error('a write reached its resolver without a viewer');
-  const outcome: WriteOutcome = runWrite(ctx.db, ctx.viewer, mutation, input, body);
+  // The five deletes share one set of bounds.
+  const bounds = (name.startsWith('delete') ? 'delete' : name) as MutationName;
+  const outcome: WriteOutcome = runWrite(ctx.db, ctx.viewer, name, bounds, input, body);
   // After the commit, and only for a revision this call wrote (not a replay's).
   if (outcome.revision && outcome.changed.length > 0) revisionEvents.publish(REVISION_ADDED, { revision: outcome.revision, nodes: outcome.changed });
   return { [field]: outcome.node, revision: outcome.revision, userErrors: outcome.userErrors };
@@ -80,7 +82,7 @@ export class WriteResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => DeleteActorPayload, { description: `Deletes an actor no other node refers to. ${ADMIN}` })
   deleteActor(@Arg('input', () => DeleteActorInput, { description: 'The actor.' }) input: DeleteInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'delete', 'actor', input, writes.delete('Actor'));
+    return perform(ctx, 'deleteActor', 'actor', input, writes.delete('Actor'));
   }
 
   @Authorized(Role.EDITOR)
@@ -98,7 +100,7 @@ export class WriteResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => DeleteEventPayload, { description: `Deletes an event no other node refers to. ${ADMIN}` })
   deleteEvent(@Arg('input', () => DeleteEventInput, { description: 'The event.' }) input: DeleteInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'delete', 'event', input, writes.delete('Event'));
+    return perform(ctx, 'deleteEvent', 'event', input, writes.delete('Event'));
   }
 
   @Authorized(Role.EDITOR)
@@ -116,7 +118,7 @@ export class WriteResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => DeleteStatementPayload, { description: `Deletes a statement no other node refers to. ${ADMIN}` })
   deleteStatement(@Arg('input', () => DeleteStatementInput, { description: 'The statement.' }) input: DeleteInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'delete', 'statement', input, writes.delete('Statement'));
+    return perform(ctx, 'deleteStatement', 'statement', input, writes.delete('Statement'));
   }
 
   @Authorized(Role.EDITOR)
@@ -134,7 +136,7 @@ export class WriteResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => DeleteIssuePayload, { description: `Deletes an issue no other node refers to. ${ADMIN}` })
   deleteIssue(@Arg('input', () => DeleteIssueInput, { description: 'The issue.' }) input: DeleteInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'delete', 'issue', input, writes.delete('Issue'));
+    return perform(ctx, 'deleteIssue', 'issue', input, writes.delete('Issue'));
   }
 
   @Authorized(Role.EDITOR)
@@ -146,7 +148,7 @@ export class WriteResolver {
   @Authorized(Role.ADMIN)
   @Mutation(() => DeletePositionPayload, { description: `Deletes (retracts) a position. ${ADMIN}` })
   deletePosition(@Arg('input', () => DeletePositionInput, { description: 'The position.' }) input: DeleteInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'delete', 'position', input, writes.delete('Position'));
+    return perform(ctx, 'deletePosition', 'position', input, writes.delete('Position'));
   }
 
   @Authorized(Role.EDITOR)

@@ -26,6 +26,7 @@ import { locateQuote } from '../../store/evidence-locator.js';
 import { changeAt, docAt, latestRevision, recordRevision, type ChangeRecord } from '../../store/history.js';
 import type * as I from './write.inputs.js';
 import { UserErrorCode, type UserErrorValue } from './write.types.js';
+import { asOfRow } from '../common/as-of.js';
 import { boundsErrors, SCHEMAS, withoutNulls, type MutationName } from './write.validation.js';
 
 export class Refusal extends Error {
@@ -50,8 +51,14 @@ export interface WriteOutcome {
 interface StoredResult {
   type: DocType;
   id: string;
-  /** For a deletion: the tombstone, since the node can no longer be read. */
-  tombstone?: unknown;
+  /** For a deletion: the tombstone (the last state, at the tombstone version), since the node can no longer be read. */
+  tombstone?: AnyDoc;
+}
+
+/** What a revision remembers of its answer, so that a replay returns the first call's payload. */
+interface Answered {
+  type: DocType;
+  doc: AnyDoc | null;
 }
 
 /** The work of one mutation inside its transaction. */
@@ -73,6 +80,7 @@ export class Write {
       spans.push(located.span);
     });
     if (errors.length > 0) throw new Refusal(errors);
+    refuseRepeats(spans.map((s) => `"${s.exact}" at ${s.sourceId} ${s.start}–${s.end}`), field, 'the quote');
     return spans;
   }
 
@@ -117,7 +125,7 @@ export class Write {
     return bumped;
   }
 
-  remove<T extends DocType>(type: T, before: Docs[T]): unknown {
+  remove<T extends DocType>(type: T, before: Docs[T]): Docs[T] {
     const referrers = referrersOf(this.db, type, before.row.id);
     if (referrers.length > 0) {
       refuse(UserErrorCode.STILL_REFERENCED, ['input', 'id'], `${before.row.id} is still referred to by ${referrers.join(', ')}: change or delete those first (nothing cascades)`);
@@ -125,7 +133,7 @@ export class Write {
     deleteDoc(this.db, type, before.row.id);
     const tombstone = versionOf(before) + 1;
     this.records.push({ type, id: before.row.id, op: ChangeOp.DELETE, version: tombstone, before, after: null });
-    return 'version' in before.row ? { ...before.row, version: tombstone } : before.row;
+    return withVersion(before, tombstone);
   }
 }
 
@@ -149,14 +157,16 @@ function stableJson(value: unknown): string {
 export function runWrite(
   db: Db,
   viewer: Viewer,
-  mutation: MutationName,
+  /** The mutation's name, which an idempotency key's input hash includes. */
+  name: string,
+  bounds: MutationName,
   rawInput: object,
   body: (w: Write, input: never) => StoredResult,
 ): WriteOutcome {
   const input = withoutNulls({ ...rawInput }) as { summary?: string; editSummary?: string; idempotencyKey?: string };
-  const bounds = boundsErrors(SCHEMAS[mutation], input);
-  if (bounds.length > 0) return { node: null, revision: null, userErrors: bounds, changed: [] };
-  const hash = inputHash(mutation, input);
+  const breaches = boundsErrors(SCHEMAS[bounds], input);
+  if (breaches.length > 0) return { node: null, revision: null, userErrors: breaches, changed: [] };
+  const hash = inputHash(name, input);
   try {
     return db.transaction(
       () => {
@@ -164,11 +174,11 @@ export function runWrite(
           const earlier = db.select().from(t.revisions).where(and(eq(t.revisions.keyId, viewer.keyId), eq(t.revisions.idempotencyKey, input.idempotencyKey))).get();
           if (earlier) {
             if (earlier.inputHash !== hash) refuse(UserErrorCode.IDEMPOTENCY_KEY_REUSED, ['input', 'idempotencyKey'], `input.idempotencyKey: "${input.idempotencyKey}" was used in revision ${earlier.number} with a different input`);
-            return { node: answer(db, earlier.result as StoredResult), revision: earlier, userErrors: [], changed: [] };
+            return { node: nodeOf(earlier.result as Answered), revision: earlier, userErrors: [], changed: [] };
           }
         }
         const w = new Write(db);
-        const result = body(w, input as never);
+        const answered = answer(db, body(w, input as never));
         const revision = recordRevision(db, {
           authorName: viewer.name,
           authorRole: viewer.role,
@@ -176,9 +186,9 @@ export function runWrite(
           summary: input.editSummary ?? input.summary ?? null,
           idempotencyKey: input.idempotencyKey ?? null,
           inputHash: hash,
-          result,
+          result: answered,
         }, w.records);
-        return { node: answer(db, result), revision, userErrors: [], changed: w.records.map((r) => ({ id: r.id, type: r.type })) };
+        return { node: nodeOf(answered), revision, userErrors: [], changed: w.records.map((r) => ({ id: r.id, type: r.type })) };
       },
       { behavior: 'immediate' },
     );
@@ -188,16 +198,20 @@ export function runWrite(
   }
 }
 
-/** The node a result names, as it now stands (a relation answers with its subject). */
-function answer(db: Db, result: StoredResult): { id: string } | null {
-  if (result.tombstone) return result.tombstone as { id: string };
-  const doc = readDoc(db, result.type, result.id);
-  if (!doc) return null;
+/** The node a write answers with, as it stands after the write (a relation answers with its subject). */
+function answer(db: Db, result: StoredResult): Answered {
+  if (result.tombstone) return { type: result.type, doc: result.tombstone };
   if (result.type.endsWith('Relation')) {
-    const subject = (doc.row as { subjectId: string }).subjectId;
-    return readDoc(db, NODE_OF_RELATION[result.type as RelationType], subject)?.row ?? null;
+    const relation = readDoc(db, result.type, result.id) as { row: { subjectId: string } } | null;
+    const type = NODE_OF_RELATION[result.type as RelationType];
+    return { type, doc: relation ? readDoc(db, type, relation.row.subjectId) : null };
   }
-  return doc.row;
+  return { type: result.type, doc: readDoc(db, result.type, result.id) };
+}
+
+/** The payload's node: the document as it was answered, so a replay shows the first call's result. */
+function nodeOf(answered: Answered): { id: string } | null {
+  return answered.doc ? asOfRow(answered.doc) : null;
 }
 
 type RelationType = 'ActorRelation' | 'EventRelation' | 'StatementRelation';
@@ -239,14 +253,24 @@ function factualityOf(w: Write, f: I.FactualityInput | null | undefined, default
   return { columns: { certainty, polarity, holderId: f?.holder ?? defaultHolder }, cues };
 }
 
+/** Refuses a list that names the same thing twice. */
+function refuseRepeats(keys: readonly string[], field: string[], what: string) {
+  const repeated = keys.find((k, i) => keys.indexOf(k) !== i);
+  if (repeated !== undefined) refuse(UserErrorCode.INVALID_VALUE, field, `${field.join('.')}: ${what} ${repeated} is given twice`);
+}
+
 function affiliationsOf(w: Write, list: readonly I.AffiliationInput[], ownerId: string): Docs['Actor']['affiliations'] {
+  refuseRepeats(list.map((a) => a.organization), ['input', 'affiliations'], 'the organization');
   w.requireIds('Actor', list.map((a) => a.organization), ['input', 'affiliations']);
   if (list.some((a) => a.organization === ownerId)) refuse(UserErrorCode.INVALID_VALUE, ['input', 'affiliations'], 'input.affiliations: an actor cannot be affiliated with itself');
   return list.map((a, i) => ({ organizationId: a.organization, role: a.role ?? null, evidence: w.spans(a.evidence, ['input', 'affiliations', String(i), 'evidence']) }));
 }
 
 function eventLinks(w: Write, input: { participants?: I.ParticipantInput[] | null; issues?: string[] | null; location?: string | null }) {
-  if (input.participants) w.requireIds('Actor', input.participants.map((p) => p.actor), ['input', 'participants']);
+  if (input.participants) {
+    refuseRepeats(input.participants.map((p) => `${p.actor} as ${p.role}`), ['input', 'participants'], 'the participant');
+    w.requireIds('Actor', input.participants.map((p) => p.actor), ['input', 'participants']);
+  }
   if (input.issues) w.requireIds('Issue', input.issues, ['input', 'issues']);
   if (input.location) {
     const place = w.db.select({ id: t.places.id }).from(t.places).where(eq(t.places.id, input.location)).get();
