@@ -1,12 +1,22 @@
-/** `npm run seed`: rebuilds the knowledge base in DATABASE_URL from scratch out of `seed/`. */
+/**
+ * `npm run seed`: rebuilds the knowledge base in DATABASE_URL from scratch out of `seed/`.
+ * Writes made through the API exist nowhere else, so once there are any (a revision beyond
+ * the seed's), it refuses unless told `--force`.
+ */
 import { migrateDatabase, openDatabase } from '../src/db/client.js';
 import { loadConfig } from '../src/config.js';
+import { latestRevision } from '../src/store/history.js';
 import { SeedError, seedDatabase } from './loader.js';
 
 const config = loadConfig(process.env);
 const { db, path, close } = openDatabase(config.databaseUrl);
 try {
   migrateDatabase(db);
+  const written = latestRevision(db);
+  if (written > 1 && !process.argv.includes('--force')) {
+    console.error(`seed refused: ${path} holds ${written - 1} revision(s) written through the API, which a re-seed would erase; run \`npm run seed -- --force\` to erase them`);
+    process.exit(2);
+  }
   const plan = seedDatabase(db);
   console.log(
     `seeded ${path}: ${plan.actors.length} actors, ${plan.events.length} events, ${plan.statements.length} statements, ` +

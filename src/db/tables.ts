@@ -290,7 +290,8 @@ export const positions = sqliteTable(
     ...factualityColumns(),
     version: integer('version').notNull().default(1),
   },
-  (t) => [index('positions_actor_idx').on(t.actorId), index('positions_issue_idx').on(t.issueId), index('positions_holder_idx').on(t.holderId)],
+  // One position per actor and issue: setPosition replaces, and restore may not make a second.
+  (t) => [uniqueIndex('positions_actor_issue_idx').on(t.actorId, t.issueId), index('positions_issue_idx').on(t.issueId), index('positions_holder_idx').on(t.holderId)],
 );
 
 /** What a CONDITIONAL position asks in return: the issues it makes its acceptance depend on. */

@@ -83,10 +83,17 @@ export function changeAt(db: Db, nodeId: string, revision: number): t.ChangeRow 
   return db.select().from(t.changes).where(and(eq(t.changes.nodeId, nodeId), lte(t.changes.revision, revision))).orderBy(desc(t.changes.revision), desc(t.changes.id)).limit(1).get() ?? null;
 }
 
-/** The node's document at a revision: null when it did not exist then (or was deleted by then). */
+/**
+ * The node's document at a revision: null when it did not exist yet; once deleted, its
+ * tombstone (the last state, at the tombstone version).
+ */
 export function docAt<T extends DocType>(db: Db, type: T, nodeId: string, revision: number): Docs[T] | null {
   const change = changeAt(db, nodeId, revision);
-  if (!change || change.nodeType !== type || change.op === ChangeOp.DELETE) return null;
+  if (!change || change.nodeType !== type) return null;
+  if (change.op === ChangeOp.DELETE) {
+    const before = change.before as Docs[T];
+    return 'version' in before.row ? ({ ...before, row: { ...before.row, version: change.version } } as Docs[T]) : before;
+  }
   return change.after as Docs[T];
 }
 

@@ -76,7 +76,9 @@ describe('Keys: checked on every request', () => {
         done();
       },
     });
-    server = await startTestServer(kb.db, { playground: true, reads: 'open' }, { level: 'trace', stream: sink });
+    // A serializer that logs every request header, so that only the redaction keeps keys out.
+    const withHeaders = { req: (req: { method: string; url: string; headers: Record<string, unknown> }) => ({ method: req.method, url: req.url, headers: req.headers }) };
+    server = await startTestServer(kb.db, { playground: true, reads: 'open' }, { level: 'trace', stream: sink, serializers: withHeaders });
     closed = await startTestServer(kb.db, { playground: true, reads: 'key' });
   });
   afterAll(async () => {
@@ -111,6 +113,7 @@ describe('Keys: checked on every request', () => {
     await server.gql('{ actors { totalCount } }', undefined, `${key}x`);
     const log = logged.join('');
     expect(log).toContain('"url":"/graphql"');
+    expect(log).toContain('"authorization":"[Redacted]"');
     expect(log).not.toContain(key.slice(12));
   });
 });

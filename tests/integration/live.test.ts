@@ -14,6 +14,7 @@ import { startTestServer, type TestServer } from '../helpers/http.js';
 let kb: TestDb;
 let open: TestServer;
 let closed: TestServer;
+let locked: TestServer;
 let editor: string;
 let reader: string;
 const clients: Client[] = [];
@@ -22,6 +23,7 @@ beforeAll(async () => {
   kb = openTestDb();
   open = await startTestServer(kb.db);
   closed = await startTestServer(kb.db, { playground: true, reads: 'key' });
+  locked = await startTestServer(kb.db, { playground: false });
   editor = createKey(kb.db, Role.EDITOR, 'live editor').key;
   reader = createKey(kb.db, Role.READER, 'live reader').key;
 });
@@ -29,6 +31,7 @@ afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
   await open?.close();
   await closed?.close();
+  await locked?.close();
   kb?.dispose();
 });
 
@@ -103,4 +106,46 @@ describe('Live: revisionAdded over graphql-ws', () => {
     const refused = collect(client(open, 'kb_00000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'), 'subscription { revisionAdded { number } }', 1);
     await expect(refused.done).rejects.toMatchObject({ code: 4403 });
   });
+
+  it('publishes nothing for a refused write or a replay', async () => {
+    const heard = collect(client(open), 'subscription { revisionAdded { number } }', 1);
+    await heard.ready;
+    await new Promise((r) => setTimeout(r, 100));
+    const version = (await open.gql('{ actor(id: "actor:oman") { version } }')).data.actor.version;
+    const stale = await renameOman(open, version - 1, 'Stale.');
+    expect(stale.data.updateActor.userErrors[0].code).toBe('VERSION_CONFLICT');
+    const input = { id: 'actor:oman', expectedVersion: version, description: 'Once.', idempotencyKey: 'live-once' };
+    const once = await open.gql(`mutation($input: UpdateActorInput!) { updateActor(input: $input) { revision { number } } }`, { input }, editor);
+    await open.gql(`mutation($input: UpdateActorInput!) { updateActor(input: $input) { revision { number } } }`, { input }, editor);
+    const next = await renameOman(open, version + 1, 'Twice.');
+    // The first event heard is the idempotent write's own; the stale write and the replay added none before the next write.
+    expect(await heard.done).toEqual([{ data: { revisionAdded: { number: once.data.updateActor.revision.number } } }]);
+    expect(next.data.updateActor.revision.number).toBe(once.data.updateActor.revision.number + 1);
+  });
+
+  it('stops a subscription’s events once its key is revoked, and refuses the key’s next operation', async () => {
+    const { revokeKey } = await import('../../src/auth/keys.js');
+    const doomed = createKey(kb.db, Role.READER, 'doomed reader').key;
+    const c = client(closed, doomed);
+    const events: unknown[] = [];
+    const ready = new Promise<void>((r) => c.on('connected', () => r()));
+    c.subscribe({ query: 'subscription { revisionAdded { number } }' }, { next: (v) => events.push(v), error: () => {}, complete: () => {} });
+    await ready;
+    await new Promise((r) => setTimeout(r, 100));
+    revokeKey(kb.db, doomed.slice(3, 11));
+    const version = (await open.gql('{ actor(id: "actor:oman") { version } }')).data.actor.version;
+    await renameOman(open, version, 'After the revocation.');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(events).toEqual([]);
+    const next = collect(c, '{ actors { totalCount } }', 1);
+    await expect(next.done).rejects.toBeDefined();
+  });
+
+  it('answers over the socket by the same rules as over HTTP: no introspection with the playground off', async () => {
+    const res = collect(client(locked), '{ __schema { queryType { name } } }', 1);
+    const errors = (await res.done.then(() => [], (e: unknown) => e)) as { message: string }[];
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors[0]!.message).toMatch(/introspection/i);
+  });
 });
+

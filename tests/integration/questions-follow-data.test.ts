@@ -41,11 +41,12 @@ const ask = async () => {
 };
 
 describe('Questions follow the data', () => {
-  it('makes an issue blocking when a conflicting position is added, and common ground when it is removed', async () => {
+  it('makes an issue blocking when a position turns to conflict, and common ground when it turns back', async () => {
+    // One position per actor and issue (a unique index), so a change of stance is an update.
     expect(await ask()).toEqual({ blocking: [], common: ['issue:fishing'] });
-    kb.db.insert(t.positions).values({ id: 'position:beta-rejects', actorId: 'actor:beta', issueId: 'issue:fishing', stance: Stance.REJECTS, summary: 'Beta rejects it' }).run();
+    kb.db.update(t.positions).set({ stance: Stance.REJECTS }).where(eq(t.positions.id, 'position:beta-fishing')).run();
     expect(await ask()).toEqual({ blocking: ['issue:fishing'], common: [] });
-    kb.db.delete(t.positions).where(eq(t.positions.id, 'position:beta-rejects')).run();
+    kb.db.update(t.positions).set({ stance: Stance.OPEN_TO }).where(eq(t.positions.id, 'position:beta-fishing')).run();
     expect(await ask()).toEqual({ blocking: [], common: ['issue:fishing'] });
   });
 });

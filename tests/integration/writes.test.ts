@@ -225,6 +225,54 @@ describe('Writes: every refusal is a userError, and writes nothing', () => {
     const reused = await mutate('updateActor', 'UpdateActorInput', { ...input, description: 'Something else.' }, keys.EDITOR);
     expect(reused.data.updateActor.userErrors[0]).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED', field: ['input', 'idempotencyKey'] });
     expect(snapshot(kb.db)).toBe(before);
+
+    // Changed since: a replay still answers with the first call's payload, not today's actor.
+    const edited = await mutate('updateActor', 'UpdateActorInput', { id: 'actor:oman', expectedVersion: 2, description: 'Oman, host.' }, keys.EDITOR, 'actor { version } userErrors { code }');
+    expect(edited.data.updateActor.actor.version).toBe(3);
+    const late = await mutate('updateActor', 'UpdateActorInput', input, keys.EDITOR, 'actor { version description } revision { number } userErrors { code }');
+    expect(late.data.updateActor).toEqual(first.data.updateActor);
+    // An idempotency key belongs to its API key: another key's call with the same one is its own write.
+    const other = await mutate('updateActor', 'UpdateActorInput', { ...input, expectedVersion: 3 }, keys.ADMIN, 'actor { version } revision { author { name } } userErrors { code }');
+    expect(other.data.updateActor).toEqual({ actor: { version: 4 }, revision: { author: { name: 'admin desk' } }, userErrors: [] });
+  });
+
+  it('INVALID_VALUE for an organization, participant or quote given twice, with nothing written', async () => {
+    const before = snapshot(kb.db);
+    const twice = await mutate('createActor', 'CreateActorInput', {
+      name: 'Twice', kind: 'PERSON', description: 'd', evidence: [{ source: SEED, exact: 'Russia’s support for Iran' }, { source: SEED, exact: 'Russia’s support for Iran' }],
+      affiliations: [{ organization: 'actor:iran', evidence: [{ source: SEED, exact: 'Russia’s support for Iran' }] }, { organization: 'actor:iran', evidence: [{ source: SEED, exact: 'Russia’s support for Iran' }] }],
+    }, keys.EDITOR);
+    expect(twice.data.createActor.userErrors[0]).toMatchObject({ code: 'INVALID_VALUE', field: ['input', 'affiliations'] });
+    const participants = await mutate('createEvent', 'CreateEventInput', {
+      title: 'Twice', summary: 's', kind: 'OTHER', status: 'OCCURRED', participants: [{ actor: 'actor:iran', role: 'TARGET' }, { actor: 'actor:iran', role: 'TARGET' }],
+      evidence: [{ source: SEED, exact: 'The ongoing conflict in Ukraine' }],
+    }, keys.EDITOR);
+    expect(participants.data.createEvent.userErrors[0]).toMatchObject({ code: 'INVALID_VALUE', field: ['input', 'participants'] });
+    const quotes = await mutate('createIssue', 'CreateIssueInput', { name: 'Twice', description: 'd', evidence: [{ source: SEED, exact: 'The ongoing conflict in Ukraine' }, { source: SEED, exact: 'The ongoing conflict in Ukraine' }] }, keys.EDITOR);
+    expect(quotes.data.createIssue.userErrors[0]).toMatchObject({ code: 'INVALID_VALUE', field: ['input', 'evidence'] });
+    expect(snapshot(kb.db)).toBe(before);
+  });
+
+  it('refuses a restore whose old state refers to what has gone, or would make a second position for one actor and issue', async () => {
+    // An actor affiliated with another, which is then deleted: the affiliated actor's old state dangles.
+    const made = await mutate('createActor', 'CreateActorInput', { name: 'Muscat desk', kind: 'ORGANIZATION', description: 'd', evidence: [{ source: SEED, exact: 'during their meeting in Muscat, Oman, last year' }] }, keys.EDITOR, 'actor { id } revision { number } userErrors { code message }');
+    const clerk = await mutate('createActor', 'CreateActorInput', { name: 'Muscat clerk', kind: 'PERSON', description: 'd', evidence: [{ source: SEED, exact: 'during their meeting in Muscat, Oman, last year' }], affiliations: [{ organization: 'actor:muscat-desk', evidence: [{ source: SEED, exact: 'during their meeting in Muscat, Oman, last year' }] }] }, keys.EDITOR, 'actor { id } revision { number } userErrors { code message }');
+    expect([made.data.createActor.userErrors, clerk.data.createActor.userErrors]).toEqual([[], []]);
+    const withAffiliation = clerk.data.createActor.revision.number;
+    await mutate('updateActor', 'UpdateActorInput', { id: 'actor:muscat-clerk', expectedVersion: 1, affiliations: [] }, keys.EDITOR);
+    const gone = await mutate('deleteActor', 'DeleteActorInput', { id: 'actor:muscat-desk', expectedVersion: 1 }, keys.ADMIN);
+    expect(gone.data.deleteActor.userErrors).toEqual([]);
+    const before = snapshot(kb.db);
+    const dangling = await mutate('restore', 'RestoreInput', { id: 'actor:muscat-clerk', revision: withAffiliation, expectedVersion: 2 }, keys.ADMIN);
+    expect(dangling.data.restore.userErrors[0]).toMatchObject({ code: 'INVALID_REFERENCE', message: expect.stringContaining('actor:muscat-desk') });
+    expect(snapshot(kb.db)).toBe(before);
+
+    const position = (await server.gql(`{ position(id: "position:us-second-round") { version } }`)).data.position;
+    const retracted = await mutate('deletePosition', 'DeletePositionInput', { id: 'position:us-second-round', expectedVersion: position.version }, keys.ADMIN, 'revision { number } userErrors { code }');
+    const reset = await mutate('setPosition', 'SetPositionInput', { actor: 'actor:united-states', issue: 'issue:second-round-of-talks', stance: 'SUPPORTS', summary: 's', evidence: [{ source: SEED, exact: 'The possibility of a second meeting is being considered' }] }, keys.EDITOR, 'position { id } userErrors { code message }');
+    expect(reset.data.setPosition.userErrors).toEqual([]);
+    const second = await mutate('restore', 'RestoreInput', { id: 'position:us-second-round', revision: retracted.data.deletePosition.revision.number - 1, expectedVersion: position.version + 1 }, keys.ADMIN);
+    expect(second.data.restore.userErrors[0]).toMatchObject({ code: 'DUPLICATE_ID', message: expect.stringContaining(reset.data.setPosition.position.id) });
   });
 
   it('answers a body that is not JSON with a 400 and a message, never a 500, writing nothing', async () => {
@@ -304,9 +352,13 @@ describe('Writes: reading the knowledge base as it was', () => {
 
     const deleted = await mutate('createActor', 'CreateActorInput', { name: 'Muscat analysts', kind: 'GROUP_OF_PEOPLE', description: 'Analysts in Muscat.', evidence: [ev('Analysts in Muscat')] }, keys.EDITOR, 'actor { id version } revision { number } userErrors { code }');
     const { actor, revision } = deleted.data.createActor;
-    await mutate('deleteActor', 'DeleteActorInput', { id: actor.id, expectedVersion: 1 }, keys.ADMIN);
-    const gone = await server.gql(`{ now: node(id: "${actor.id}") { id } then: node(id: "${actor.id}", asOf: ${revision.number}) { ... on Actor { name version evidence { exact } } } }`);
-    expect(gone.data).toEqual({ now: null, then: { name: 'Muscat analysts', version: 1, evidence: [{ exact: 'Analysts in Muscat' }] } });
+    const deletion = await mutate('deleteActor', 'DeleteActorInput', { id: actor.id, expectedVersion: 1 }, keys.ADMIN, 'revision { number }');
+    const gone = await server.gql(`{
+      now: node(id: "${actor.id}") { id }
+      then: node(id: "${actor.id}", asOf: ${revision.number}) { ... on Actor { name version evidence { exact } } }
+      tombstone: node(id: "${actor.id}", asOf: ${deletion.data.deleteActor.revision.number}) { ... on Actor { name version } }
+    }`);
+    expect(gone.data).toEqual({ now: null, then: { name: 'Muscat analysts', version: 1, evidence: [{ exact: 'Analysts in Muscat' }] }, tombstone: { name: 'Muscat analysts', version: 2 } });
   });
 
   it('refuses asOf below 1 or beyond the latest revision with BAD_USER_INPUT naming it', async () => {

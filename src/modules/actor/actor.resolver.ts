@@ -14,7 +14,8 @@ import { StatementFilter, StatementOrder } from '../statement/statement.args.js'
 import { statementList } from '../statement/statement.service.js';
 import { ActorFilter, ActorOrder } from './actor.args.js';
 import { actorList } from './actor.service.js';
-import type { SpanDoc } from '../../store/documents.js';
+import type { Docs, SpanDoc } from '../../store/documents.js';
+import { relationId } from '../../shared/relation-ids.js';
 import { Actor, ActorRelation, Affiliation, type ActorRelationValue, type AffiliationValue } from './actor.type.js';
 
 @Resolver(() => Actor)
@@ -41,6 +42,8 @@ export class ActorResolver {
 
   @FieldResolver(() => [Affiliation], { description: 'The states or bodies this actor belongs to or speaks for, with its role.' })
   affiliations(@Root() actor: ActorRow, @Ctx() ctx: Context) {
+    const then = docPart<Docs['Actor']['affiliations']>(actor, 'affiliations');
+    if (then) return then.map((a) => ({ id: relationId(actor.id, 'AFFILIATED_WITH', a.organizationId), actorId: actor.id, organizationId: a.organizationId, role: a.role, evidence: a.evidence }));
     return ctx.loaders.actor.affiliations.load(actor.id);
   }
 
@@ -114,8 +117,8 @@ export class AffiliationResolver {
   }
 
   @FieldResolver(() => [Evidence], { description: 'The spans of the source that attest this affiliation.' })
-  evidence(@Root() a: AffiliationValue, @Ctx() ctx: Context) {
-    return ctx.loaders.evidence.affiliation.load(a.id);
+  evidence(@Root() a: AffiliationValue & { evidence?: SpanDoc[] }, @Ctx() ctx: Context) {
+    return a.evidence ?? ctx.loaders.evidence.affiliation.load(a.id);
   }
 }
 

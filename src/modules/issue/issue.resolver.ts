@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
-import type { SpanDoc } from '../../store/documents.js';
+import type { Docs, SpanDoc } from '../../store/documents.js';
 import { docPart } from '../common/as-of.js';
 import type { EventRow, IssueObstacleRow, IssueRow, StatementRow } from '../../db/tables.js';
 import { expectId } from '../../shared/ids.js';
@@ -42,6 +42,8 @@ export class IssueResolver {
 
   @FieldResolver(() => [Obstacle], { description: 'Where the source says in so many words that this issue stands between parties.' })
   obstacles(@Root() issue: IssueRow, @Ctx() ctx: Context) {
+    const then = docPart<Docs['Issue']['obstacles']>(issue, 'obstacles');
+    if (then) return then.map((o) => ({ ...o, issueId: issue.id }));
     return ctx.loaders.issue.obstacles.load(issue.id);
   }
 
@@ -87,13 +89,13 @@ export class ObstacleResolver {
   }
 
   @FieldResolver(() => [Actor], { description: 'The parties it stands between; empty when the source names none.' })
-  async parties(@Root() o: IssueObstacleRow, @Ctx() ctx: Context) {
-    const links = await ctx.loaders.issue.obstacleParties.load(o.id);
-    return loadAll(ctx.loaders.actor.byId, links.map((l) => l.actorId));
+  async parties(@Root() o: IssueObstacleRow & { partyIds?: string[] }, @Ctx() ctx: Context) {
+    const ids = o.partyIds ?? (await ctx.loaders.issue.obstacleParties.load(o.id)).map((l) => l.actorId);
+    return loadAll(ctx.loaders.actor.byId, ids);
   }
 
   @FieldResolver(() => [Evidence], { description: 'The words of the source that call it an obstacle.' })
-  evidence(@Root() o: IssueObstacleRow, @Ctx() ctx: Context) {
-    return ctx.loaders.evidence.obstacle.load(o.id);
+  evidence(@Root() o: IssueObstacleRow & { evidence?: SpanDoc[] }, @Ctx() ctx: Context) {
+    return o.evidence ?? ctx.loaders.evidence.obstacle.load(o.id);
   }
 }

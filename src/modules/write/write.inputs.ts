@@ -4,6 +4,7 @@
  * `id`, `expectedVersion` and only the fields to change. Every input may carry an edit
  * summary (`summary`, or `editSummary` where the type has a `summary` of its own: events,
  * statements, positions) and an `idempotencyKey`. Bounds are checked by write.validation.ts.
+ * An update cannot clear an optional field: an absent or null value leaves it unchanged.
  */
 import { Field, ID, InputType, Int } from 'type-graphql';
 import {
@@ -278,6 +279,18 @@ export class UpdateEventInput {
   @Field(() => PartialDateInput, { nullable: true, description: 'When it ended.' })
   end?: PartialDateInput | null;
 
+  @Field(() => Int, { nullable: true, description: 'Duration in days.' })
+  durationDays?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'What the source says of the duration otherwise.' })
+  durationNote?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The place (a place id).' })
+  location?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'CAMEO event code.' })
+  cameoCode?: string | null;
+
   @Field(() => [ParticipantInput], { nullable: true, description: 'Who took part (replaces the list).' })
   participants?: ParticipantInput[] | null;
 
@@ -358,6 +371,12 @@ export class UpdateStatementInput {
 
   @Field(() => ID, { nullable: true, description: 'Whom it is aimed at.' })
   target?: string | null;
+
+  @Field(() => PartialDateInput, { nullable: true, description: 'When it was said.' })
+  date?: PartialDateInput | null;
+
+  @Field(() => ID, { nullable: true, description: 'The event it was made in or about.' })
+  event?: string | null;
 
   @Field(() => [ID], { nullable: true, description: 'The issues it is about (replaces the list).' })
   issues?: string[] | null;

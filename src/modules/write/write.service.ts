@@ -349,6 +349,10 @@ export const writes = {
     if (input.status != null) row.status = input.status;
     if (input.start) Object.assign(row, dateColumns('start', input.start));
     if (input.end) Object.assign(row, dateColumns('end', input.end));
+    if (input.durationDays != null) row.durationDays = input.durationDays;
+    if (input.durationNote != null) row.durationNote = input.durationNote;
+    if (input.location != null) row.locationId = input.location;
+    if (input.cameoCode != null) row.cameoCode = input.cameoCode;
     const f = input.factuality ? factualityOf(w, input.factuality, null) : null;
     w.update('Event', before, {
       row: f ? { ...row, ...f.columns } : row,
@@ -384,7 +388,10 @@ export const writes = {
     const before = w.current('Statement', input.id, input.expectedVersion);
     w.requireIds('Actor', [input.speaker, input.target], ['input']);
     if (input.issues) w.requireIds('Issue', input.issues, ['input', 'issues']);
+    if (input.event) w.requireIds('Event', [input.event], ['input', 'event']);
     const row = { ...before.row };
+    if (input.date) Object.assign(row, dateColumns('date', input.date));
+    if (input.event != null) row.eventId = input.event;
     if (input.kind != null) row.kind = input.kind;
     if (input.summary != null) row.summary = input.summary.trim();
     if (input.speaker != null) row.speakerId = input.speaker;
@@ -498,6 +505,11 @@ export const writes = {
     }
     const missing = referencesOf(then).flatMap(([refType, ids]) => missingIds(w.db, refType, ids));
     if (missing.length > 0) refuse(UserErrorCode.INVALID_REFERENCE, ['input', 'revision'], `input.revision: ${input.id} as it was then refers to ${missing.join(', ')}, which no longer exist: restore those first`);
+    if (type === 'Position') {
+      const { actorId, issueId } = (then as Docs['Position']).row;
+      const other = w.db.select({ id: t.positions.id }).from(t.positions).where(and(eq(t.positions.actorId, actorId), eq(t.positions.issueId, issueId))).get();
+      if (other && other.id !== input.id) refuse(UserErrorCode.DUPLICATE_ID, ['input', 'id'], `${other.id} now holds ${actorId}'s position on ${issueId}: one position per actor and issue (delete it, or setPosition instead)`);
+    }
     const current = readDoc(w.db, type, input.id);
     const restored = withVersion(then, latest.version + 1);
     writeDoc(w.db, type, restored);
@@ -529,6 +541,7 @@ function referencesOf(doc: AnyDoc): [DocType, string[]][] {
   const out: [DocType, string[]][] = [['Source', sources], ['Actor', [...str(row.actorId), ...str(row.holderId), ...str(row.speakerId), ...str(row.targetId)]], ['Issue', str(row.issueId)]];
   if ('affiliations' in doc) out.push(['Actor', doc.affiliations.map((a) => a.organizationId)], ['Source', doc.affiliations.flatMap((a) => a.evidence.map((e) => e.sourceId))]);
   if ('participants' in doc) out.push(['Actor', doc.participants.map((p) => p.actorId)]);
+  if ('obstacles' in doc) out.push(['Actor', doc.obstacles.flatMap((o) => o.partyIds)], ['Source', doc.obstacles.flatMap((o) => o.evidence.map((e) => e.sourceId))]);
   if ('issueIds' in doc) out.push(['Issue', doc.issueIds]);
   if ('conditionIds' in doc) out.push(['Issue', doc.conditionIds], ['Statement', doc.statementIds]);
   if (typeof row.eventId === 'string') out.push(['Event', [row.eventId]]);

@@ -63,6 +63,8 @@ export const SCHEMAS = {
   updateEvent: z.strictObject({
     id: idOf('event'), expectedVersion: z.number().int().min(1), title: name.optional(), summary: prose.optional(), kind: z.string().optional(),
     status: z.string().optional(), start: partialDate.optional(), end: partialDate.optional(),
+    durationDays: z.number().int().min(1).max(100_000).optional(), durationNote: optionalProse, location: idOf('place').optional(),
+    cameoCode: z.string().regex(/^\d{2,4}$/, 'CAMEO event code, e.g. 046').optional(),
     participants: list(z.strictObject({ actor: idOf('actor'), role: z.string() })).optional(), issues: list(idOf('issue')).optional(),
     factuality: factuality.optional(), ...editMeta,
   }),
@@ -72,7 +74,8 @@ export const SCHEMAS = {
   }),
   updateStatement: z.strictObject({
     id: idOf('statement'), expectedVersion: z.number().int().min(1), kind: z.string().optional(), summary: prose.optional(), speaker: idOf('actor').optional(),
-    attribution: attribution.optional(), target: idOf('actor').optional(), issues: list(idOf('issue')).optional(), factuality: factuality.optional(), ...editMeta,
+    attribution: attribution.optional(), target: idOf('actor').optional(), date: partialDate.optional(), event: idOf('event').optional(),
+    issues: list(idOf('issue')).optional(), factuality: factuality.optional(), ...editMeta,
   }),
   createIssue: z.strictObject({ id: idOf('issue').optional(), name, description: prose, evidence: evidenceList, ...meta }),
   updateIssue: z.strictObject({ id: idOf('issue'), expectedVersion: z.number().int().min(1), name: name.optional(), description: prose.optional(), ...meta }),
