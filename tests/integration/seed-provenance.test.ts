@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import * as t from '../../src/db/tables.js';
 import { SEED_DIR } from '../../src/shared/paths.js';
-import { articleSentences } from '../helpers/sentences.js';
+import { articleSentences } from '../../src/shared/sentences.js';
 import { openTestDb, type TestDb } from '../helpers/db.js';
 
 const article = readFileSync(join(SEED_DIR, '000_5a5392c784a70cea.txt'), 'utf8');

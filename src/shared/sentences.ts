@@ -1,5 +1,5 @@
 /**
- * Splits the article into sentences with code-point offsets. A full stop ends a sentence
+ * Splits a source text into sentences with code-point offsets. A full stop ends a sentence
  * unless it closes an abbreviation the article uses ("U.S.").
  */
 export interface Sentence {
