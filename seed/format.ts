@@ -58,7 +58,8 @@ export const factuality = z
   .strictObject({
     certainty,
     polarity: z.enum(Polarity).default(Polarity.POSITIVE),
-    holder: actorId.optional(),
+    // null: explicitly the source's own voice (for a statement, whose holder is otherwise its speaker).
+    holder: actorId.nullable().optional(),
     cues: z.array(quote).default([]),
   })
   .superRefine((f, ctx) => {

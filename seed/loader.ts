@@ -4,10 +4,10 @@
  * replaces the database's content in one transaction. Any refusal names the file and the
  * entry and leaves the database exactly as it was.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { Db } from '../src/db/client.js';
 import * as t from '../src/db/tables.js';
 import { Certainty, Polarity } from '../src/shared/enums.js';
@@ -115,14 +115,25 @@ const dateColumns = <P extends string>(prefix: P, d: PartialDateInput) =>
 /** Reads, validates and resolves the seed in `dir` without touching any database. */
 export function readSeed(dir: string = SEED_DIR): SeedPlan {
   const dataDir = join(dir, 'data');
-  const source: SourceFile = validate(sourceFile, readYaml(dataDir, 'source.yaml'), 'source.yaml');
-  let articleText: string;
-  try {
-    articleText = readFileSync(join(dir, source.file), 'utf8');
-  } catch {
-    throw new SeedError('source.yaml', source.id, `article file ${source.file} not found in ${dir}`);
+  // One source (`source.yaml`, as in seed/) or several (`sources.yaml`, a list, as an exported bundle has).
+  const many = existsSync(join(dataDir, 'sources.yaml'));
+  const sourcesFile = many ? 'sources.yaml' : 'source.yaml';
+  const sourceList: SourceFile[] = many ? validate(z.array(sourceFile).min(1), readYaml(dataDir, sourcesFile), sourcesFile) : [validate(sourceFile, readYaml(dataDir, sourcesFile), sourcesFile)];
+  const texts = new Map<string, CodePointText>();
+  const sourceRows: SeedPlan['sources'] = [];
+  for (const source of sourceList) {
+    let text: string;
+    try {
+      text = readFileSync(join(dir, source.file), 'utf8');
+    } catch {
+      throw new SeedError(sourcesFile, source.id, `text file ${source.file} not found in ${dir}`);
+    }
+    if (texts.has(source.id)) throw new SeedError(sourcesFile, source.id, `duplicate id ${source.id}`);
+    texts.set(source.id, new CodePointText(text));
+    sourceRows.push({ id: source.id, title: source.title, text, url: source.url ?? null, contentHash: contentHash(text), ...dateColumns('published', source.published) });
   }
-  const texts = new Map([[source.id, new CodePointText(articleText)]]);
+  // A quote names its source; with one source it may leave it out.
+  const defaultSource = sourceList.length === 1 ? sourceList[0]!.id : undefined;
 
   const places: PlaceEntry[] = validate(seedFiles['places.yaml'], readYaml(dataDir, 'places.yaml'), 'places.yaml');
   const actors: ActorEntry[] = validate(seedFiles['actors.yaml'], readYaml(dataDir, 'actors.yaml'), 'actors.yaml');
@@ -132,7 +143,7 @@ export function readSeed(dir: string = SEED_DIR): SeedPlan {
   const positions: PositionEntry[] = validate(seedFiles['positions.yaml'], readYaml(dataDir, 'positions.yaml'), 'positions.yaml');
 
   // Ids are unique across the whole seed (their type prefix makes a clash a real mistake).
-  const known = new Set<string>([source.id]);
+  const known = new Set<string>(texts.keys());
   const declare = (file: string, id: string) => {
     if (known.has(id)) throw new SeedError(file, id, `duplicate id ${id}`);
     known.add(id);
@@ -153,7 +164,7 @@ export function readSeed(dir: string = SEED_DIR): SeedPlan {
   };
 
   const plan: SeedPlan = {
-    sources: [{ id: source.id, title: source.title, text: articleText, url: source.url ?? null, contentHash: contentHash(articleText), ...dateColumns('published', source.published) }],
+    sources: sourceRows,
     places: [], actors: [], actorAliases: [], affiliations: [], actorRelations: [], events: [],
     eventParticipants: [], eventRelations: [], eventIssues: [], issues: [], issueObstacles: [],
     issueObstacleParties: [], statements: [], statementRelations: [], statementIssues: [],
@@ -163,7 +174,8 @@ export function readSeed(dir: string = SEED_DIR): SeedPlan {
   /** Locates each quote in its source; evidence and factuality cues are checked alike. */
   const locate = (file: string, entry: string, quotes: Quote[], what: string) =>
     quotes.map((q) => {
-      const { quote, occurrence, source: sourceId = source.id } = typeof q === 'string' ? { quote: q } as { quote: string; occurrence?: number; source?: string } : q;
+      const { quote, occurrence, source: sourceId = defaultSource } = typeof q === 'string' ? { quote: q } as { quote: string; occurrence?: number; source?: string } : q;
+      if (sourceId === undefined) throw new SeedError(file, entry, `${what} "${quote}" must name its source: the bundle has ${texts.size}`);
       const text = texts.get(sourceId);
       if (!text) throw new SeedError(file, entry, `${what} cites unknown source ${sourceId}`);
       let span: TextSpan;
@@ -185,7 +197,7 @@ export function readSeed(dir: string = SEED_DIR): SeedPlan {
     return {
       certainty: f?.certainty ?? Certainty.CERTAIN,
       polarity: f?.polarity ?? Polarity.POSITIVE,
-      holderId: f?.holder === undefined ? defaultHolder : ref(file, entry, f.holder),
+      holderId: f?.holder === undefined ? defaultHolder : f.holder === null ? null : ref(file, entry, f.holder),
     };
   };
 

@@ -1,38 +1,64 @@
 /**
- * `npm run kb -- export --format jsonld|csv|plover <dir>`, against DATABASE_URL. A refusal (an
- * unknown format, a folder that is not empty) is one line on stderr and exit code 2; success
- * prints one summary line and exits 0.
+ * `npm run kb -- import <bundle> [--author <name>]` and
+ * `npm run kb -- export --format bundle|jsonld|csv|plover <dir>`, against DATABASE_URL. A
+ * refusal (a bundle that does not validate, an unknown format, a folder that is not empty) is
+ * one line on stderr and exit code 2, with nothing written; success prints one summary line
+ * (and an import draws a progress bar on a terminal) and exits 0.
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { Presets, SingleBar } from 'cli-progress';
+import { SeedError } from '../seed/loader.js';
 import { EXPORT_FORMATS, ExportError, exportKb, type ExportFormat } from './bulk/export.js';
+import { importBundle } from './bulk/import.js';
 import { loadConfig } from './config.js';
 import { migrateDatabase, openDatabase } from './db/client.js';
 
-const USAGE = `usage: npm run kb -- export --format ${EXPORT_FORMATS.join('|')} <dir>`;
+const USAGE = `usage:
+  npm run kb -- import <bundle> [--author <name>]
+  npm run kb -- export --format ${EXPORT_FORMATS.join('|')} <dir>`;
 
 export async function runKbCli(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void, printError: (line: string) => void): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string' }, author: { type: 'string' } } });
   } catch (e) {
     printError(`kb: ${(e as Error).message}\n${USAGE}`);
     return 2;
   }
   const [command, dir, ...extra] = parsed.positionals;
-  if (command !== 'export' || !dir || extra.length > 0 || !parsed.values.format) {
-    printError(`kb: ${command && command !== 'export' ? `unknown command "${command}"` : 'export needs --format and one folder'}\n${USAGE}`);
+  if ((command !== 'export' && command !== 'import') || !dir || extra.length > 0 || (command === 'export' && !parsed.values.format)) {
+    printError(`kb: ${command && command !== 'export' && command !== 'import' ? `unknown command "${command}"` : `${command ?? 'a command'} needs ${command === 'export' ? '--format and ' : ''}one folder`}\n${USAGE}`);
     return 2;
   }
   const { db, sqlite, close } = openDatabase(loadConfig(env).databaseUrl);
   try {
     migrateDatabase(db);
     const started = Date.now();
-    const summary = await exportKb(sqlite, parsed.values.format as ExportFormat, dir);
+    if (command === 'import') {
+      const author = parsed.values.author ?? env.USER ?? 'importer';
+      const bar = process.stdout.isTTY && print === consolePrint ? new SingleBar({ format: 'importing [{bar}] {value}/{total} nodes', hideCursor: true }, Presets.shades_classic) : null;
+      let summary;
+      try {
+        summary = importBundle(db, dir, author, bar ? (done, total) => (done === 1 ? bar.start(total, done) : bar.update(done)) : undefined);
+      } finally {
+        bar?.stop();
+      }
+      print(
+        `imported ${dir}: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.places} places` +
+          `${summary.revision === null ? ', nothing written' : `, revision ${summary.revision} by ${author}`} in ${Date.now() - started} ms`,
+      );
+      return 0;
+    }
+    const summary = await exportKb(db, sqlite, parsed.values.format as ExportFormat, dir);
     const records = summary.files.reduce((n, f) => n + f.records, 0);
     print(`exported ${records} records in ${summary.files.length} file(s) as ${summary.format} to ${dir} in ${Date.now() - started} ms`);
     return 0;
   } catch (e) {
+    if (e instanceof SeedError) {
+      printError(`kb: import refused, nothing written: ${e.message}`);
+      return 2;
+    }
     if (!(e instanceof ExportError)) throw e;
     printError(`kb: ${e.message}`);
     return 2;
@@ -41,6 +67,8 @@ export async function runKbCli(argv: string[], env: NodeJS.ProcessEnv, print: (l
   }
 }
 
+const consolePrint = (line: string) => console.log(line);
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await runKbCli(process.argv.slice(2), process.env, (l) => console.log(l), (l) => console.error(l));
+  process.exitCode = await runKbCli(process.argv.slice(2), process.env, consolePrint, (l) => console.error(l));
 }

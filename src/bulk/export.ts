@@ -1,6 +1,7 @@
 /**
- * `npm run kb -- export --format jsonld|csv|plover <dir>`: the knowledge base in the formats
- * researchers use, streamed row by row from SQLite (`iterate()`), never held whole.
+ * `npm run kb -- export --format bundle|jsonld|csv|plover <dir>`: the knowledge base in the
+ * formats researchers use; csv, jsonld and plover are streamed row by row from SQLite
+ * (`iterate()`), never held whole; `bundle` (bundle.ts) is read back by `kb import`.
  *
  * - csv: one RFC 4180 file per table of facts and per link table (written by csv-stringify),
  *   a header row of the stored column names, ids that join across files.
@@ -18,10 +19,12 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import type Database from 'better-sqlite3';
+import type { Db } from '../db/client.js';
+import { exportBundle } from './bundle.js';
 import { EventKind } from '../shared/enums.js';
 import { articleSentences } from '../shared/sentences.js';
 
-export const EXPORT_FORMATS = ['csv', 'jsonld', 'plover'] as const;
+export const EXPORT_FORMATS = ['bundle', 'csv', 'jsonld', 'plover'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export class ExportError extends Error {
@@ -47,10 +50,11 @@ export interface ExportSummary {
   files: { file: string; records: number }[];
 }
 
-export async function exportKb(sqlite: Database.Database, format: ExportFormat, dir: string): Promise<ExportSummary> {
+export async function exportKb(db: Db, sqlite: Database.Database, format: ExportFormat, dir: string): Promise<ExportSummary> {
   if (!EXPORT_FORMATS.includes(format)) throw new ExportError(`unknown format "${format}"; use one of ${EXPORT_FORMATS.join(', ')}`);
   prepareOutput(dir);
-  const files = format === 'csv' ? await exportCsv(sqlite, dir) : format === 'jsonld' ? await exportJsonLd(sqlite, dir) : await exportPlover(sqlite, dir);
+  const files =
+    format === 'bundle' ? exportBundle(db, dir) : format === 'csv' ? await exportCsv(sqlite, dir) : format === 'jsonld' ? await exportJsonLd(sqlite, dir) : await exportPlover(sqlite, dir);
   return { format, files };
 }
 

@@ -106,7 +106,7 @@ describe('Export: bad input is refused with exit code 2, touching nothing', () =
   it('refuses an unknown format, a missing folder argument, an unknown command and a folder that is not empty', async () => {
     const before = snapshot(kb.db);
     const unknown = await kbCli('export', '--format', 'xml', join(out, 'xml'));
-    expect(unknown).toMatchObject({ code: 2, errors: ['kb: unknown format "xml"; use one of csv, jsonld, plover'] });
+    expect(unknown).toMatchObject({ code: 2, errors: ['kb: unknown format "xml"; use one of bundle, csv, jsonld, plover'] });
     expect((await kbCli('export', '--format', 'csv')).code).toBe(2);
     expect((await kbCli('frobnicate')).errors[0]).toMatch(/unknown command "frobnicate"/);
     const full = join(out, 'full');

@@ -20,6 +20,7 @@ import { ChangeOp, EVENT_RELATION_INVERSE, ACTOR_RELATION_INVERSE, STATEMENT_REL
 import { conditionsProblem, factualityProblem } from '../../shared/fact-rules.js';
 import { typeOfId } from '../../shared/ids.js';
 import { relationId } from '../../shared/relation-ids.js';
+import { stableJson } from '../../shared/stable-json.js';
 import { CodePointText, contentHash } from '../../shared/text-span.js';
 import { deleteDoc, missingIds, readDoc, referrersOf, writeDoc, type AnyDoc, type DocType, type Docs, type SpanDoc } from '../../store/documents.js';
 import { locateQuote } from '../../store/evidence-locator.js';
@@ -145,13 +146,6 @@ function inputHash(mutation: string, input: object): string {
   return createHash('sha256').update(stableJson([mutation, rest])).digest('hex');
 }
 
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    return `{${Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined).map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
 
 /** Runs one mutation as one transaction; see the header for its contract. */
 export function runWrite(

@@ -1,0 +1,99 @@
+/**
+ * `npm run kb -- export --format bundle <dir>`: the knowledge base as a bundle in the `seed/`
+ * layout — `data/sources.yaml` (one entry per source, its text beside it as `<slug>.txt`)
+ * and one YAML file per kind of entry — that `kb import` (and the seed loader) read back.
+ * Quotes are written as the words with the occurrence they are in their source, so the
+ * bundle stays readable and its spans are located again, not trusted, on import.
+ */
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import type { Db } from '../db/client.js';
+import * as t from '../db/tables.js';
+import { CodePointText } from '../shared/text-span.js';
+import { allNodeIds, readDoc, type Docs, type SpanDoc } from '../store/documents.js';
+
+/** Leaves out null and undefined members and empty lists, as the seed files do. */
+function compact<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))) as Partial<T>;
+}
+
+function date(prefix: string, row: Record<string, unknown>) {
+  return compact({ precision: row[`${prefix}Precision`], year: row[`${prefix}Year`], month: row[`${prefix}Month`], day: row[`${prefix}Day`], note: row[`${prefix}Note`] });
+}
+
+export function exportBundle(db: Db, dir: string): { file: string; records: number }[] {
+  mkdirSync(join(dir, 'data'), { recursive: true });
+  const texts = new Map<string, CodePointText>();
+  const quote = (s: SpanDoc) => {
+    const text = texts.get(s.sourceId)!;
+    const occurrence = text.occurrences(s.exact).indexOf(s.start) + 1;
+    return { quote: s.exact, occurrence, source: s.sourceId };
+  };
+  const quotes = (list: SpanDoc[]) => list.map(quote);
+  const factuality = (row: { certainty: string; polarity: string; holderId: string | null }, cues: SpanDoc[], defaultHolder: string | null) =>
+    row.certainty === 'CERTAIN' && row.polarity === 'POSITIVE' && row.holderId === defaultHolder && cues.length === 0
+      ? undefined
+      : { certainty: row.certainty, polarity: row.polarity, holder: row.holderId, cues: quotes(cues) };
+
+  const nodes = allNodeIds(db);
+  const docs = <T extends keyof Docs>(type: T) => nodes.filter((n) => n.type === type).map((n) => readDoc(db, type, n.id)!);
+  const sources = docs('Source');
+  for (const { row } of sources) texts.set(row.id, new CodePointText(row.text));
+  const relationsOf = <R extends { row: { subjectId: string; objectId: string; kind: string; certainty: string; note?: string | null } ; evidence: SpanDoc[] }>(list: R[]) => {
+    const by = new Map<string, R[]>();
+    for (const r of list) by.set(r.row.subjectId, [...(by.get(r.row.subjectId) ?? []), r]);
+    return (id: string) => (by.get(id) ?? []).map((r) => compact({ kind: r.row.kind, object: r.row.objectId, note: r.row.note, certainty: r.row.certainty === 'CERTAIN' ? undefined : r.row.certainty, evidence: quotes(r.evidence) }));
+  };
+  const actorRelations = relationsOf(docs('ActorRelation'));
+  const eventRelations = relationsOf(docs('EventRelation'));
+  const statementRelations = relationsOf(docs('StatementRelation'));
+
+  const files: Record<string, unknown[]> = {
+    'sources.yaml': sources.map(({ row }) => {
+      const file = `${row.id.slice('source:'.length)}.txt`;
+      writeFileSync(join(dir, file), row.text);
+      return compact({ id: row.id, title: row.title, file, url: row.url, published: date('published', row) });
+    }),
+    'places.yaml': db.select().from(t.places).orderBy(t.places.id).all().map((p) => compact({ id: p.id, name: p.name, countryCode: p.countryCode, latitude: p.latitude, longitude: p.longitude })),
+    'actors.yaml': docs('Actor').map((d) =>
+      compact({
+        id: d.row.id, name: d.row.name, kind: d.row.kind, aliases: d.aliases, countryCode: d.row.countryCode, cameoCode: d.row.cameoCode, description: d.row.description,
+        evidence: quotes(d.evidence),
+        affiliations: d.affiliations.map((a) => compact({ organization: a.organizationId, role: a.role, evidence: quotes(a.evidence) })),
+        relations: actorRelations(d.row.id),
+      }),
+    ),
+    'issues.yaml': docs('Issue').map((d) =>
+      compact({
+        id: d.row.id, name: d.row.name, description: d.row.description, evidence: quotes(d.evidence),
+        obstacles: d.obstacles.map((o) => compact({ id: o.id, description: o.description, parties: o.partyIds, certainty: o.certainty === 'CERTAIN' ? undefined : o.certainty, evidence: quotes(o.evidence) })),
+      }),
+    ),
+    'events.yaml': docs('Event').map((d) =>
+      compact({
+        id: d.row.id, title: d.row.title, summary: d.row.summary, kind: d.row.kind, status: d.row.status, start: date('start', d.row), end: date('end', d.row),
+        durationDays: d.row.durationDays, durationNote: d.row.durationNote, location: d.row.locationId, cameoCode: d.row.cameoCode,
+        participants: d.participants.map((p) => ({ actor: p.actorId, role: p.role })), issues: d.issueIds, relations: eventRelations(d.row.id),
+        factuality: factuality(d.row, d.cues, null), evidence: quotes(d.evidence),
+      }),
+    ),
+    'statements.yaml': docs('Statement').map((d) =>
+      compact({
+        id: d.row.id, kind: d.row.kind, summary: d.row.summary, speaker: d.row.speakerId, attribution: compact({ kind: d.row.attributionKind, detail: d.row.attributionDetail }),
+        target: d.row.targetId, date: date('date', d.row), event: d.row.eventId, issues: d.issueIds, relations: statementRelations(d.row.id),
+        factuality: factuality(d.row, d.cues, d.row.speakerId), evidence: quotes(d.evidence),
+      }),
+    ),
+    'positions.yaml': docs('Position').map((d) =>
+      compact({
+        id: d.row.id, actor: d.row.actorId, issue: d.row.issueId, stance: d.row.stance, firmness: d.row.firmness, isPrecondition: d.row.isPrecondition,
+        conditions: d.conditionIds, summary: d.row.summary, statements: d.statementIds, factuality: factuality(d.row, d.cues, null), evidence: quotes(d.evidence),
+      }),
+    ),
+  };
+  return Object.entries(files).map(([file, entries]) => {
+    writeFileSync(join(dir, 'data', file), stringify(entries, { lineWidth: 0 }));
+    return { file: `data/${file}`, records: entries.length };
+  });
+}

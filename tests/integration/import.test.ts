@@ -1,0 +1,123 @@
+/**
+ * `npm run kb -- import`: a bundle exported from one knowledge base, imported into an empty
+ * one, answers every example operation the same; importing it again writes nothing; a changed
+ * entry becomes an update; a bad bundle is refused, naming file and entry, writing nothing.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadExamples } from '../../src/http/examples.loader.js';
+import { runKbCli } from '../../src/kb-cli.js';
+import { projectRoot } from '../../src/shared/paths.js';
+import { openTestDb, type TestDb } from '../helpers/db.js';
+import { startTestServer } from '../helpers/http.js';
+import { snapshot } from '../helpers/snapshot.js';
+
+let original: TestDb;
+let copy: TestDb;
+let work: string;
+let bundle: string;
+
+async function kbCli(db: TestDb, ...argv: string[]) {
+  const printed: string[] = [];
+  const errors: string[] = [];
+  const code = await runKbCli(argv, { DATABASE_URL: db.path }, (l) => printed.push(l), (l) => errors.push(l));
+  return { code, printed, errors };
+}
+
+beforeAll(async () => {
+  original = openTestDb();
+  copy = openTestDb({ seed: false });
+  work = mkdtempSync(join(tmpdir(), 'kb-import-'));
+  bundle = join(work, 'bundle');
+  expect((await kbCli(original, 'export', '--format', 'bundle', bundle)).code).toBe(0);
+});
+afterAll(() => {
+  original.dispose();
+  copy.dispose();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('Import: an exported bundle round-trips into an empty database', () => {
+  it('imports every node as one revision by the importer, and answers every example operation identically', async () => {
+    const run = await kbCli(copy, 'import', bundle, '--author', 'Ada, importer');
+    expect(run.errors).toEqual([]);
+    // The seed: 1 source, 16 actors, 6 issues, 14 events, 33 statements, 10 positions and 20 relations.
+    expect(run.printed[0]).toMatch(/: 100 created, 0 updated, 0 unchanged, 3 places, revision 1 by Ada, importer in \d+ ms$/);
+    const [a, b] = await Promise.all([startTestServer(original.db), startTestServer(copy.db)]);
+    try {
+      const examples = loadExamples(join(projectRoot(), 'schema', 'examples'));
+      expect(examples.length).toBeGreaterThan(10);
+      for (const example of examples) {
+        const variables = example.variables ? JSON.parse(example.variables) : undefined;
+        const [x, y] = await Promise.all([a.gql(example.query, variables), b.gql(example.query, variables)]);
+        expect(x.errors, example.name).toBeUndefined();
+        // Evidence ids differ between the two databases; everything a reader sees is the same.
+        expect(y.data, example.name).toEqual(x.data);
+      }
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('writes nothing, not even a revision, when the same bundle is imported again', async () => {
+    const before = snapshot(copy.db);
+    const run = await kbCli(copy, 'import', bundle);
+    expect(run.printed[0]).toMatch(/: 0 created, 0 updated, 100 unchanged, 3 places, nothing written/);
+    expect(snapshot(copy.db)).toBe(before);
+  });
+
+  it('records a changed entry as an update, one version up, in one new revision', async () => {
+    const changed = join(work, 'changed');
+    cpSync(bundle, changed, { recursive: true });
+    const file = join(changed, 'data', 'actors.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('description: Israel, which initiated a twelve-day conflict against Iran.', 'description: Israel, which initiated the twelve-day conflict.'));
+    const run = await kbCli(copy, 'import', changed, '--author', 'Ada, importer');
+    expect(run.printed[0]).toMatch(/: 0 created, 1 updated, 99 unchanged, 3 places, revision 2 by Ada, importer/);
+    const server = await startTestServer(copy.db);
+    try {
+      const res = await server.gql(`{ actor(id: "actor:israel") { version description } revisions(first: 1) { edges { node { number author { name } changes { nodeId op version } } } } }`);
+      expect(res.data.actor).toEqual({ version: 2, description: 'Israel, which initiated the twelve-day conflict.' });
+      expect(res.data.revisions.edges[0].node).toEqual({ number: 2, author: { name: 'Ada, importer' }, changes: [{ nodeId: 'actor:israel', op: 'UPDATE', version: 2 }] });
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('Import: a bad bundle is refused with exit code 2, naming file and entry, writing nothing', () => {
+  const cases: [string, string, (text: string) => string, RegExp][] = [
+    ['a quote not in its source', 'statements.yaml', (s) => s.replace('quote: Iran has denied', 'quote: Iran has gladly confirmed'), /statements\.yaml, entry statement:iran-denies-messages: evidence: quote not found/],
+    ['a dangling reference', 'positions.yaml', (s) => s.replace('actor: actor:turkey', 'actor: actor:atlantis'), /positions\.yaml, entry position:turkey-missile-expansion: refers to actor:atlantis/],
+    ['a duplicate id', 'issues.yaml', (s) => s.replace('id: issue:sanctions-relief', 'id: issue:nuclear-program-limits'), /issues\.yaml, entry issue:nuclear-program-limits: duplicate id/],
+    ['malformed YAML', 'events.yaml', (s) => `${s}\n  - : [unclosed`, /events\.yaml, entry \(file\): not valid YAML/],
+    ['an unknown enum value', 'events.yaml', (s) => s.replace('status: OCCURRED', 'status: HAPPENED'), /events\.yaml, entry event:\S+: status/],
+  ];
+  for (const [what, file, edit, message] of cases) {
+    it(`refuses ${what}`, async () => {
+      const bad = mkdtempSync(join(work, 'bad-'));
+      cpSync(bundle, bad, { recursive: true });
+      const path = join(bad, 'data', file);
+      const text = readFileSync(path, 'utf8');
+      expect(edit(text)).not.toBe(text);
+      writeFileSync(path, edit(text));
+      const before = snapshot(copy.db);
+      const run = await kbCli(copy, 'import', bad);
+      expect(run.code).toBe(2);
+      expect(run.errors[0]).toMatch(/^kb: import refused, nothing written: /);
+      expect(run.errors[0]).toMatch(message);
+      expect(snapshot(copy.db)).toBe(before);
+    });
+  }
+
+  it('refuses a bundle with a missing file', async () => {
+    const bad = mkdtempSync(join(work, 'missing-'));
+    cpSync(bundle, bad, { recursive: true });
+    rmSync(join(bad, 'us-iran-second-round-talks.txt'));
+    const before = snapshot(copy.db);
+    const run = await kbCli(copy, 'import', bad);
+    expect(run).toMatchObject({ code: 2, errors: [expect.stringMatching(/sources\.yaml, entry source:us-iran-second-round-talks: text file us-iran-second-round-talks\.txt not found/)] });
+    expect(snapshot(copy.db)).toBe(before);
+  });
+});
