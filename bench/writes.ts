@@ -16,7 +16,7 @@ import { migrateDatabase, openDatabase } from '../src/db/client.js';
 import { buildKbSchema } from '../src/schema.js';
 import { buildServer } from '../src/server.js';
 import { Role } from '../src/shared/enums.js';
-import { seedDatabase } from '../seed/loader.js';
+import { seedDatabase } from '../src/bulk/import.js';
 
 const ROUNDS = Number(process.env.BENCH_WRITES ?? 500);
 const WARMUP = 50;

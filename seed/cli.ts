@@ -6,7 +6,8 @@
 import { migrateDatabase, openDatabase } from '../src/db/client.js';
 import { loadConfig } from '../src/config.js';
 import { latestRevision } from '../src/store/history.js';
-import { SeedError, seedDatabase } from './loader.js';
+import { seedDatabase } from '../src/bulk/import.js';
+import { SeedError } from './loader.js';
 
 const config = loadConfig(process.env);
 const { db, path, close } = openDatabase(config.databaseUrl);

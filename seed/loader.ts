@@ -313,9 +313,11 @@ const TABLE_ORDER = [
 const INSERT_CHUNK = 200;
 
 /**
- * Replaces the whole content of the database with the plan, in one transaction, and makes it
- * revision 1 by "seed" (earlier history goes; API keys stay). Every span is checked against
- * its source text first: a span that does not match is refused here too.
+ * Replaces the whole content of the database with a plan of rows, in one transaction, and
+ * makes it revision 1 by "seed" (earlier history goes; API keys stay). For tests that build
+ * large synthetic plans in memory; `npm run seed` and first start import the seed bundle
+ * (`seedDatabase` in src/bulk/import.ts). Every span is checked against its source text
+ * first: a span that does not match is refused here too.
  */
 export function writeSeed(db: Db, plan: SeedPlan): void {
   const texts = new Map(plan.sources.map((s) => [s.id, new CodePointText(s.text)]));
@@ -335,12 +337,6 @@ export function writeSeed(db: Db, plan: SeedPlan): void {
   });
 }
 
-/** Reads the seed and writes it; the database is untouched if reading refuses anything. */
-export function seedDatabase(db: Db, dir: string = SEED_DIR): SeedPlan {
-  const plan = readSeed(dir);
-  writeSeed(db, plan);
-  return plan;
-}
 
 /** True when the database holds no source yet (first start). */
 export function isEmpty(db: Db): boolean {

@@ -3,7 +3,8 @@ import { loadConfig } from './config.js';
 import { migrateDatabase, openDatabase } from './db/client.js';
 import { buildKbSchema } from './schema.js';
 import { buildServer } from './server.js';
-import { isEmpty, seedDatabase } from '../seed/loader.js';
+import { isEmpty } from '../seed/loader.js';
+import { seedDatabase } from './bulk/import.js';
 
 const config = loadConfig(process.env);
 const { db, path } = openDatabase(config.databaseUrl);

@@ -20,7 +20,8 @@ import { ChangeOp, Role } from '../shared/enums.js';
 import { stableJson } from '../shared/stable-json.js';
 import { readDoc, writeDoc, type AnyDoc } from '../store/documents.js';
 import { recordRevision, type ChangeRecord } from '../store/history.js';
-import { readSeed } from '../../seed/loader.js';
+import { readSeed, type SeedPlan } from '../../seed/loader.js';
+import { SEED_DIR } from '../shared/paths.js';
 import { canonical, documentsOf } from './documents-from-plan.js';
 
 export interface ImportSummary {
@@ -34,35 +35,59 @@ export interface ImportSummary {
 
 export function importBundle(db: Db, dir: string, author: string, onProgress?: (done: number, total: number) => void): ImportSummary {
   const plan = readSeed(dir);
-  const docs = documentsOf(plan);
-  return db.transaction(
+  return db.transaction(() => importPlan(db, plan, author, `Import of ${dir}`, onProgress), { behavior: 'immediate' });
+}
+
+/**
+ * `npm run seed` and first start: the seed bundle imported into an emptied database, so the
+ * seed takes the import's one code path and becomes revision 1, by "seed". Validated first;
+ * a refusal leaves the database as it was. API keys stay.
+ */
+export function seedDatabase(db: Db, dir: string = SEED_DIR): SeedPlan {
+  const plan = readSeed(dir);
+  db.transaction(
     () => {
-      db.run(sql`PRAGMA defer_foreign_keys = ON`);
-      for (const place of plan.places) {
-        // Only a new or changed place is written: an unchanged one must not even touch the search index.
-        const stored = db.select().from(t.places).where(eq(t.places.id, place.id)).get();
-        if (!stored) db.insert(t.places).values(place).run();
-        else if (stableJson(stored) !== stableJson({ ...stored, ...place })) db.update(t.places).set(place).where(eq(t.places.id, place.id)).run();
-      }
-      const records: ChangeRecord[] = [];
-      let unchanged = 0;
-      docs.forEach(({ type, doc }, i) => {
-        const current = readDoc(db, type, doc.row.id);
-        if (current && canonical(current) === canonical(doc)) {
-          unchanged++;
-        } else {
-          const version = current && 'version' in current.row ? current.row.version + 1 : 1;
-          const next = ('version' in doc.row ? { ...doc, row: { ...doc.row, version } } : doc) as AnyDoc;
-          writeDoc(db, type, next as never);
-          records.push({ type, id: doc.row.id, op: current ? ChangeOp.UPDATE : ChangeOp.CREATE, version, before: current, after: next });
-        }
-        onProgress?.(i + 1, docs.length);
-      });
-      const created = records.filter((r) => r.op === ChangeOp.CREATE).length;
-      if (records.length === 0) return { created: 0, updated: 0, unchanged, places: plan.places.length, revision: null };
-      const revision = recordRevision(db, { authorName: author, authorRole: Role.ADMIN, keyId: null, summary: `Import of ${dir}` }, records);
-      return { created, updated: records.length - created, unchanged, places: plan.places.length, revision: revision.number };
+      for (const table of CLEARED) db.delete(table).run();
+      importPlan(db, plan, 'seed', 'Seed: the knowledge curated from the seed article');
     },
     { behavior: 'immediate' },
   );
+  return plan;
+}
+
+/** Every table of facts and history, in an order that deletes what refers before what is referred to. */
+const CLEARED = [
+  t.changes, t.revisions, t.factualityCues, t.evidence, t.positionConditions, t.positionStatements, t.positions, t.statementIssues,
+  t.statementRelations, t.statements, t.eventIssues, t.eventRelations, t.eventParticipants, t.events, t.issueObstacleParties,
+  t.issueObstacles, t.issues, t.actorRelations, t.affiliations, t.actorAliases, t.actors, t.places, t.sources,
+];
+
+/** Merges a validated plan as one revision; the caller holds the transaction. */
+function importPlan(db: Db, plan: SeedPlan, author: string, summary: string, onProgress?: (done: number, total: number) => void): ImportSummary {
+  const docs = documentsOf(plan);
+  db.run(sql`PRAGMA defer_foreign_keys = ON`);
+  for (const place of plan.places) {
+    // Only a new or changed place is written: an unchanged one must not even touch the search index.
+    const stored = db.select().from(t.places).where(eq(t.places.id, place.id)).get();
+    if (!stored) db.insert(t.places).values(place).run();
+    else if (stableJson(stored) !== stableJson({ ...stored, ...place })) db.update(t.places).set(place).where(eq(t.places.id, place.id)).run();
+  }
+  const records: ChangeRecord[] = [];
+  let unchanged = 0;
+  docs.forEach(({ type, doc }, i) => {
+    const current = readDoc(db, type, doc.row.id);
+    if (current && canonical(current) === canonical(doc)) {
+      unchanged++;
+    } else {
+      const version = current && 'version' in current.row ? current.row.version + 1 : 1;
+      const next = ('version' in doc.row ? { ...doc, row: { ...doc.row, version } } : doc) as AnyDoc;
+      writeDoc(db, type, next as never);
+      records.push({ type, id: doc.row.id, op: current ? ChangeOp.UPDATE : ChangeOp.CREATE, version, before: current, after: next });
+    }
+    onProgress?.(i + 1, docs.length);
+  });
+  const created = records.filter((r) => r.op === ChangeOp.CREATE).length;
+  if (records.length === 0) return { created: 0, updated: 0, unchanged, places: plan.places.length, revision: null };
+  const revision = recordRevision(db, { authorName: author, authorRole: Role.ADMIN, keyId: null, summary }, records);
+  return { created, updated: records.length - created, unchanged, places: plan.places.length, revision: revision.number };
 }

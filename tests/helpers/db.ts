@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { migrateDatabase, openDatabase, type OpenDatabase, type OpenOptions } from '../../src/db/client.js';
-import { seedDatabase } from '../../seed/loader.js';
+import { seedDatabase } from '../../src/bulk/import.js';
 
 export interface TestDb extends OpenDatabase {
   /** Closes the database and deletes its folder. */
