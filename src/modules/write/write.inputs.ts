@@ -16,6 +16,26 @@ const ID_FIELD = 'The new node’s id (`<type>:<lower-case-slug>`); by default a
 const EXPECTED = 'The version you read; a stale one is refused with VERSION_CONFLICT naming the current version.';
 const IDEMPOTENCY = 'Any string you choose: repeating the call with the same key and input returns the first result and writes nothing more.';
 
+/** What every write input may carry: an edit summary and an idempotency key (fields the inputs inherit; the base type itself is never reachable, so never in the schema). */
+@InputType('EditBase')
+abstract class Edit {
+  @Field(() => String, { nullable: true, description: 'The edit summary.' })
+  summary?: string | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY })
+  idempotencyKey?: string | null;
+}
+
+/** The same for types with a `summary` of their own (events, statements, positions): the edit summary is `editSummary`. */
+@InputType('EditOwnSummaryBase')
+abstract class EditOwnSummary {
+  @Field(() => String, { nullable: true, description: 'The edit summary.' })
+  editSummary?: string | null;
+
+  @Field(() => String, { nullable: true, description: IDEMPOTENCY })
+  idempotencyKey?: string | null;
+}
+
 @InputType('EvidenceInput', {
   description:
     'A quote of a source, located by the server in code points. When the quote occurs more than once, `start`/`end` or `prefix`/`suffix` pick the occurrence; a quote that is absent or still ambiguous is refused, never fuzzy-matched. Text is NFC-normalised first.',
@@ -104,7 +124,7 @@ export class AttributionInput {
 }
 
 @InputType('AddSourceInput', { description: 'A new source text. It is stored NFC-normalised with its SHA-256; the same text twice is refused.' })
-export class AddSourceInput {
+export class AddSourceInput extends Edit {
   @Field(() => ID, { nullable: true, description: ID_FIELD })
   id?: string | null;
 
@@ -119,16 +139,10 @@ export class AddSourceInput {
 
   @Field(() => String, { description: 'The full text, up to 1 MB of UTF-8. Never edited afterwards.' })
   text!: string;
-
-  @Field(() => String, { nullable: true, description: 'The edit summary.' })
-  summary?: string | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY })
-  idempotencyKey?: string | null;
 }
 
 @InputType('CreateActorInput', { description: 'A new actor.' })
-export class CreateActorInput {
+export class CreateActorInput extends Edit {
   @Field(() => ID, { nullable: true, description: ID_FIELD })
   id?: string | null;
 
@@ -155,16 +169,10 @@ export class CreateActorInput {
 
   @Field(() => [EvidenceInput], { description: 'Where the source names it (at least one quote).' })
   evidence!: EvidenceInput[];
-
-  @Field(() => String, { nullable: true, description: 'The edit summary.' })
-  summary?: string | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY })
-  idempotencyKey?: string | null;
 }
 
 @InputType('UpdateActorInput', { description: 'Changes to an actor: only the fields given change.' })
-export class UpdateActorInput {
+export class UpdateActorInput extends Edit {
   @Field(() => ID, { description: 'The actor.' })
   id!: string;
 
@@ -191,16 +199,10 @@ export class UpdateActorInput {
 
   @Field(() => [AffiliationInput], { nullable: true, description: 'Organizations (replaces the list).' })
   affiliations?: AffiliationInput[] | null;
-
-  @Field(() => String, { nullable: true, description: 'The edit summary.' })
-  summary?: string | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY })
-  idempotencyKey?: string | null;
 }
 
 @InputType('CreateEventInput', { description: 'A new event.' })
-export class CreateEventInput {
+export class CreateEventInput extends EditOwnSummary {
   @Field(() => ID, { nullable: true, description: ID_FIELD })
   id?: string | null;
 
@@ -245,16 +247,10 @@ export class CreateEventInput {
 
   @Field(() => [EvidenceInput], { description: 'Where the source tells it (at least one quote).' })
   evidence!: EvidenceInput[];
-
-  @Field(() => String, { nullable: true, description: 'The edit summary.' })
-  editSummary?: string | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY })
-  idempotencyKey?: string | null;
 }
 
 @InputType('UpdateEventInput', { description: 'Changes to an event: only the fields given change.' })
-export class UpdateEventInput {
+export class UpdateEventInput extends EditOwnSummary {
   @Field(() => ID, { description: 'The event.' })
   id!: string;
 
@@ -299,16 +295,10 @@ export class UpdateEventInput {
 
   @Field(() => FactualityInput, { nullable: true, description: 'How sure the source is of it (replaces it).' })
   factuality?: FactualityInput | null;
-
-  @Field(() => String, { nullable: true, description: 'The edit summary.' })
-  editSummary?: string | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY })
-  idempotencyKey?: string | null;
 }
 
 @InputType('CreateStatementInput', { description: 'A new statement.' })
-export class CreateStatementInput {
+export class CreateStatementInput extends EditOwnSummary {
   @Field(() => ID, { nullable: true, description: ID_FIELD })
   id?: string | null;
 
@@ -341,16 +331,10 @@ export class CreateStatementInput {
 
   @Field(() => [EvidenceInput], { description: 'Where the source reports it (at least one quote).' })
   evidence!: EvidenceInput[];
-
-  @Field(() => String, { nullable: true, description: 'The edit summary.' })
-  editSummary?: string | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY })
-  idempotencyKey?: string | null;
 }
 
 @InputType('UpdateStatementInput', { description: 'Changes to a statement: only the fields given change.' })
-export class UpdateStatementInput {
+export class UpdateStatementInput extends EditOwnSummary {
   @Field(() => ID, { description: 'The statement.' })
   id!: string;
 
@@ -383,16 +367,10 @@ export class UpdateStatementInput {
 
   @Field(() => FactualityInput, { nullable: true, description: 'How sure its holder is (replaces it).' })
   factuality?: FactualityInput | null;
-
-  @Field(() => String, { nullable: true, description: 'The edit summary.' })
-  editSummary?: string | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY })
-  idempotencyKey?: string | null;
 }
 
 @InputType('CreateIssueInput', { description: 'A new negotiation issue.' })
-export class CreateIssueInput {
+export class CreateIssueInput extends Edit {
   @Field(() => ID, { nullable: true, description: ID_FIELD })
   id?: string | null;
 
@@ -404,16 +382,10 @@ export class CreateIssueInput {
 
   @Field(() => [EvidenceInput], { description: 'Where the source raises it (at least one quote).' })
   evidence!: EvidenceInput[];
-
-  @Field(() => String, { nullable: true, description: 'The edit summary.' })
-  summary?: string | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY })
-  idempotencyKey?: string | null;
 }
 
 @InputType('UpdateIssueInput', { description: 'Changes to an issue: only the fields given change.' })
-export class UpdateIssueInput {
+export class UpdateIssueInput extends Edit {
   @Field(() => ID, { description: 'The issue.' })
   id!: string;
 
@@ -425,12 +397,6 @@ export class UpdateIssueInput {
 
   @Field(() => String, { nullable: true, description: 'What it is about.' })
   description?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'The edit summary.' })
-  summary?: string | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY })
-  idempotencyKey?: string | null;
 }
 
 /** The input of `delete<Name>`: the node and the version read. */
@@ -460,7 +426,7 @@ export const DeletePositionInput = deleteInputOf('Position', 'A position');
 export type DeleteInput = InstanceType<typeof DeleteActorInput>;
 
 @InputType('SetPositionInput', { description: 'Where an actor stands on an issue: creates the position, or replaces the one the actor holds on that issue (then `expectedVersion` is required).' })
-export class SetPositionInput {
+export class SetPositionInput extends EditOwnSummary {
   @Field(() => ID, { description: 'Who holds it.' })
   actor!: string;
 
@@ -493,12 +459,6 @@ export class SetPositionInput {
 
   @Field(() => Int, { nullable: true, description: 'Required when replacing: the version of the position you read.' })
   expectedVersion?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'The edit summary.' })
-  editSummary?: string | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY })
-  idempotencyKey?: string | null;
 }
 
 /** The forward relation kinds of all three families, for addRelation. */
@@ -537,7 +497,7 @@ registerDescribedEnum(RelationKind, 'RelationKind', 'A relation to add, read fro
 });
 
 @InputType('AddRelationInput', { description: 'A relation between two actors, two events or two statements, stored once and read from both ends.' })
-export class AddRelationInput {
+export class AddRelationInput extends Edit {
   @Field(() => ID, { description: 'The subject (its id prefix names the family).' })
   subject!: string;
 
@@ -555,28 +515,16 @@ export class AddRelationInput {
 
   @Field(() => [EvidenceInput], { description: 'Where the source says so (at least one quote).' })
   evidence!: EvidenceInput[];
-
-  @Field(() => String, { nullable: true, description: 'The edit summary.' })
-  summary?: string | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY })
-  idempotencyKey?: string | null;
 }
 
 @InputType('RemoveRelationInput', { description: 'A relation to remove, by its id (`relations { id }` on either end).' })
-export class RemoveRelationInput {
+export class RemoveRelationInput extends Edit {
   @Field(() => ID, { description: 'The relation’s id.' })
   id!: string;
-
-  @Field(() => String, { nullable: true, description: 'The edit summary.' })
-  summary?: string | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY })
-  idempotencyKey?: string | null;
 }
 
 @InputType('AddEvidenceInput', { description: 'More quotes for a fact (an entity or a relation).' })
-export class AddEvidenceInput {
+export class AddEvidenceInput extends Edit {
   @Field(() => ID, { description: 'The fact: an entity id or a relation id.' })
   node!: string;
 
@@ -585,16 +533,10 @@ export class AddEvidenceInput {
 
   @Field(() => Int, { nullable: true, description: 'For an entity: the version you read (required). Relations have no version.' })
   expectedVersion?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'The edit summary.' })
-  summary?: string | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY })
-  idempotencyKey?: string | null;
 }
 
 @InputType('RemoveEvidenceInput', { description: 'One quote to take from a fact; its last quote cannot go (every fact cites at least one).' })
-export class RemoveEvidenceInput {
+export class RemoveEvidenceInput extends Edit {
   @Field(() => ID, { description: 'The fact: an entity id or a relation id.' })
   node!: string;
 
@@ -609,16 +551,10 @@ export class RemoveEvidenceInput {
 
   @Field(() => Int, { nullable: true, description: 'For an entity: the version you read (required).' })
   expectedVersion?: number | null;
-
-  @Field(() => String, { nullable: true, description: 'The edit summary.' })
-  summary?: string | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY })
-  idempotencyKey?: string | null;
 }
 
 @InputType('RestoreInput', { description: 'Brings a node back as it was at a revision, a deleted one included, as a new revision.' })
-export class RestoreInput {
+export class RestoreInput extends Edit {
   @Field(() => ID, { description: 'The node.' })
   id!: string;
 
@@ -627,10 +563,4 @@ export class RestoreInput {
 
   @Field(() => Int, { description: 'Its current version (a deleted node’s tombstone version).' })
   expectedVersion!: number;
-
-  @Field(() => String, { nullable: true, description: 'The edit summary.' })
-  summary?: string | null;
-
-  @Field(() => String, { nullable: true, description: IDEMPOTENCY })
-  idempotencyKey?: string | null;
 }
