@@ -9,26 +9,42 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Presets, SingleBar } from 'cli-progress';
 import { SeedError } from '../seed/loader.js';
-import { EXPORT_FORMATS, ExportError, exportKb, type ExportFormat } from './bulk/export.js';
+import { EXPORT_FORMATS, ExportError, exportKb, prepareOutput, type ExportFormat } from './bulk/export.js';
+import { synthesize } from './bulk/synth.js';
 import { importBundle } from './bulk/import.js';
 import { loadConfig } from './config.js';
 import { migrateDatabase, openDatabase } from './db/client.js';
 
 const USAGE = `usage:
   npm run kb -- import <bundle> [--author <name>]
+  npm run kb -- synth --statements <N> <dir>
   npm run kb -- export --format ${EXPORT_FORMATS.join('|')} <dir>`;
 
 export async function runKbCli(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void, printError: (line: string) => void): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string' }, author: { type: 'string' } } });
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { format: { type: 'string' }, author: { type: 'string' }, statements: { type: 'string' } } });
   } catch (e) {
     printError(`kb: ${(e as Error).message}\n${USAGE}`);
     return 2;
   }
   const [command, dir, ...extra] = parsed.positionals;
+  if (command === 'synth' && dir && extra.length === 0 && parsed.values.statements) {
+    try {
+      prepareOutput(dir);
+      const started = Date.now();
+      const made = synthesize(Number(parsed.values.statements), dir);
+      print(`synthesized ${dir}: ${made.sources} sources, ${made.actors} actors, ${made.issues} issues, ${made.events} events, ${made.statements} statements, ${made.positions} positions in ${Date.now() - started} ms`);
+      return 0;
+    } catch (e) {
+      if (!(e instanceof ExportError || e instanceof RangeError)) throw e;
+      printError(`kb: ${e.message}`);
+      return 2;
+    }
+  }
   if ((command !== 'export' && command !== 'import') || !dir || extra.length > 0 || (command === 'export' && !parsed.values.format)) {
-    printError(`kb: ${command && command !== 'export' && command !== 'import' ? `unknown command "${command}"` : `${command ?? 'a command'} needs ${command === 'export' ? '--format and ' : ''}one folder`}\n${USAGE}`);
+    const known = ['export', 'import', 'synth'];
+    printError(`kb: ${command && !known.includes(command) ? `unknown command "${command}"` : `${command ?? 'a command'} needs ${command === 'export' ? '--format and ' : command === 'synth' ? '--statements and ' : ''}one folder`}\n${USAGE}`);
     return 2;
   }
   const { db, sqlite, close } = openDatabase(loadConfig(env).databaseUrl);

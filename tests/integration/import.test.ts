@@ -121,3 +121,38 @@ describe('Import: a bad bundle is refused with exit code 2, naming file and entr
     expect(snapshot(copy.db)).toBe(before);
   });
 });
+
+describe('Synth: a deterministic synthetic bundle that imports', () => {
+  it('writes the same bundle for the same N, which imports whole and has parties in conflict', async () => {
+    const [a, b] = [join(work, 'synth-a'), join(work, 'synth-b')];
+    const made = await kbCli(copy, 'synth', '--statements', '300', a);
+    expect(made.printed[0]).toMatch(/^synthesized .*: 15 sources, 32 actors, 6 issues, 60 events, 300 statements, 24 positions in \d+ ms$/);
+    await kbCli(copy, 'synth', '--statements', '300', b);
+    for (const file of ['sources.yaml', 'actors.yaml', 'events.yaml', 'statements.yaml', 'positions.yaml']) {
+      expect(readFileSync(join(b, 'data', file), 'utf8'), file).toBe(readFileSync(join(a, 'data', file), 'utf8'));
+    }
+    const empty = openTestDb({ seed: false });
+    try {
+      const run = await kbCli(empty, 'import', a);
+      expect(run.errors).toEqual([]);
+      expect(run.printed[0]).toMatch(/: \d+ created, 0 updated, 0 unchanged, 0 places, revision 1/);
+      const server = await startTestServer(empty.db);
+      try {
+        const res = await server.gql('{ statements { totalCount } positions { totalCount } blockingIssues { issue { id } } contradictions { basis } }');
+        expect(res.data.statements.totalCount).toBe(300);
+        expect(res.data.positions.totalCount).toBe(24);
+        expect(res.data.blockingIssues.length).toBeGreaterThan(0);
+        expect(res.data.contradictions.length).toBeGreaterThan(0);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      empty.dispose();
+    }
+  });
+
+  it('refuses a count that is not a whole number, and a folder that is not empty', async () => {
+    expect(await kbCli(copy, 'synth', '--statements', 'many', join(work, 'synth-bad'))).toMatchObject({ code: 2, errors: [expect.stringMatching(/--statements must be a whole number/)] });
+    expect((await kbCli(copy, 'synth', '--statements', '10', join(work, 'synth-a'))).code).toBe(2);
+  });
+});
