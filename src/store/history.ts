@@ -11,6 +11,8 @@ import { ChangeOp, Role } from '../shared/enums.js';
 import { badUserInput } from '../shared/errors.js';
 import { allNodeIds, readDoc, type AnyDoc, type DocType, type Docs } from './documents.js';
 
+const CHANGE_CHUNK = 500;
+
 export interface ChangeRecord {
   type: DocType;
   id: string;
@@ -59,9 +61,10 @@ export function recordRevision(db: Db, meta: RevisionMeta, records: readonly Cha
     })
     .returning()
     .get();
-  if (records.length > 0) {
+  // In chunks: SQLite takes at most 32,766 bound variables in one statement.
+  for (let i = 0; i < records.length; i += CHANGE_CHUNK) {
     db.insert(t.changes)
-      .values(records.map((r) => ({ revision: number, nodeId: r.id, nodeType: r.type, op: r.op, version: r.version, before: r.before, after: r.after })))
+      .values(records.slice(i, i + CHANGE_CHUNK).map((r) => ({ revision: number, nodeId: r.id, nodeType: r.type, op: r.op, version: r.version, before: r.before, after: r.after })))
       .run();
   }
   return revision;
