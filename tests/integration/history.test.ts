@@ -2,6 +2,10 @@
  * History: the seed is revision 1 by "seed", every node created in it, with its document.
  */
 import { describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { changes } from '../../src/db/tables.js';
+import { ChangeOp, Role } from '../../src/shared/enums.js';
+import { recordRevision } from '../../src/store/history.js';
 import { useSeededServer } from '../helpers/seeded-server.js';
 
 const suite = useSeededServer();
@@ -33,5 +37,14 @@ describe('History: the seed load is revision 1', () => {
     expect(change.after.evidence[0]).toMatchObject({ exact: 'Iranian Foreign Minister Abbas Araghchi', start: 994, end: 1033 });
     const none = await suite.server.gql(`{ revisions(filter: { author: "nobody" }) { totalCount } }`);
     expect(none.data.revisions.totalCount).toBe(0);
+  });
+});
+
+describe('History: a revision of many changes', () => {
+  it('records a revision of 5,000 changes (more than one SQL statement can bind) in one piece', () => {
+    const records = Array.from({ length: 5000 }, (_, i) => ({ type: 'Actor' as const, id: `actor:bulk-${i}`, op: ChangeOp.CREATE, version: 1, before: null, after: null }));
+    const revision = recordRevision(suite.kb.db, { authorName: 'bulk', authorRole: Role.ADMIN, keyId: null, summary: null }, records);
+    const stored = suite.kb.db.select({ n: count() }).from(changes).where(eq(changes.revision, revision.number)).get()!;
+    expect(stored.n).toBe(5000);
   });
 });
