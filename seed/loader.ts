@@ -4,7 +4,8 @@
  * replaces the database's content in one transaction. Any refusal names the file and the
  * entry and leaves the database exactly as it was.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -89,6 +90,54 @@ function readYaml(dir: string, file: string): unknown {
   }
 }
 
+/** The lines of a file, read in chunks (never whole), decoded across chunk boundaries. */
+function* linesOf(path: string): Generator<string> {
+  const fd = openSync(path, 'r');
+  const decoder = new StringDecoder('utf8');
+  const buffer = Buffer.alloc(1 << 16);
+  let pending = '';
+  try {
+    for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
+      const parts = (pending + decoder.write(buffer.subarray(0, n))).split('\n');
+      pending = parts.pop()!;
+      yield* parts;
+    }
+    pending += decoder.end();
+    if (pending !== '') yield pending;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The entries of one kind: from `<kind>.jsonl` (one JSON entry a line, read line by line, a
+ * refusal naming the line) when the bundle has it, else from `<kind>.yaml` (a list).
+ */
+function readEntries<S extends z.ZodType>(dataDir: string, kind: string, list: z.ZodArray<S>): z.infer<S>[] {
+  const jsonl = `${kind}.jsonl`;
+  if (!existsSync(join(dataDir, jsonl))) return validate(list, readYaml(dataDir, `${kind}.yaml`), `${kind}.yaml`);
+  const entries: z.infer<S>[] = [];
+  let line = 0;
+  for (const text of linesOf(join(dataDir, jsonl))) {
+    line++;
+    if (text.trim() === '') continue;
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch (e) {
+      throw new SeedError(jsonl, `line ${line}`, `not valid JSON: ${(e as Error).message}`);
+    }
+    const result = list.element.safeParse(data);
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      const id = (data as { id?: unknown } | null)?.id;
+      throw new SeedError(jsonl, typeof id === 'string' ? `${id} (line ${line})` : `line ${line}`, `${issue.path.length ? issue.path.join('.') + ': ' : ''}${issue.message}`);
+    }
+    entries.push(result.data);
+  }
+  return entries;
+}
+
 function validate<S extends z.ZodType>(schema: S, data: unknown, file: string): z.infer<S> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
@@ -135,12 +184,12 @@ export function readSeed(dir: string = SEED_DIR): SeedPlan {
   // A quote names its source; with one source it may leave it out.
   const defaultSource = sourceList.length === 1 ? sourceList[0]!.id : undefined;
 
-  const places: PlaceEntry[] = validate(seedFiles['places.yaml'], readYaml(dataDir, 'places.yaml'), 'places.yaml');
-  const actors: ActorEntry[] = validate(seedFiles['actors.yaml'], readYaml(dataDir, 'actors.yaml'), 'actors.yaml');
-  const issues: IssueEntry[] = validate(seedFiles['issues.yaml'], readYaml(dataDir, 'issues.yaml'), 'issues.yaml');
-  const events: EventEntry[] = validate(seedFiles['events.yaml'], readYaml(dataDir, 'events.yaml'), 'events.yaml');
-  const statements: StatementEntry[] = validate(seedFiles['statements.yaml'], readYaml(dataDir, 'statements.yaml'), 'statements.yaml');
-  const positions: PositionEntry[] = validate(seedFiles['positions.yaml'], readYaml(dataDir, 'positions.yaml'), 'positions.yaml');
+  const places: PlaceEntry[] = readEntries(dataDir, 'places', seedFiles['places.yaml']);
+  const actors: ActorEntry[] = readEntries(dataDir, 'actors', seedFiles['actors.yaml']);
+  const issues: IssueEntry[] = readEntries(dataDir, 'issues', seedFiles['issues.yaml']);
+  const events: EventEntry[] = readEntries(dataDir, 'events', seedFiles['events.yaml']);
+  const statements: StatementEntry[] = readEntries(dataDir, 'statements', seedFiles['statements.yaml']);
+  const positions: PositionEntry[] = readEntries(dataDir, 'positions', seedFiles['positions.yaml']);
 
   // Ids are unique across the whole seed (their type prefix makes a clash a real mistake).
   const known = new Set<string>(texts.keys());
@@ -328,13 +377,18 @@ export function writeSeed(db: Db, plan: SeedPlan): void {
   }
   db.transaction((tx) => {
     for (const [, table] of [...TABLE_ORDER].reverse()) tx.delete(table).run();
-    for (const [key, table] of TABLE_ORDER) {
-      const rows = plan[key] as never[];
-      for (let i = 0; i < rows.length; i += INSERT_CHUNK) tx.insert(table).values(rows.slice(i, i + INSERT_CHUNK)).run();
-    }
+    insertPlan(db, plan);
     // The same connection, so inside this transaction: the seed is revision 1 of the history.
     recordSeedRevision(db);
   });
+}
+
+/** Inserts every row of a plan, table by table in chunks; the caller holds the transaction. */
+export function insertPlan(db: Db, plan: SeedPlan): void {
+  for (const [key, table] of TABLE_ORDER) {
+    const rows = plan[key] as never[];
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) db.insert(table).values(rows.slice(i, i + INSERT_CHUNK)).run();
+  }
 }
 
 

@@ -20,7 +20,7 @@ import { ChangeOp, Role } from '../shared/enums.js';
 import { stableJson } from '../shared/stable-json.js';
 import { readDoc, writeDoc, type AnyDoc } from '../store/documents.js';
 import { recordRevision, type ChangeRecord } from '../store/history.js';
-import { readSeed, type SeedPlan } from '../../seed/loader.js';
+import { insertPlan, isEmpty, readSeed, type SeedPlan } from '../../seed/loader.js';
 import { SEED_DIR } from '../shared/paths.js';
 import { canonical, documentsOf } from './documents-from-plan.js';
 
@@ -62,10 +62,21 @@ const CLEARED = [
   t.issueObstacles, t.issues, t.actorRelations, t.affiliations, t.actorAliases, t.actors, t.places, t.sources,
 ];
 
-/** Merges a validated plan as one revision; the caller holds the transaction. */
+/**
+ * Merges a validated plan as one revision; the caller holds the transaction. Into an empty
+ * knowledge base (no source, no place) every node is new, so the plan's rows go in by the
+ * table in chunks and nothing needs comparing; otherwise node by node.
+ */
 function importPlan(db: Db, plan: SeedPlan, author: string, summary: string, onProgress?: (done: number, total: number) => void): ImportSummary {
   const docs = documentsOf(plan);
   db.run(sql`PRAGMA defer_foreign_keys = ON`);
+  if (isEmpty(db) && db.select({ id: t.places.id }).from(t.places).limit(1).all().length === 0) {
+    insertPlan(db, plan);
+    onProgress?.(docs.length, docs.length);
+    const records = docs.map(({ type, doc }) => ({ type, id: doc.row.id, op: ChangeOp.CREATE, version: 1, before: null, after: doc }));
+    const revision = records.length > 0 ? recordRevision(db, { authorName: author, authorRole: Role.ADMIN, keyId: null, summary }, records).number : null;
+    return { created: records.length, updated: 0, unchanged: 0, places: plan.places.length, revision };
+  }
   for (const place of plan.places) {
     // Only a new or changed place is written: an unchanged one must not even touch the search index.
     const stored = db.select().from(t.places).where(eq(t.places.id, place.id)).get();

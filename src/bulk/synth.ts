@@ -35,7 +35,7 @@ const STANCES = ['DEMANDS', 'SUPPORTS', 'OPEN_TO', 'OPPOSES', 'REJECTS'] as cons
 const STATEMENT_KINDS = ['CLAIM', 'DEMAND', 'POSITION', 'REPORT', 'ANALYSIS'] as const;
 const EVENT_KINDS = ['NEGOTIATION', 'MEETING', 'THREAT', 'PROTEST', 'SANCTIONS'] as const;
 
-/** Writes the bundle; each YAML file holds one entry a line (JSON is YAML), so it stays quick to read and to write. */
+/** Writes the bundle: `data/sources.yaml`, the texts, and one JSON-lines file per kind of entry. */
 export function synthesize(statements: number, dir: string): SynthSummary {
   if (!Number.isInteger(statements) || statements < 1 || statements > 2_000_000) throw new RangeError(`--statements must be a whole number from 1 to 2000000 (got ${statements})`);
   const random = generator(statements);
@@ -55,8 +55,9 @@ export function synthesize(statements: number, dir: string): SynthSummary {
     return { quote: text, source: `source:s${source}` };
   };
 
-  const lines: Record<string, string[]> = { 'actors.yaml': [], 'issues.yaml': [], 'events.yaml': [], 'statements.yaml': [], 'positions.yaml': [] };
-  const entry = (file: string, value: unknown) => lines[file]!.push(`- ${JSON.stringify(value)}`);
+  // The JSON-lines form: one entry a line, read line by line on import.
+  const lines: Record<string, string[]> = { 'actors.jsonl': [], 'issues.jsonl': [], 'events.jsonl': [], 'statements.jsonl': [], 'positions.jsonl': [] };
+  const entry = (file: string, value: unknown) => lines[file]!.push(JSON.stringify(value));
 
   const actors: string[] = [];
   const states: string[] = [];
@@ -64,21 +65,21 @@ export function synthesize(statements: number, dir: string): SynthSummary {
     const state = `actor:state-${s}`;
     states.push(state);
     actors.push(state);
-    entry('actors.yaml', { id: state, name: `State ${s}`, kind: 'STATE', description: `Synthetic state ${s}.`, evidence: [cite(`State ${s} is a party to the talks.`)] });
+    entry('actors.jsonl', { id: state, name: `State ${s}`, kind: 'STATE', description: `Synthetic state ${s}.`, evidence: [cite(`State ${s} is a party to the talks.`)] });
     for (let o = 0; o < officialsPerState; o++) {
       const official = `actor:official-${s}-${o}`;
       actors.push(official);
-      entry('actors.yaml', {
+      entry('actors.jsonl', {
         id: official, name: `Official ${s}-${o}`, kind: 'PERSON', description: `An official of State ${s}.`, evidence: [cite(`Official ${s}-${o} speaks for State ${s}.`)],
         affiliations: [{ organization: state, role: 'Minister', evidence: [cite(`Official ${s}-${o} is a minister of State ${s}.`)] }],
       });
     }
   }
-  for (let i = 0; i < nIssues; i++) entry('issues.yaml', { id: `issue:i${i}`, name: `Issue ${i}`, description: `Synthetic issue ${i}.`, evidence: [cite(`Issue ${i} is on the table.`)] });
+  for (let i = 0; i < nIssues; i++) entry('issues.jsonl', { id: `issue:i${i}`, name: `Issue ${i}`, description: `Synthetic issue ${i}.`, evidence: [cite(`Issue ${i} is on the table.`)] });
   for (let e = 0; e < nEvents; e++) {
     const a = pick(states);
     const b = pick(states);
-    entry('events.yaml', {
+    entry('events.jsonl', {
       id: `event:e${e}`, title: `Event ${e}`, summary: `Synthetic event ${e}.`, kind: pick(EVENT_KINDS), status: 'OCCURRED',
       participants: [{ actor: a, role: 'INITIATOR' }, ...(b === a ? [] : [{ actor: b, role: 'TARGET' }])], issues: [`issue:i${e % nIssues}`],
       relations: e > 0 ? [{ kind: 'AFTER', object: `event:e${e - 1}`, evidence: [cite(`Event ${e} came after event ${e - 1}.`)] }] : [],
@@ -88,7 +89,7 @@ export function synthesize(statements: number, dir: string): SynthSummary {
   for (let n = 0; n < statements; n++) {
     const speaker = pick(actors);
     const hedged = random() < 0.2;
-    entry('statements.yaml', {
+    entry('statements.jsonl', {
       id: `statement:st${n}`, kind: pick(STATEMENT_KINDS), summary: `Synthetic statement ${n}.`, speaker, attribution: { kind: 'NAMED' },
       event: `event:e${n % nEvents}`, issues: [`issue:i${n % nIssues}`],
       relations: n % 25 === 1 ? [{ kind: 'DENIES', object: `statement:st${n - 1}`, evidence: [cite(`Statement ${n} denies statement ${n - 1}.`)] }] : [],
@@ -103,7 +104,7 @@ export function synthesize(statements: number, dir: string): SynthSummary {
       const issue = `issue:i${(s * 3 + k) % nIssues}`;
       const holder = k === 2 ? `actor:official-${s}-0` : state;
       const stance = pick(STANCES);
-      entry('positions.yaml', {
+      entry('positions.jsonl', {
         id: `position:p${s}-${k}`, actor: holder, issue, stance, isPrecondition: stance === 'DEMANDS' && random() < 0.3,
         summary: `${holder} ${stance.toLowerCase()} ${issue}.`, statements: [`statement:st${(s * 3 + k) % statements}`],
         evidence: [cite(`Position ${s}-${k}: ${holder} ${stance.toLowerCase()} ${issue}.`)],
@@ -119,6 +120,6 @@ export function synthesize(statements: number, dir: string): SynthSummary {
   });
   writeFileSync(join(dir, 'data', 'sources.yaml'), sourceEntries.join('\n') + '\n');
   writeFileSync(join(dir, 'data', 'places.yaml'), '[]\n');
-  for (const [file, list] of Object.entries(lines)) writeFileSync(join(dir, 'data', file), list.length === 0 ? '[]\n' : list.join('\n') + '\n');
+  for (const [file, list] of Object.entries(lines)) writeFileSync(join(dir, 'data', file), list.map((l) => `${l}\n`).join(''));
   return { sources: nSources, actors: actors.length, issues: nIssues, events: nEvents, statements, positions };
 }

@@ -128,7 +128,7 @@ describe('Synth: a deterministic synthetic bundle that imports', () => {
     const made = await kbCli(copy, 'synth', '--statements', '300', a);
     expect(made.printed[0]).toMatch(/^synthesized .*: 15 sources, 32 actors, 6 issues, 60 events, 300 statements, 24 positions in \d+ ms$/);
     await kbCli(copy, 'synth', '--statements', '300', b);
-    for (const file of ['sources.yaml', 'actors.yaml', 'events.yaml', 'statements.yaml', 'positions.yaml']) {
+    for (const file of ['sources.yaml', 'actors.jsonl', 'events.jsonl', 'statements.jsonl', 'positions.jsonl']) {
       expect(readFileSync(join(b, 'data', file), 'utf8'), file).toBe(readFileSync(join(a, 'data', file), 'utf8'));
     }
     const empty = openTestDb({ seed: false });
@@ -149,6 +149,19 @@ describe('Synth: a deterministic synthetic bundle that imports', () => {
     } finally {
       empty.dispose();
     }
+  });
+
+  it('refuses a malformed JSON line or a bad entry in the JSON-lines form, naming file and line, writing nothing', async () => {
+    const bad = join(work, 'synth-jsonl-bad');
+    cpSync(join(work, 'synth-a'), bad, { recursive: true });
+    const file = join(bad, 'data', 'statements.jsonl');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const before = snapshot(copy.db);
+    writeFileSync(file, [...lines.slice(0, 6), '{"id": "statement:broken", ', ...lines.slice(6)].join('\n'));
+    expect(await kbCli(copy, 'import', bad)).toMatchObject({ code: 2, errors: [expect.stringMatching(/statements\.jsonl, entry line 7: not valid JSON/)] });
+    writeFileSync(file, [...lines.slice(0, 6), lines[6]!.replace('"kind":"', '"kind":"X'), ...lines.slice(7)].join('\n'));
+    expect(await kbCli(copy, 'import', bad)).toMatchObject({ code: 2, errors: [expect.stringMatching(/statements\.jsonl, entry statement:st6 \(line 7\): kind/)] });
+    expect(snapshot(copy.db)).toBe(before);
   });
 
   it('refuses a count that is not a whole number, and a folder that is not empty', async () => {
