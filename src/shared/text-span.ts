@@ -23,25 +23,41 @@ export interface TextSpan {
   suffix: string;
 }
 
-/** A source text split once into code points, so repeated lookups stay linear. */
+/**
+ * A source text addressed in code points. A text without astral characters (no surrogate
+ * pairs, the common case) has one UTF-16 unit per code point and is sliced as it is; only a
+ * text with astral characters is split into code points, once, so that a large collection
+ * does not hold an array entry per character.
+ */
 export class CodePointText {
-  readonly points: string[];
+  private readonly astral: boolean;
+  private points: string[] | null = null;
+  /** The length in code points. */
+  readonly length: number;
+
   constructor(readonly text: string) {
-    this.points = Array.from(text);
+    this.astral = /[\uD800-\uDFFF]/.test(text);
+    this.length = this.astral ? this.codePoints().length : text.length;
+  }
+
+  private codePoints(): string[] {
+    return (this.points ??= Array.from(this.text));
+  }
+
+  /** The code points [start, end), clamped to the text, as a string. */
+  slice(start: number, end: number): string {
+    const from = Math.max(0, start);
+    const to = Math.min(end, this.length);
+    if (to <= from) return '';
+    return this.astral ? this.codePoints().slice(from, to).join('') : this.text.slice(from, to);
   }
 
   /** The span [start, end) with its quote and context. */
   span(start: number, end: number): TextSpan {
-    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > this.points.length) {
-      throw new SpanError(`span [${start}, ${end}) is outside the text (length ${this.points.length})`);
+    if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start || end > this.length) {
+      throw new SpanError(`span [${start}, ${end}) is outside the text (length ${this.length})`);
     }
-    return {
-      start,
-      end,
-      exact: this.points.slice(start, end).join(''),
-      prefix: this.points.slice(Math.max(0, start - CONTEXT_LENGTH), start).join(''),
-      suffix: this.points.slice(end, end + CONTEXT_LENGTH).join(''),
-    };
+    return { start, end, exact: this.slice(start, end), prefix: this.slice(start - CONTEXT_LENGTH, start), suffix: this.slice(end, end + CONTEXT_LENGTH) };
   }
 
   /** Every start offset (in code points) at which `quote` occurs, overlapping ones included. */
@@ -51,7 +67,7 @@ export class CodePointText {
     for (;;) {
       const at = this.text.indexOf(quote, from);
       if (at < 0) return found;
-      found.push(Array.from(this.text.slice(0, at)).length);
+      found.push(this.astral ? Array.from(this.text.slice(0, at)).length : at);
       from = at + 1;
     }
   }

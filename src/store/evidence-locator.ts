@@ -24,12 +24,11 @@ export function locateQuote(sourceId: string, text: CodePointText, selector: Quo
   const length = Array.from(exact).length;
   const all = text.occurrences(exact);
   if (all.length === 0) return { refused: 'EVIDENCE_NOT_FOUND', message: `the quote "${exact}" is not in ${sourceId}` };
-  const points = text.points;
   const fits = (start: number) =>
     (selector.start == null || selector.start === start) &&
     (selector.end == null || selector.end === start + length) &&
-    (prefix === null || points.slice(Math.max(0, start - Array.from(prefix).length), start).join('') === prefix) &&
-    (suffix === null || points.slice(start + length, start + length + Array.from(suffix).length).join('') === suffix);
+    (prefix === null || text.slice(start - Array.from(prefix).length, start) === prefix) &&
+    (suffix === null || text.slice(start + length, start + length + Array.from(suffix).length) === suffix);
   const chosen = all.filter(fits);
   if (chosen.length === 0) {
     return { refused: 'EVIDENCE_NOT_FOUND', message: `the quote "${exact}" occurs in ${sourceId} at ${all.join(', ')}, but none matches the given start/end/prefix/suffix` };

@@ -37,3 +37,18 @@ describe('Text spans: quotes become code-point offsets', () => {
     expect(() => text.span(5, 500)).toThrow(/outside the text/);
   });
 });
+
+describe('Text spans: plain and astral texts alike', () => {
+  it('counts code points past an astral character, and slices a plain text the same way', () => {
+    const astral = new CodePointText('a🛡️b cd 🛡️ cd');
+    expect(astral.length).toBe([...'a🛡️b cd 🛡️ cd'].length);
+    expect(astral.occurrences('cd')).toEqual([5, 11]);
+    expect(astral.slice(5, 7)).toBe('cd');
+    expect(astral.span(11, 13)).toEqual({ start: 11, end: 13, exact: 'cd', prefix: 'a🛡️b cd 🛡️ ', suffix: '' });
+    const plain = new CodePointText('ab cd cd');
+    expect(plain.length).toBe(8);
+    expect(plain.occurrences('cd')).toEqual([3, 6]);
+    expect(plain.span(3, 5)).toEqual({ start: 3, end: 5, exact: 'cd', prefix: 'ab ', suffix: ' cd' });
+    expect(plain.slice(-4, 2)).toBe('ab');
+  });
+});
