@@ -7,6 +7,8 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { join } from 'node:path';
+import { getTableColumns } from 'drizzle-orm';
+import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { parse } from 'yaml';
 import { z } from 'zod';
 import type { Db } from '../src/db/client.js';
@@ -359,7 +361,6 @@ const TABLE_ORDER = [
   ['evidence', t.evidence], ['factualityCues', t.factualityCues],
 ] as const;
 
-const INSERT_CHUNK = 200;
 
 /**
  * Replaces the whole content of the database with a plan of rows, in one transaction, and
@@ -383,11 +384,26 @@ export function writeSeed(db: Db, plan: SeedPlan): void {
   });
 }
 
-/** Inserts every row of a plan, table by table in chunks; the caller holds the transaction. */
+/**
+ * Inserts every row of a plan, table by table; the caller holds the transaction. One prepared
+ * statement per table, run row by row: building SQL per call (drizzle's insert builder) cost
+ * most of a large import's time. Absent values take the column's default, booleans 1/0.
+ */
 export function insertPlan(db: Db, plan: SeedPlan): void {
   for (const [key, table] of TABLE_ORDER) {
-    const rows = plan[key] as never[];
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) db.insert(table).values(rows.slice(i, i + INSERT_CHUNK)).run();
+    const rows = plan[key] as Record<string, unknown>[];
+    if (rows.length === 0) continue;
+    const { name } = getTableConfig(table);
+    const fields = Object.entries(getTableColumns(table)).map(([field, column]) => ({ field, column, db: column.name }));
+    const insert = db.$client.prepare(`INSERT INTO "${name}" (${fields.map((f) => `"${f.db}"`).join(', ')}) VALUES (${fields.map(() => '?').join(', ')})`);
+    for (const row of rows) {
+      insert.run(
+        fields.map(({ field, column }) => {
+          const value = row[field] === undefined ? (column.hasDefault ? column.default : null) : row[field];
+          return typeof value === 'boolean' ? (value ? 1 : 0) : (value as unknown);
+        }),
+      );
+    }
   }
 }
 

@@ -15,7 +15,8 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import * as tables from './tables.js';
 import { MIGRATIONS_DIR } from '../shared/paths.js';
 
-export type Db = BetterSQLite3Database<typeof tables>;
+/** The drizzle database, with the better-sqlite3 handle it wraps (`$client`) for bulk paths. */
+export type Db = BetterSQLite3Database<typeof tables> & { $client: Database.Database };
 
 export interface OpenDatabase {
   db: Db;

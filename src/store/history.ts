@@ -11,8 +11,6 @@ import { ChangeOp, Role } from '../shared/enums.js';
 import { badUserInput } from '../shared/errors.js';
 import { allNodeIds, readDoc, type AnyDoc, type DocType, type Docs } from './documents.js';
 
-const CHANGE_CHUNK = 500;
-
 export interface ChangeRecord {
   type: DocType;
   id: string;
@@ -61,12 +59,10 @@ export function recordRevision(db: Db, meta: RevisionMeta, records: readonly Cha
     })
     .returning()
     .get();
-  // In chunks: SQLite takes at most 32,766 bound variables in one statement.
-  for (let i = 0; i < records.length; i += CHANGE_CHUNK) {
-    db.insert(t.changes)
-      .values(records.slice(i, i + CHANGE_CHUNK).map((r) => ({ revision: number, nodeId: r.id, nodeType: r.type, op: r.op, version: r.version, before: r.before, after: r.after })))
-      .run();
-  }
+  // One prepared statement, row by row: an import records a change per node.
+  const insert = db.$client.prepare('INSERT INTO changes (revision, node_id, node_type, op, version, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const json = (doc: AnyDoc | null) => (doc === null ? null : JSON.stringify(doc));
+  for (const r of records) insert.run(number, r.id, r.type, r.op, r.version, json(r.before), json(r.after));
   return revision;
 }
 
