@@ -125,7 +125,7 @@ function readEntries<S extends z.ZodType>(dataDir: string, kind: string, list: z
     if (text.trim() === '') continue;
     let data: unknown;
     try {
-      data = JSON.parse(text);
+      data = JSON.parse(line === 1 ? text.replace(/^\uFEFF/, '') : text);
     } catch (e) {
       throw new SeedError(jsonl, `line ${line}`, `not valid JSON: ${(e as Error).message}`);
     }
@@ -335,6 +335,13 @@ export function readSeed(dir: string = SEED_DIR): SeedPlan {
     new Set(p.statements).forEach((statementId) => plan.positionStatements.push({ positionId: p.id, statementId: ref(F, p.id, statementId)! }));
   }
 
+  const held = new Map<string, string>();
+  for (const p of plan.positions) {
+    const first = held.get(`${p.actorId}|${p.issueId}`);
+    if (first) throw new SeedError('positions.yaml', p.id, `${first} already holds ${p.actorId}'s position on ${p.issueId}: one position per actor and issue`);
+    held.set(`${p.actorId}|${p.issueId}`, p.id);
+  }
+  checkUnique('events.yaml', plan.eventParticipants.map((p) => `${p.eventId}|${p.actorId}|${p.role}`), 'participant');
   checkUnique('actors.yaml', plan.actorRelations.map((r) => r.id), 'relation');
   checkUnique('actors.yaml', plan.affiliations.map((r) => r.id), 'affiliation');
   checkUnique('events.yaml', plan.eventRelations.map((r) => r.id), 'relation');
@@ -387,7 +394,8 @@ export function writeSeed(db: Db, plan: SeedPlan): void {
 /**
  * Inserts every row of a plan, table by table; the caller holds the transaction. One prepared
  * statement per table, run row by row: building SQL per call (drizzle's insert builder) cost
- * most of a large import's time. Absent values take the column's default, booleans 1/0.
+ * most of a large import's time. Absent values take the column's default; every value goes
+ * through its column's driver mapping.
  */
 export function insertPlan(db: Db, plan: SeedPlan): void {
   for (const [key, table] of TABLE_ORDER) {
@@ -400,7 +408,8 @@ export function insertPlan(db: Db, plan: SeedPlan): void {
       insert.run(
         fields.map(({ field, column }) => {
           const value = row[field] === undefined ? (column.hasDefault ? column.default : null) : row[field];
-          return typeof value === 'boolean' ? (value ? 1 : 0) : (value as unknown);
+          // The column's own mapping, as drizzle's builder would apply it (booleans → 1/0, JSON → text).
+          return value === null || value === undefined ? null : column.mapToDriverValue(value);
         }),
       );
     }

@@ -7,9 +7,11 @@
  */
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import Database from 'better-sqlite3';
 import { Presets, SingleBar } from 'cli-progress';
 import { SeedError } from '../seed/loader.js';
-import { EXPORT_FORMATS, ExportError, exportKb, prepareOutput, type ExportFormat } from './bulk/export.js';
+import { ExportError } from './bulk/export-error.js';
+import { EXPORT_FORMATS, exportKb, prepareOutput, type ExportFormat } from './bulk/export.js';
 import { synthesize } from './bulk/synth.js';
 import { importBundle } from './bulk/import.js';
 import { loadConfig } from './config.js';
@@ -31,9 +33,11 @@ export async function runKbCli(argv: string[], env: NodeJS.ProcessEnv, print: (l
   const [command, dir, ...extra] = parsed.positionals;
   if (command === 'synth' && dir && extra.length === 0 && parsed.values.statements) {
     try {
+      const statements = Number(parsed.values.statements);
+      if (!Number.isInteger(statements) || statements < 1) throw new ExportError(`--statements must be a whole number from 1 (got ${parsed.values.statements})`);
       prepareOutput(dir);
       const started = Date.now();
-      const made = synthesize(Number(parsed.values.statements), dir);
+      const made = synthesize(statements, dir);
       print(`synthesized ${dir}: ${made.sources} sources, ${made.actors} actors, ${made.issues} issues, ${made.events} events, ${made.statements} statements, ${made.positions} positions in ${Date.now() - started} ms`);
       return 0;
     } catch (e) {
@@ -56,7 +60,13 @@ export async function runKbCli(argv: string[], env: NodeJS.ProcessEnv, print: (l
       const bar = process.stdout.isTTY && print === consolePrint ? new SingleBar({ format: 'importing [{bar}] {value}/{total} nodes', hideCursor: true }, Presets.shades_classic) : null;
       let summary;
       try {
-        summary = importBundle(db, dir, author, bar ? (done, total) => (done === 1 ? bar.start(total, done) : bar.update(done)) : undefined);
+        let started = false;
+        const progress = (done: number, total: number) => {
+          if (!started) bar!.start(total, done);
+          else bar!.update(done);
+          started = true;
+        };
+        summary = importBundle(db, dir, author, bar ? progress : undefined);
       } finally {
         bar?.stop();
       }
@@ -75,9 +85,13 @@ export async function runKbCli(argv: string[], env: NodeJS.ProcessEnv, print: (l
       printError(`kb: import refused, nothing written: ${e.message}`);
       return 2;
     }
-    if (!(e instanceof ExportError)) throw e;
-    printError(`kb: ${e.message}`);
-    return 2;
+    // A path that is not a folder, a file that cannot be read, a constraint the database holds:
+    // the user's bundle or folder, said in one line; the transaction wrote nothing.
+    if (e instanceof ExportError || e instanceof Database.SqliteError || (e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).syscall)) {
+      printError(`kb: ${command === 'import' ? 'import refused, nothing written: ' : ''}${e.message}`);
+      return 2;
+    }
+    throw e;
   } finally {
     close();
   }

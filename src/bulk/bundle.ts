@@ -11,6 +11,7 @@ import { stringify } from 'yaml';
 import type { Db } from '../db/client.js';
 import * as t from '../db/tables.js';
 import { CodePointText } from '../shared/text-span.js';
+import { ExportError } from './export-error.js';
 import { allNodeIds, readDoc, type Docs, type SpanDoc } from '../store/documents.js';
 
 /** Leaves out null and undefined members and empty lists, as the seed files do. */
@@ -22,12 +23,18 @@ function date(prefix: string, row: Record<string, unknown>) {
   return compact({ precision: row[`${prefix}Precision`], year: row[`${prefix}Year`], month: row[`${prefix}Month`], day: row[`${prefix}Day`], note: row[`${prefix}Note`] });
 }
 
+/** Reads the whole knowledge base in one transaction, so a write during the export cannot split it. */
 export function exportBundle(db: Db, dir: string): { file: string; records: number }[] {
+  return db.transaction(() => writeBundle(db, dir));
+}
+
+function writeBundle(db: Db, dir: string): { file: string; records: number }[] {
   mkdirSync(join(dir, 'data'), { recursive: true });
   const texts = new Map<string, CodePointText>();
   const quote = (s: SpanDoc) => {
     const text = texts.get(s.sourceId)!;
     const occurrence = text.occurrences(s.exact).indexOf(s.start) + 1;
+    if (occurrence === 0) throw new ExportError(`a span of ${s.sourceId} at ${s.start}–${s.end} no longer matches its text ("${s.exact}"); the bundle would not import`);
     return { quote: s.exact, occurrence, source: s.sourceId };
   };
   const quotes = (list: SpanDoc[]) => list.map(quote);

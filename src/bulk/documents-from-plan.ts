@@ -14,6 +14,10 @@ type SpanRow = SeedPlan['evidence'][number] | SeedPlan['factualityCues'][number]
 
 const span = (e: SpanRow): SpanDoc => ({ sourceId: e.sourceId, start: e.start, end: e.end, exact: e.exact, prefix: e.prefix, suffix: e.suffix });
 
+/** Spans in the order `readDoc` reads them back (by source, then start), so history documents match live reads. */
+const spans = (rows: readonly SpanRow[]) => rows.map(span).sort((a, b) => (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : a.start - b.start));
+const sorted = (ids: string[]) => [...ids].sort();
+
 function groups<R>(rows: readonly R[], key: (r: R) => string | null | undefined): Map<string, R[]> {
   const out = new Map<string, R[]>();
   for (const r of rows) {
@@ -56,9 +60,9 @@ export function documentsOf(plan: SeedPlan): PlannedDoc[] {
       type: 'Actor',
       doc: {
         row: v1(row) as t.ActorRow,
-        aliases: list(aliases, row.id).map((a) => a.alias),
-        affiliations: list(affiliations, row.id).map((a) => ({ organizationId: a.organizationId, role: a.role ?? null, evidence: list(ev.affiliation, a.id).map(span) })),
-        evidence: list(ev.actor, row.id).map(span),
+        aliases: sorted(list(aliases, row.id).map((a) => a.alias)),
+        affiliations: [...list(affiliations, row.id)].sort((x, y) => (x.id < y.id ? -1 : 1)).map((a) => ({ organizationId: a.organizationId, role: a.role ?? null, evidence: spans(list(ev.affiliation, a.id)) })),
+        evidence: spans(list(ev.actor, row.id)),
       },
     });
   }
@@ -67,8 +71,8 @@ export function documentsOf(plan: SeedPlan): PlannedDoc[] {
       type: 'Issue',
       doc: {
         row: v1(row) as t.IssueRow,
-        obstacles: list(obstacles, row.id).map((o) => ({ id: o.id, description: o.description, certainty: o.certainty ?? ('CERTAIN' as never), partyIds: list(obstacleParties, o.id).map((p) => p.actorId), evidence: list(ev.obstacle, o.id).map(span) })),
-        evidence: list(ev.issue, row.id).map(span),
+        obstacles: [...list(obstacles, row.id)].sort((x, y) => (x.id < y.id ? -1 : 1)).map((o) => ({ id: o.id, description: o.description, certainty: o.certainty ?? ('CERTAIN' as never), partyIds: sorted(list(obstacleParties, o.id).map((p) => p.actorId)), evidence: spans(list(ev.obstacle, o.id)) })),
+        evidence: spans(list(ev.issue, row.id)),
       },
     });
   }
@@ -77,31 +81,31 @@ export function documentsOf(plan: SeedPlan): PlannedDoc[] {
       type: 'Event',
       doc: {
         row: v1(row) as t.EventRow,
-        participants: list(participants, row.id).map((p) => ({ actorId: p.actorId, role: p.role })),
-        issueIds: list(eventIssues, row.id).map((l) => l.issueId),
-        evidence: list(ev.event, row.id).map(span),
-        cues: list(cue.event, row.id).map(span),
+        participants: [...list(participants, row.id)].sort((x, y) => (`${x.actorId}|${x.role}` < `${y.actorId}|${y.role}` ? -1 : 1)).map((p) => ({ actorId: p.actorId, role: p.role })),
+        issueIds: sorted(list(eventIssues, row.id).map((l) => l.issueId)),
+        evidence: spans(list(ev.event, row.id)),
+        cues: spans(list(cue.event, row.id)),
       },
     });
   }
   for (const row of plan.statements) {
-    docs.push({ type: 'Statement', doc: { row: v1(row) as t.StatementRow, issueIds: list(statementIssues, row.id).map((l) => l.issueId), evidence: list(ev.statement, row.id).map(span), cues: list(cue.statement, row.id).map(span) } });
+    docs.push({ type: 'Statement', doc: { row: v1(row) as t.StatementRow, issueIds: sorted(list(statementIssues, row.id).map((l) => l.issueId)), evidence: spans(list(ev.statement, row.id)), cues: spans(list(cue.statement, row.id)) } });
   }
   for (const row of plan.positions) {
     docs.push({
       type: 'Position',
       doc: {
         row: v1(row) as t.PositionRow,
-        statementIds: list(positionStatements, row.id).map((l) => l.statementId),
-        conditionIds: list(positionConditions, row.id).map((l) => l.issueId),
-        evidence: list(ev.position, row.id).map(span),
-        cues: list(cue.position, row.id).map(span),
+        statementIds: sorted(list(positionStatements, row.id).map((l) => l.statementId)),
+        conditionIds: sorted(list(positionConditions, row.id).map((l) => l.issueId)),
+        evidence: spans(list(ev.position, row.id)),
+        cues: spans(list(cue.position, row.id)),
       },
     });
   }
-  for (const row of plan.actorRelations) docs.push({ type: 'ActorRelation', doc: { row: row as t.ActorRelationRow, evidence: list(ev.actorRelation, row.id).map(span) } });
-  for (const row of plan.eventRelations) docs.push({ type: 'EventRelation', doc: { row: row as t.EventRelationRow, evidence: list(ev.eventRelation, row.id).map(span) } });
-  for (const row of plan.statementRelations) docs.push({ type: 'StatementRelation', doc: { row: row as t.StatementRelationRow, evidence: list(ev.statementRelation, row.id).map(span) } });
+  for (const row of plan.actorRelations) docs.push({ type: 'ActorRelation', doc: { row: row as t.ActorRelationRow, evidence: spans(list(ev.actorRelation, row.id)) } });
+  for (const row of plan.eventRelations) docs.push({ type: 'EventRelation', doc: { row: row as t.EventRelationRow, evidence: spans(list(ev.eventRelation, row.id)) } });
+  for (const row of plan.statementRelations) docs.push({ type: 'StatementRelation', doc: { row: row as t.StatementRelationRow, evidence: spans(list(ev.statementRelation, row.id)) } });
   return docs;
 }
 

@@ -21,15 +21,13 @@ import { stringify } from 'csv-stringify';
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/client.js';
 import { exportBundle } from './bundle.js';
+import { ExportError } from './export-error.js';
 import { EventKind } from '../shared/enums.js';
 import { articleSentences } from '../shared/sentences.js';
 
 export const EXPORT_FORMATS = ['bundle', 'csv', 'jsonld', 'plover'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-export class ExportError extends Error {
-  override name = 'ExportError';
-}
 
 /** The tables a CSV export writes: every fact, link and span table, and the history's revisions. */
 export const CSV_TABLES = [

@@ -20,7 +20,7 @@ import { ChangeOp, Role } from '../shared/enums.js';
 import { stableJson } from '../shared/stable-json.js';
 import { readDoc, writeDoc, type AnyDoc } from '../store/documents.js';
 import { recordRevision, type ChangeRecord } from '../store/history.js';
-import { insertPlan, isEmpty, readSeed, type SeedPlan } from '../../seed/loader.js';
+import { insertPlan, isEmpty, readSeed, SeedError, type SeedPlan } from '../../seed/loader.js';
 import { SEED_DIR } from '../shared/paths.js';
 import { canonical, documentsOf } from './documents-from-plan.js';
 
@@ -87,6 +87,10 @@ function importPlan(db: Db, plan: SeedPlan, author: string, summary: string, onP
   let unchanged = 0;
   docs.forEach(({ type, doc }, i) => {
     const current = readDoc(db, type, doc.row.id);
+    // A source's text is never edited: the stored spans of other nodes count its code points.
+    if (type === 'Source' && current && (current.row as t.SourceRow).text !== (doc.row as t.SourceRow).text) {
+      throw new SeedError('sources.yaml', doc.row.id, 'this source is stored with another text; a source text is never changed (give the new text a new id)');
+    }
     if (current && canonical(current) === canonical(doc)) {
       unchanged++;
     } else {

@@ -3,7 +3,7 @@
  * one, answers every example operation the same; importing it again writes nothing; a changed
  * entry becomes an update; a bad bundle is refused, naming file and entry, writing nothing.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,6 +110,38 @@ describe('Import: a bad bundle is refused with exit code 2, naming file and entr
       expect(snapshot(copy.db)).toBe(before);
     });
   }
+
+  it('refuses a bundle that gives a stored source another text, or two positions to one actor on one issue', async () => {
+    const before = snapshot(copy.db);
+    const edited = mkdtempSync(join(work, 'text-'));
+    cpSync(bundle, edited, { recursive: true });
+    const text = join(edited, 'us-iran-second-round-talks.txt');
+    // Every quote still occurs once, so the bundle validates; only the stored text differs.
+    writeFileSync(text, `${readFileSync(text, 'utf8')}An added closing sentence.\n`);
+    const changedText = await kbCli(copy, 'import', edited);
+    expect(changedText.code).toBe(2);
+    expect(changedText.errors[0]).toMatch(/sources\.yaml, entry source:us-iran-second-round-talks: this source is stored with another text/);
+    const twice = mkdtempSync(join(work, 'twice-'));
+    cpSync(bundle, twice, { recursive: true });
+    const positions = join(twice, 'data', 'positions.yaml');
+    const again = ['- id: position:araghchi-again', '  actor: actor:abbas-araghchi', '  issue: issue:trade-and-economic-matters', '  stance: OPEN_TO', '  summary: Again.', '  evidence:', '    - quote: Iranian Foreign Minister Abbas Araghchi', '      occurrence: 1', '      source: source:us-iran-second-round-talks', ''].join('\n');
+    writeFileSync(positions, `${readFileSync(positions, 'utf8')}${again}`);
+    const duplicate = await kbCli(copy, 'import', twice);
+    expect(duplicate.code).toBe(2);
+    expect(duplicate.errors[0]).toMatch(/positions\.yaml, entry position:araghchi-again: position:araghchi-trade-matters already holds actor:abbas-araghchi's position on issue:trade-and-economic-matters/);
+    expect(snapshot(copy.db)).toBe(before);
+  });
+
+  it('refuses a folder that is a file, and a synthetic count of nought, without a stack trace or a new folder', async () => {
+    const file = join(work, 'a-file');
+    writeFileSync(file, 'x');
+    const notAFolder = await kbCli(copy, 'export', '--format', 'bundle', join(file, 'inside'));
+    expect(notAFolder.code).toBe(2);
+    expect(notAFolder.errors[0]).toMatch(/^kb: .*(ENOTDIR|not a directory)/);
+    const nought = await kbCli(copy, 'synth', '--statements', '0', join(work, 'never'));
+    expect(nought.code).toBe(2);
+    expect(readdirSync(work)).not.toContain('never');
+  });
 
   it('refuses a bundle with a missing file', async () => {
     const bad = mkdtempSync(join(work, 'missing-'));

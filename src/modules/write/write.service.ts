@@ -257,7 +257,8 @@ function affiliationsOf(w: Write, list: readonly I.AffiliationInput[], ownerId: 
   refuseRepeats(list.map((a) => a.organization), ['input', 'affiliations'], 'the organization');
   w.requireIds('Actor', list.map((a) => a.organization), ['input', 'affiliations']);
   if (list.some((a) => a.organization === ownerId)) refuse(UserErrorCode.INVALID_VALUE, ['input', 'affiliations'], 'input.affiliations: an actor cannot be affiliated with itself');
-  return list.map((a, i) => ({ organizationId: a.organization, role: a.role ?? null, evidence: w.spans(a.evidence, ['input', 'affiliations', String(i), 'evidence']) }));
+  // An empty role or note is no role or note: the bundle format (and a reader) takes absent, not "".
+  return list.map((a, i) => ({ organizationId: a.organization, role: a.role?.trim() || null, evidence: w.spans(a.evidence, ['input', 'affiliations', String(i), 'evidence']) }));
 }
 
 function eventLinks(w: Write, input: { participants?: I.ParticipantInput[] | null; issues?: string[] | null; location?: string | null }) {
@@ -453,7 +454,7 @@ export const writes = {
     w.requireIds(family.node, [input.object], ['input', 'object']);
     if (input.note && family.type === 'StatementRelation') refuse(UserErrorCode.INVALID_VALUE, ['input', 'note'], 'input.note: statement relations take no note');
     const id = relationId(input.subject, input.kind, input.object);
-    const row = { id, subjectId: input.subject, objectId: input.object, kind: input.kind as never, certainty: input.certainty, ...(family.type === 'StatementRelation' ? {} : { note: input.note ?? null }) };
+    const row = { id, subjectId: input.subject, objectId: input.object, kind: input.kind as never, certainty: input.certainty, ...(family.type === 'StatementRelation' ? {} : { note: input.note?.trim() || null }) };
     w.create(family.type, { row, evidence: w.spans(input.evidence, ['input', 'evidence']) } as never, ['input', 'kind']);
     return { type: family.type, id };
   },
