@@ -15,6 +15,7 @@ import type { Db } from '../src/db/client.js';
 import * as t from '../src/db/tables.js';
 import { Certainty, Polarity } from '../src/shared/enums.js';
 import { SEED_DIR } from '../src/shared/paths.js';
+import { dateColumns } from '../src/shared/partial-date.js';
 import { relationId } from '../src/shared/relation-ids.js';
 import { recordSeedRevision } from '../src/store/history.js';
 import { CodePointText, contentHash, SpanError, type TextSpan } from '../src/shared/text-span.js';
@@ -25,7 +26,6 @@ import {
   type EventEntry,
   type FactualityInput,
   type IssueEntry,
-  type PartialDateInput,
   type PlaceEntry,
   type PositionEntry,
   type Quote,
@@ -153,15 +153,6 @@ function validate<S extends z.ZodType>(schema: S, data: unknown, file: string): 
   const where = (typeof index === 'number' ? rest : issue.path).join('.');
   throw new SeedError(file, entry, `${where ? where + ': ' : ''}${issue.message}`);
 }
-
-const dateColumns = <P extends string>(prefix: P, d: PartialDateInput) =>
-  ({
-    [`${prefix}Precision`]: d.precision,
-    [`${prefix}Year`]: d.year ?? null,
-    [`${prefix}Month`]: d.month ?? null,
-    [`${prefix}Day`]: d.day ?? null,
-    [`${prefix}Note`]: d.note ?? null,
-  }) as Record<`${P}${'Precision' | 'Year' | 'Month' | 'Day' | 'Note'}`, never>;
 
 /** Reads, validates and resolves the seed in `dir` without touching any database. */
 export function readSeed(dir: string = SEED_DIR): SeedPlan {
@@ -383,12 +374,17 @@ export function writeSeed(db: Db, plan: SeedPlan): void {
     if (!text) throw new SpanError(`evidence cites unknown source ${e.sourceId}`);
     text.verify(e);
   }
-  db.transaction((tx) => {
-    for (const [, table] of [...TABLE_ORDER].reverse()) tx.delete(table).run();
+  db.transaction(() => {
+    clearKnowledge(db);
     insertPlan(db, plan);
     // The same connection, so inside this transaction: the seed is revision 1 of the history.
     recordSeedRevision(db);
   });
+}
+
+/** Deletes every fact, link and span (what refers first); the caller holds the transaction. */
+export function clearKnowledge(db: Db): void {
+  for (const [, table] of [...TABLE_ORDER].reverse()) db.delete(table).run();
 }
 
 /**

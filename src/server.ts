@@ -14,7 +14,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { join } from 'node:path';
 import type { Config } from './config.js';
-import { refusalError, unauthenticated } from './auth/auth-checker.js';
+import { accessRefusal } from './auth/auth-checker.js';
 import { authenticate } from './auth/keys.js';
 import { createContext, type Context, type RequestAuth } from './context.js';
 import type { Db } from './db/client.js';
@@ -51,23 +51,17 @@ const argumentErrors: ApolloServerPlugin<Context> = {
   },
 };
 
-/**
- * Request-level access, before execution: a key that was sent but is not live is refused
- * for every operation (a client should hear its key is wrong, not be served anonymously),
- * and with `READS=key` no operation runs without a key. Field roles are type-graphql's.
- */
-function accessPlugin(reads: 'open' | 'key'): ApolloServerPlugin<Context> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ contextValue }) {
-          if (contextValue.keyRefusal) throw refusalError(contextValue.keyRefusal);
-          if (reads === 'key' && !contextValue.viewer) throw unauthenticated('reads need an API key here (READS=key): send Authorization: Bearer <key>');
-        },
-      };
-    },
-  };
-}
+/** Request-level access (`accessRefusal`) before execution; field roles are type-graphql's. */
+const accessPlugin: ApolloServerPlugin<Context> = {
+  async requestDidStart() {
+    return {
+      async didResolveOperation({ contextValue }) {
+        const refusal = accessRefusal(contextValue);
+        if (refusal) throw refusal;
+      },
+    };
+  },
+};
 
 /** An error no resolver meant for the user (a bug, a database fault) says only that it happened. */
 function maskUnexpected(error: GraphQLError): GraphQLFormattedError {
@@ -116,14 +110,11 @@ function serveSubscriptions(app: FastifyInstance, db: Db, schema: GraphQLSchema,
   const server = useServer(
     {
       schema,
-      onConnect: (ctx) => {
-        const auth = authOf(ctx);
-        return auth.keyRefusal === null && (auth.readsOpen || auth.viewer !== null);
-      },
+      onConnect: (ctx) => accessRefusal(authOf(ctx)) === null,
       onSubscribe: (ctx, _id, payload) => {
         const auth = authOf(ctx);
-        if (auth.keyRefusal) return [refusalError(auth.keyRefusal)];
-        if (!auth.readsOpen && !auth.viewer) return [unauthenticated('reads need an API key here (READS=key)')];
+        const refusal = accessRefusal(auth);
+        if (refusal) return [refusal];
         let document;
         try {
           document = parse(payload.query);
@@ -156,7 +147,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     includeStacktraceInErrorResponses: false,
     formatError,
     validationRules: [KnownOperationTypesRule],
-    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), argumentErrors, accessPlugin(options.config.reads ?? 'open')],
+    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), argumentErrors, accessPlugin],
   });
   await apollo.start();
   const reads = options.config.reads ?? 'open';

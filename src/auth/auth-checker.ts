@@ -24,6 +24,17 @@ export function refusalError(refusal: KeyRefusal): GraphQLError {
   return unauthenticated(REFUSALS[refusal]);
 }
 
+/**
+ * Request-level access, before execution: a key that was sent but is not live is refused
+ * for every operation (a client should hear its key is wrong, not be served anonymously),
+ * and while reads are closed (`READS=key`) nothing runs without a key. Null: let it run.
+ */
+export function accessRefusal(auth: Pick<Context, 'keyRefusal' | 'viewer' | 'readsOpen'>): GraphQLError | null {
+  if (auth.keyRefusal) return refusalError(auth.keyRefusal);
+  if (!auth.readsOpen && !auth.viewer) return unauthenticated('reads need an API key here (READS=key): send Authorization: Bearer <key>');
+  return null;
+}
+
 /** The least role that satisfies a list of roles (the lowest rank named). */
 export function requiredRole(roles: readonly string[]): Role {
   const known = roles.filter((r): r is Role => r in ROLE_RANK);

@@ -19,8 +19,8 @@ import * as t from '../db/tables.js';
 import { ChangeOp, Role } from '../shared/enums.js';
 import { stableJson } from '../shared/stable-json.js';
 import { readDoc, writeDoc, type AnyDoc } from '../store/documents.js';
-import { recordRevision, type ChangeRecord } from '../store/history.js';
-import { insertPlan, isEmpty, readSeed, SeedError, type SeedPlan } from '../../seed/loader.js';
+import { clearHistory, recordRevision, type ChangeRecord } from '../store/history.js';
+import { clearKnowledge, insertPlan, isEmpty, readSeed, SeedError, type SeedPlan } from '../../seed/loader.js';
 import { SEED_DIR } from '../shared/paths.js';
 import { canonical, documentsOf } from './documents-from-plan.js';
 
@@ -47,20 +47,14 @@ export function seedDatabase(db: Db, dir: string = SEED_DIR): SeedPlan {
   const plan = readSeed(dir);
   db.transaction(
     () => {
-      for (const table of CLEARED) db.delete(table).run();
+      clearHistory(db);
+      clearKnowledge(db);
       importPlan(db, plan, 'seed', 'Seed: the knowledge curated from the seed article');
     },
     { behavior: 'immediate' },
   );
   return plan;
 }
-
-/** Every table of facts and history, in an order that deletes what refers before what is referred to. */
-const CLEARED = [
-  t.changes, t.revisions, t.factualityCues, t.evidence, t.positionConditions, t.positionStatements, t.positions, t.statementIssues,
-  t.statementRelations, t.statements, t.eventIssues, t.eventRelations, t.eventParticipants, t.events, t.issueObstacleParties,
-  t.issueObstacles, t.issues, t.actorRelations, t.affiliations, t.actorAliases, t.actors, t.places, t.sources,
-];
 
 /**
  * Merges a validated plan as one revision; the caller holds the transaction. Into an empty

@@ -23,3 +23,13 @@ export const partialDate = z
     }
   });
 export type PartialDateInput = z.infer<typeof partialDate>;
+
+/** A partial date as the stored columns of `prefix` (`startPrecision`, `startYear` …); absent: UNKNOWN. */
+export const dateColumns = <P extends string>(prefix: P, d: { precision: DatePrecision; year?: number | null; month?: number | null; day?: number | null; note?: string | null } | null | undefined) =>
+  ({
+    [`${prefix}Precision`]: d?.precision ?? DatePrecision.UNKNOWN,
+    [`${prefix}Year`]: d?.year ?? null,
+    [`${prefix}Month`]: d?.month ?? null,
+    [`${prefix}Day`]: d?.day ?? null,
+    [`${prefix}Note`]: d?.note ?? null,
+  }) as Record<`${P}${'Precision' | 'Year' | 'Month' | 'Day' | 'Note'}`, never>;

@@ -64,7 +64,7 @@ export interface Docs {
 export type DocType = keyof Docs;
 export type AnyDoc = Docs[DocType];
 
-/** The node types that are GraphQL `Node`s with a version; relations are neither. */
+/** The node types that are GraphQL `Node`s with a version (a change's `node`); relations are neither. */
 export const VERSIONED: readonly DocType[] = ['Source', 'Actor', 'Issue', 'Event', 'Statement', 'Position'];
 
 const spanOf = (r: SpanDoc): SpanDoc => ({ sourceId: r.sourceId, start: r.start, end: r.end, exact: r.exact, prefix: r.prefix, suffix: r.suffix });

@@ -66,13 +66,18 @@ export function recordRevision(db: Db, meta: RevisionMeta, records: readonly Cha
   return revision;
 }
 
+/** Deletes every revision and change; the caller holds the transaction. */
+export function clearHistory(db: Db): void {
+  db.delete(t.changes).run();
+  db.delete(t.revisions).run();
+}
+
 /**
  * Makes the current content revision 1, by "seed": every node recorded as created. Used by
  * the seed loader in its transaction, after the tables are filled; earlier history goes.
  */
 export function recordSeedRevision(db: Db): t.RevisionRow {
-  db.delete(t.changes).run();
-  db.delete(t.revisions).run();
+  clearHistory(db);
   const records = allNodeIds(db).map(({ type, id }) => ({ type, id, op: ChangeOp.CREATE, version: 1, before: null, after: readDoc(db, type, id) }));
   return recordRevision(db, { authorName: 'seed', authorRole: Role.ADMIN, keyId: null, summary: 'Seed: the knowledge curated from the seed article' }, records);
 }

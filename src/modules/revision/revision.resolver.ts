@@ -1,7 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../../context.js';
 import type { ChangeRow, RevisionRow } from '../../db/tables.js';
-import type { AnyDoc } from '../../store/documents.js';
+import { VERSIONED, type AnyDoc } from '../../store/documents.js';
 import { RevisionConnection } from '../common/connections.js';
 import { Node } from '../common/node.type.js';
 import { ConnectionArgs } from '../common/page.type.js';
@@ -9,7 +9,6 @@ import { RevisionFilter } from './revision.args.js';
 import { revisionList } from './revision.service.js';
 import { Change, Revision, RevisionAuthor } from './revision.type.js';
 
-const NODE_TYPES = new Set(['Source', 'Actor', 'Issue', 'Event', 'Statement', 'Position']);
 
 @Resolver(() => Revision)
 export class RevisionResolver {
@@ -40,7 +39,7 @@ export class ChangeResolver {
     description: 'The node as this change left it (as it was just before, for a deletion); null for a relation, which is not a Node (see `nodeId`).',
   })
   node(@Root() c: ChangeRow) {
-    if (!NODE_TYPES.has(c.nodeType)) return null;
+    if (!(VERSIONED as readonly string[]).includes(c.nodeType)) return null;
     const doc = (c.after ?? c.before) as AnyDoc | null;
     return doc?.row ?? null;
   }

@@ -20,6 +20,7 @@ import { ChangeOp, EVENT_RELATION_INVERSE, ACTOR_RELATION_INVERSE, STATEMENT_REL
 import { conditionsProblem, factualityProblem } from '../../shared/fact-rules.js';
 import { typeOfId } from '../../shared/ids.js';
 import { relationId } from '../../shared/relation-ids.js';
+import { dateColumns } from '../../shared/partial-date.js';
 import { stableJson } from '../../shared/stable-json.js';
 import { CodePointText, contentHash } from '../../shared/text-span.js';
 import { deleteDoc, missingIds, readDoc, referrersOf, writeDoc, type AnyDoc, type DocType, type Docs, type SpanDoc } from '../../store/documents.js';
@@ -226,15 +227,6 @@ export function slugId(prefix: string, text: string, field: string[]): string {
   if (slug === '') refuse(UserErrorCode.INVALID_VALUE, field, `${field.join('.')}: cannot make an id from "${text}"; give an id`);
   return `${prefix}:${slug}`;
 }
-
-const dateColumns = <P extends string>(prefix: P, d: I.PartialDateInput | null | undefined) =>
-  ({
-    [`${prefix}Precision`]: d?.precision ?? 'UNKNOWN',
-    [`${prefix}Year`]: d?.year ?? null,
-    [`${prefix}Month`]: d?.month ?? null,
-    [`${prefix}Day`]: d?.day ?? null,
-    [`${prefix}Note`]: d?.note ?? null,
-  }) as Record<`${P}${'Precision' | 'Year' | 'Month' | 'Day' | 'Note'}`, never>;
 
 /** A factuality input as columns and cue spans, checked like the seed's. */
 function factualityOf(w: Write, f: I.FactualityInput | null | undefined, defaultHolder: string | null) {

@@ -30,6 +30,8 @@ const idempotencyKey = z.string().min(1).max(200).optional();
 const meta = { summary: z.string().max(1000).optional(), idempotencyKey };
 const editMeta = { editSummary: z.string().max(1000).optional(), idempotencyKey };
 const countryCode = z.string().regex(/^[A-Z]{3}$/, 'ISO 3166-1 alpha-3, e.g. IRN').optional();
+const actorCameo = z.string().regex(/^[A-Z]{3,12}$/, 'CAMEO actor code, e.g. IRNGOV').optional();
+const eventCameo = z.string().regex(/^\d{2,4}$/, 'CAMEO event code, e.g. 046').optional();
 const affiliation = z.strictObject({ organization: idOf('actor'), role: z.string().max(200).optional(), evidence: evidenceList });
 const attribution = z.strictObject({ kind: z.string(), detail: z.string().max(500).optional() });
 
@@ -45,18 +47,18 @@ export const SCHEMAS = {
   }),
   createActor: z.strictObject({
     id: idOf('actor').optional(), name, kind: z.string(), aliases: list(name, 50), countryCode,
-    cameoCode: z.string().regex(/^[A-Z]{3,12}$/, 'CAMEO actor code, e.g. IRNGOV').optional(), description: prose,
+    cameoCode: actorCameo, description: prose,
     affiliations: list(affiliation, 20), evidence: evidenceList, ...meta,
   }),
   updateActor: z.strictObject({
     id: idOf('actor'), expectedVersion: z.number().int().min(1), name: name.optional(), kind: z.string().optional(), aliases: list(name, 50).optional(),
-    countryCode, cameoCode: z.string().regex(/^[A-Z]{3,12}$/, 'CAMEO actor code, e.g. IRNGOV').optional(), description: prose.optional(),
+    countryCode, cameoCode: actorCameo, description: prose.optional(),
     affiliations: list(affiliation, 20).optional(), ...meta,
   }),
   createEvent: z.strictObject({
     id: idOf('event').optional(), title: name, summary: prose, kind: z.string(), status: z.string(), start: partialDate.optional(), end: partialDate.optional(),
     durationDays: z.number().int().min(1).max(100_000).optional(), durationNote: optionalProse, location: idOf('place').optional(),
-    cameoCode: z.string().regex(/^\d{2,4}$/, 'CAMEO event code, e.g. 046').optional(),
+    cameoCode: eventCameo,
     participants: list(z.strictObject({ actor: idOf('actor'), role: z.string() })), issues: list(idOf('issue')), factuality: factuality.optional(),
     evidence: evidenceList, ...editMeta,
   }),
@@ -64,7 +66,7 @@ export const SCHEMAS = {
     id: idOf('event'), expectedVersion: z.number().int().min(1), title: name.optional(), summary: prose.optional(), kind: z.string().optional(),
     status: z.string().optional(), start: partialDate.optional(), end: partialDate.optional(),
     durationDays: z.number().int().min(1).max(100_000).optional(), durationNote: optionalProse, location: idOf('place').optional(),
-    cameoCode: z.string().regex(/^\d{2,4}$/, 'CAMEO event code, e.g. 046').optional(),
+    cameoCode: eventCameo,
     participants: list(z.strictObject({ actor: idOf('actor'), role: z.string() })).optional(), issues: list(idOf('issue')).optional(),
     factuality: factuality.optional(), ...editMeta,
   }),
