@@ -52,10 +52,13 @@ export function listKeys(db: Db): ApiKeyRow[] {
   return db.select().from(apiKeys).orderBy(apiKeys.id).all();
 }
 
-/** Revokes a key named by its id or prefix; refused for an unknown or already revoked key. */
+/**
+ * Revokes a key named by its prefix or its id; refused for an unknown or already revoked key.
+ * The prefix is tried first: a hex prefix can be all digits ("08245979") and is no id.
+ */
 export function revokeKey(db: Db, idOrPrefix: string, now = new Date()): ApiKeyRow {
-  const byId = /^\d+$/.test(idOrPrefix) ? eq(apiKeys.id, Number(idOrPrefix)) : eq(apiKeys.prefix, idOrPrefix);
-  const row = db.select().from(apiKeys).where(byId).get();
+  const byPrefix = db.select().from(apiKeys).where(eq(apiKeys.prefix, idOrPrefix)).get();
+  const row = byPrefix ?? (/^\d+$/.test(idOrPrefix) ? db.select().from(apiKeys).where(eq(apiKeys.id, Number(idOrPrefix))).get() : undefined);
   if (!row) throw new KeyError(`no key with id or prefix "${idOrPrefix}"`);
   if (row.revokedAt) throw new KeyError(`key ${row.prefix} was already revoked at ${row.revokedAt}`);
   return db.update(apiKeys).set({ revokedAt: now.toISOString() }).where(eq(apiKeys.id, row.id)).returning().get();

@@ -6,6 +6,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { hashKey } from '../../src/auth/keys.js';
+import { Role } from '../../src/shared/enums.js';
 import { apiKeys } from '../../src/db/tables.js';
 import { runKeysCli } from '../../src/keys-cli.js';
 import { openTestDb, type TestDb } from '../helpers/db.js';
@@ -51,6 +52,12 @@ describe('Keys: the command line', () => {
     const line = out.find((l) => l.startsWith(key.slice(3, 11)))!;
     expect(line.split('\t').slice(2, 4)).toEqual(['READER', '"Listed"']);
     expect(out.join('\n')).not.toContain(key.slice(12));
+  });
+
+  it('revokes by a prefix that is all digits, which is no id', () => {
+    kb.db.insert(apiKeys).values({ prefix: '08245979', hash: hashKey('kb_08245979_x'), role: Role.READER, name: 'Digits', createdAt: new Date().toISOString() }).run();
+    expect(keys('revoke', '08245979')).toMatchObject({ code: 0, out: [expect.stringMatching(/^revoked key 08245979 /)] });
+    expect(kb.db.select().from(apiKeys).where(eq(apiKeys.prefix, '08245979')).get()!.revokedAt).not.toBeNull();
   });
 
   it('refuses a bad role, a missing name, an unknown command or key, and a second revocation, with exit code 2', () => {
