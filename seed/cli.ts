@@ -18,11 +18,8 @@ try {
     console.error(`seed refused: ${path} holds ${written - 1} revision(s) written through the API, which a re-seed would erase; run \`npm run seed -- --force\` to erase them`);
     process.exit(2);
   }
-  const plan = seedDatabase(db);
-  console.log(
-    `seeded ${path}: ${plan.actors.length} actors, ${plan.events.length} events, ${plan.statements.length} statements, ` +
-      `${plan.issues.length} issues, ${plan.positions.length} positions, ${plan.evidence.length} evidence spans`,
-  );
+  const rows = seedDatabase(db);
+  console.log(`seeded ${path}: ${rows.actors} actors, ${rows.events} events, ${rows.statements} statements, ${rows.issues} issues, ${rows.positions} positions, ${rows.evidence} evidence spans`);
 } catch (e) {
   if (!(e instanceof SeedError)) throw e;
   console.error(`seed refused, database left as it was: ${e.message}`);

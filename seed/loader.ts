@@ -7,7 +7,7 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { join } from 'node:path';
-import { getTableColumns } from 'drizzle-orm';
+import { Column, getTableColumns } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { parse } from 'yaml';
 import { z } from 'zod';
@@ -18,7 +18,7 @@ import { SEED_DIR } from '../src/shared/paths.js';
 import { dateColumns } from '../src/shared/partial-date.js';
 import { relationId } from '../src/shared/relation-ids.js';
 import { recordSeedRevision } from '../src/store/history.js';
-import { CodePointText, contentHash, SpanError, type TextSpan } from '../src/shared/text-span.js';
+import { CodePointText, contentHash, SpanError } from '../src/shared/text-span.js';
 import {
   seedFiles,
   sourceFile,
@@ -111,14 +111,31 @@ function* linesOf(path: string): Generator<string> {
   }
 }
 
+/** One entry of a kind: its validated value and how a refusal names it. */
+interface Entry<T> {
+  value: T;
+  /** The entry's id, and its line in the JSON-lines form. */
+  label: string;
+}
+
 /**
- * The entries of one kind: from `<kind>.jsonl` (one JSON entry a line, read line by line, a
- * refusal naming the line) when the bundle has it, else from `<kind>.yaml` (a list).
+ * The entries of one kind, one at a time: from `<kind>.jsonl` (one JSON entry a line, read
+ * line by line and never whole, a refusal naming the line) when the bundle has it, else from
+ * `<kind>.yaml` (a list, the small hand-written form).
  */
-function readEntries<S extends z.ZodType>(dataDir: string, kind: string, list: z.ZodArray<S>): z.infer<S>[] {
+function* entriesOf<S extends z.ZodType>(dataDir: string, kind: string, list: z.ZodArray<S>): Generator<Entry<z.infer<S>>> {
   const jsonl = `${kind}.jsonl`;
-  if (!existsSync(join(dataDir, jsonl))) return validate(list, readYaml(dataDir, `${kind}.yaml`), `${kind}.yaml`);
-  const entries: z.infer<S>[] = [];
+  if (!existsSync(join(dataDir, jsonl))) {
+    const file = `${kind}.yaml`;
+    const data = readYaml(dataDir, file);
+    if (!Array.isArray(data)) validate(list, data, file);
+    for (const [index, item] of (data as unknown[]).entries()) {
+      const value = validate(list, [item], file, index);
+      const id = (item as { id?: unknown } | null)?.id;
+      yield { value: value[0]!, label: typeof id === 'string' ? id : `#${index + 1}` };
+    }
+    return;
+  }
   let line = 0;
   for (const text of linesOf(join(dataDir, jsonl))) {
     line++;
@@ -129,18 +146,22 @@ function readEntries<S extends z.ZodType>(dataDir: string, kind: string, list: z
     } catch (e) {
       throw new SeedError(jsonl, `line ${line}`, `not valid JSON: ${(e as Error).message}`);
     }
+    const id = (data as { id?: unknown } | null)?.id;
+    const label = typeof id === 'string' ? `${id} (line ${line})` : `line ${line}`;
     const result = list.element.safeParse(data);
     if (!result.success) {
       const issue = result.error.issues[0]!;
-      const id = (data as { id?: unknown } | null)?.id;
-      throw new SeedError(jsonl, typeof id === 'string' ? `${id} (line ${line})` : `line ${line}`, `${issue.path.length ? issue.path.join('.') + ': ' : ''}${issue.message}`);
+      throw new SeedError(jsonl, label, `${issue.path.length ? issue.path.join('.') + ': ' : ''}${issue.message}`);
     }
-    entries.push(result.data);
+    yield { value: result.data, label };
   }
-  return entries;
 }
 
-function validate<S extends z.ZodType>(schema: S, data: unknown, file: string): z.infer<S> {
+/**
+ * Validates `data` against `schema`; a refusal names the entry by its id (or #position). With
+ * `offset`, `data` is the one entry at that position of the file's list.
+ */
+function validate<S extends z.ZodType>(schema: S, data: unknown, file: string, offset = 0): z.infer<S> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
@@ -148,202 +169,277 @@ function validate<S extends z.ZodType>(schema: S, data: unknown, file: string): 
   let entry = '(file)';
   if (typeof index === 'number' && Array.isArray(data)) {
     const id = (data[index] as { id?: unknown } | undefined)?.id;
-    entry = typeof id === 'string' ? id : `#${index + 1}`;
+    entry = typeof id === 'string' ? id : `#${index + offset + 1}`;
   }
   const where = (typeof index === 'number' ? rest : issue.path).join('.');
   throw new SeedError(file, entry, `${where ? where + ': ' : ''}${issue.message}`);
 }
 
-/** Reads, validates and resolves the seed in `dir` without touching any database. */
-export function readSeed(dir: string = SEED_DIR): SeedPlan {
-  const dataDir = join(dir, 'data');
-  // One source (`source.yaml`, as in seed/) or several (`sources.yaml`, a list, as an exported bundle has).
-  const many = existsSync(join(dataDir, 'sources.yaml'));
-  const sourcesFile = many ? 'sources.yaml' : 'source.yaml';
-  const sourceList: SourceFile[] = many ? validate(z.array(sourceFile).min(1), readYaml(dataDir, sourcesFile), sourcesFile) : [validate(sourceFile, readYaml(dataDir, sourcesFile), sourcesFile)];
-  const texts = new Map<string, CodePointText>();
-  const sourceRows: SeedPlan['sources'] = [];
-  for (const source of sourceList) {
-    let text: string;
-    try {
-      text = readFileSync(join(dir, source.file), 'utf8');
-    } catch {
-      throw new SeedError(sourcesFile, source.id, `text file ${source.file} not found in ${dir}`);
-    }
-    if (texts.has(source.id)) throw new SeedError(sourcesFile, source.id, `duplicate id ${source.id}`);
-    texts.set(source.id, new CodePointText(text));
-    sourceRows.push({ id: source.id, title: source.title, text, url: source.url ?? null, contentHash: contentHash(text), ...dateColumns('published', source.published) });
-  }
-  // A quote names its source; with one source it may leave it out.
-  const defaultSource = sourceList.length === 1 ? sourceList[0]!.id : undefined;
-
-  const places: PlaceEntry[] = readEntries(dataDir, 'places', seedFiles['places.yaml']);
-  const actors: ActorEntry[] = readEntries(dataDir, 'actors', seedFiles['actors.yaml']);
-  const issues: IssueEntry[] = readEntries(dataDir, 'issues', seedFiles['issues.yaml']);
-  const events: EventEntry[] = readEntries(dataDir, 'events', seedFiles['events.yaml']);
-  const statements: StatementEntry[] = readEntries(dataDir, 'statements', seedFiles['statements.yaml']);
-  const positions: PositionEntry[] = readEntries(dataDir, 'positions', seedFiles['positions.yaml']);
-
-  // Ids are unique across the whole seed (their type prefix makes a clash a real mistake).
-  const known = new Set<string>(texts.keys());
-  const declare = (file: string, id: string) => {
-    if (known.has(id)) throw new SeedError(file, id, `duplicate id ${id}`);
-    known.add(id);
-  };
-  places.forEach((p) => declare('places.yaml', p.id));
-  actors.forEach((a) => declare('actors.yaml', a.id));
-  issues.forEach((i) => {
-    declare('issues.yaml', i.id);
-    i.obstacles.forEach((o) => declare('issues.yaml', o.id));
-  });
-  events.forEach((e) => declare('events.yaml', e.id));
-  statements.forEach((s) => declare('statements.yaml', s.id));
-  positions.forEach((p) => declare('positions.yaml', p.id));
-
-  const ref = (file: string, entry: string, id: string | undefined) => {
-    if (id !== undefined && !known.has(id)) throw new SeedError(file, entry, `refers to ${id}, which no seed file defines`);
-    return id ?? null;
-  };
-
-  const plan: SeedPlan = {
-    sources: sourceRows,
-    places: [], actors: [], actorAliases: [], affiliations: [], actorRelations: [], events: [],
+/** A plan with no rows: what one entry's rows are gathered into. */
+export function emptyPlan(): SeedPlan {
+  return {
+    sources: [], places: [], actors: [], actorAliases: [], affiliations: [], actorRelations: [], events: [],
     eventParticipants: [], eventRelations: [], eventIssues: [], issues: [], issueObstacles: [],
     issueObstacleParties: [], statements: [], statementRelations: [], statementIssues: [],
     positions: [], positionStatements: [], positionConditions: [], evidence: [], factualityCues: [],
   };
+}
 
-  /** Locates each quote in its source; evidence and factuality cues are checked alike. */
-  const locate = (file: string, entry: string, quotes: Quote[], what: string) =>
-    quotes.map((q) => {
-      const { quote, occurrence, source: sourceId = defaultSource } = typeof q === 'string' ? { quote: q } as { quote: string; occurrence?: number; source?: string } : q;
-      if (sourceId === undefined) throw new SeedError(file, entry, `${what} "${quote}" must name its source: the bundle has ${texts.size}`);
-      const text = texts.get(sourceId);
-      if (!text) throw new SeedError(file, entry, `${what} cites unknown source ${sourceId}`);
-      let span: TextSpan;
-      try {
-        span = text.locate(quote, occurrence);
-      } catch (e) {
-        if (e instanceof SpanError) throw new SeedError(file, entry, `${what}: ${e.message}`);
-        throw e;
+/** One entry of a bundle as the walk hands it on: where it is, and its rows. */
+export interface BundleEntry {
+  file: string;
+  entry: string;
+  rows: SeedPlan;
+}
+
+/** How many rows of each table a bundle holds. */
+export type BundleCounts = { [K in keyof SeedPlan]: number };
+
+/** The entry's rows are gathered through these; each names the file and entry in a refusal. */
+interface EntryContext {
+  rows: SeedPlan;
+  /** The id, checked: known now, or checked when the walk ends (a forward reference). */
+  ref(id: string): string;
+  ref(id: string | undefined): string | null;
+  /** Evidence spans for a subject, each quote located in its source. */
+  cite(quotes: Quote[], subject: EvidenceSubject): void;
+  /** The factuality columns; the cues go to `factualityCues`. */
+  factualityOf(f: FactualityInput | undefined, subject: CueSubject, defaultHolder?: string | null): { certainty: Certainty; polarity: Polarity; holderId: string | null };
+}
+
+/** Each kind of entry: its file, the ids it declares, and the rows it becomes (in the order written). */
+const KINDS = [
+  {
+    kind: 'places', list: seedFiles['places.yaml'], ids: (p: PlaceEntry) => [p.id],
+    rows: (p: PlaceEntry, c: EntryContext) => {
+      c.rows.places.push({ id: p.id, name: p.name, countryCode: p.countryCode ?? null, latitude: p.latitude ?? null, longitude: p.longitude ?? null });
+    },
+  },
+  {
+    kind: 'actors', list: seedFiles['actors.yaml'], ids: (a: ActorEntry) => [a.id],
+    rows: (a: ActorEntry, c: EntryContext) => {
+      c.rows.actors.push({ id: a.id, name: a.name, kind: a.kind, countryCode: a.countryCode ?? null, cameoCode: a.cameoCode ?? null, description: a.description });
+      new Set(a.aliases).forEach((alias) => c.rows.actorAliases.push({ actorId: a.id, alias }));
+      c.cite(a.evidence, { actorId: a.id });
+      for (const af of a.affiliations) {
+        const id = relationId(a.id, 'AFFILIATED_WITH', af.organization);
+        c.rows.affiliations.push({ id, actorId: a.id, organizationId: c.ref(af.organization), role: af.role ?? null });
+        c.cite(af.evidence, { affiliationId: id });
       }
-      return { sourceId, ...span };
-    });
-  const cite = (file: string, entry: string, quotes: Quote[], subject: EvidenceSubject) => {
-    for (const span of locate(file, entry, quotes, 'evidence')) plan.evidence.push({ ...span, ...subject });
+      for (const r of a.relations) {
+        const id = relationId(a.id, r.kind, r.object);
+        c.rows.actorRelations.push({ id, subjectId: a.id, objectId: c.ref(r.object), kind: r.kind, note: r.note ?? null, certainty: r.certainty });
+        c.cite(r.evidence, { actorRelationId: id });
+      }
+    },
+  },
+  {
+    kind: 'issues', list: seedFiles['issues.yaml'], ids: (i: IssueEntry) => [i.id, ...i.obstacles.map((o) => o.id)],
+    rows: (i: IssueEntry, c: EntryContext) => {
+      c.rows.issues.push({ id: i.id, name: i.name, description: i.description });
+      c.cite(i.evidence, { issueId: i.id });
+      for (const o of i.obstacles) {
+        c.rows.issueObstacles.push({ id: o.id, issueId: i.id, description: o.description, certainty: o.certainty });
+        new Set(o.parties).forEach((actorId) => c.rows.issueObstacleParties.push({ obstacleId: o.id, actorId: c.ref(actorId) }));
+        c.cite(o.evidence, { obstacleId: o.id });
+      }
+    },
+  },
+  {
+    kind: 'events', list: seedFiles['events.yaml'], ids: (e: EventEntry) => [e.id],
+    rows: (e: EventEntry, c: EntryContext) => {
+      c.rows.events.push({
+        id: e.id, title: e.title, summary: e.summary, kind: e.kind, status: e.status,
+        ...dateColumns('start', e.start), ...dateColumns('end', e.end),
+        durationDays: e.durationDays ?? null, durationNote: e.durationNote ?? null,
+        locationId: c.ref(e.location), cameoCode: e.cameoCode ?? null,
+        ...c.factualityOf(e.factuality, { eventId: e.id }),
+      });
+      c.cite(e.evidence, { eventId: e.id });
+      e.participants.forEach((p) => c.rows.eventParticipants.push({ eventId: e.id, actorId: c.ref(p.actor), role: p.role }));
+      new Set(e.issues).forEach((issueId) => c.rows.eventIssues.push({ eventId: e.id, issueId: c.ref(issueId) }));
+      for (const r of e.relations) {
+        const id = relationId(e.id, r.kind, r.object);
+        c.rows.eventRelations.push({ id, subjectId: e.id, objectId: c.ref(r.object), kind: r.kind, note: r.note ?? null, certainty: r.certainty });
+        c.cite(r.evidence, { eventRelationId: id });
+      }
+    },
+  },
+  {
+    kind: 'statements', list: seedFiles['statements.yaml'], ids: (s: StatementEntry) => [s.id],
+    rows: (s: StatementEntry, c: EntryContext) => {
+      c.rows.statements.push({
+        id: s.id, kind: s.kind, summary: s.summary, speakerId: c.ref(s.speaker),
+        attributionKind: s.attribution.kind, attributionDetail: s.attribution.detail ?? null,
+        targetId: c.ref(s.target), ...dateColumns('date', s.date), eventId: c.ref(s.event),
+        // A statement relays its speaker's view unless its factuality names another holder.
+        ...c.factualityOf(s.factuality, { statementId: s.id }, s.speaker ?? null),
+      });
+      c.cite(s.evidence, { statementId: s.id });
+      new Set(s.issues).forEach((issueId) => c.rows.statementIssues.push({ statementId: s.id, issueId: c.ref(issueId) }));
+      for (const r of s.relations) {
+        const id = relationId(s.id, r.kind, r.object);
+        c.rows.statementRelations.push({ id, subjectId: s.id, objectId: c.ref(r.object), kind: r.kind, certainty: r.certainty });
+        c.cite(r.evidence, { statementRelationId: id });
+      }
+    },
+  },
+  {
+    kind: 'positions', list: seedFiles['positions.yaml'], ids: (p: PositionEntry) => [p.id],
+    rows: (p: PositionEntry, c: EntryContext) => {
+      c.rows.positions.push({
+        id: p.id, actorId: c.ref(p.actor), issueId: c.ref(p.issue), stance: p.stance,
+        firmness: p.firmness, isPrecondition: p.isPrecondition, summary: p.summary,
+        ...c.factualityOf(p.factuality, { positionId: p.id }),
+      });
+      c.cite(p.evidence, { positionId: p.id });
+      new Set(p.conditions).forEach((issueId) => c.rows.positionConditions.push({ positionId: p.id, issueId: c.ref(issueId) }));
+      new Set(p.statements).forEach((statementId) => c.rows.positionStatements.push({ positionId: p.id, statementId: c.ref(statementId) }));
+    },
+  },
+] as const;
+
+/**
+ * The bundle's sources: one (`source.yaml`, as in seed/), several (`sources.yaml`, a list, as
+ * an exported bundle has), or many (`sources.jsonl`, one a line, streamed like the other kinds).
+ */
+function* sourcesOf(dataDir: string): Generator<Entry<SourceFile> & { file: string }> {
+  if (existsSync(join(dataDir, 'sources.jsonl'))) {
+    for (const entry of entriesOf(dataDir, 'sources', z.array(sourceFile))) yield { file: 'sources.jsonl', ...entry };
+    return;
+  }
+  const many = existsSync(join(dataDir, 'sources.yaml'));
+  const file = many ? 'sources.yaml' : 'source.yaml';
+  const list: SourceFile[] = many ? validate(z.array(sourceFile).min(1), readYaml(dataDir, file), file) : [validate(sourceFile, readYaml(dataDir, file), file)];
+  for (const value of list) yield { file, value, label: value.id };
+}
+
+/**
+ * Walks a bundle once, entry by entry, turning each into its rows and checking everything
+ * the seed's checks cover: the form of every entry (file and line named), quotes located in
+ * their sources, ids unique across the bundle, references to ids the bundle defines, one
+ * position per actor and issue, nothing listed twice. A reference to an id not seen yet is
+ * checked when the walk ends, so entries may refer forward. Throws a SeedError at the first
+ * fault. It holds the source texts, the ids and one entry at a time, whatever the bundle's size;
+ * `onEntry` receives each entry's rows (sources first, then places, actors, issues, events,
+ * statements, positions).
+ */
+export function walkBundle(dir: string, onEntry: (entry: BundleEntry) => void = () => {}): { entries: number; rows: BundleCounts } {
+  const dataDir = join(dir, 'data');
+  const counts = Object.fromEntries(Object.keys(emptyPlan()).map((k) => [k, 0])) as BundleCounts;
+  let entries = 0;
+  const emit = (entry: BundleEntry) => {
+    for (const key of Object.keys(counts) as (keyof SeedPlan)[]) counts[key] += entry.rows[key].length;
+    entries++;
+    onEntry(entry);
   };
 
-  /** The factuality columns of an entry; its cues go to `factualityCues`. */
-  const factualityOf = (file: string, entry: string, f: FactualityInput | undefined, subject: CueSubject, defaultHolder: string | null = null) => {
-    for (const span of locate(file, entry, f?.cues ?? [], 'factuality cue')) plan.factualityCues.push({ ...span, ...subject });
-    return {
-      certainty: f?.certainty ?? Certainty.CERTAIN,
-      polarity: f?.polarity ?? Polarity.POSITIVE,
-      holderId: f?.holder === undefined ? defaultHolder : f.holder === null ? null : ref(file, entry, f.holder),
-    };
-  };
-
-  for (const p of places) {
-    plan.places.push({ id: p.id, name: p.name, countryCode: p.countryCode ?? null, latitude: p.latitude ?? null, longitude: p.longitude ?? null });
-  }
-
-  for (const a of actors) {
-    const F = 'actors.yaml';
-    plan.actors.push({ id: a.id, name: a.name, kind: a.kind, countryCode: a.countryCode ?? null, cameoCode: a.cameoCode ?? null, description: a.description });
-    new Set(a.aliases).forEach((alias) => plan.actorAliases.push({ actorId: a.id, alias }));
-    cite(F, a.id, a.evidence, { actorId: a.id });
-    for (const af of a.affiliations) {
-      const id = relationId(a.id, 'AFFILIATED_WITH', af.organization);
-      ref(F, a.id, af.organization);
-      plan.affiliations.push({ id, actorId: a.id, organizationId: af.organization, role: af.role ?? null });
-      cite(F, a.id, af.evidence, { affiliationId: id });
+  const texts = new Map<string, CodePointText>();
+  let lastSource: string | undefined;
+  for (const { file, value: source, label } of sourcesOf(dataDir)) {
+    let text: string;
+    try {
+      text = readFileSync(join(dir, source.file), 'utf8');
+    } catch {
+      throw new SeedError(file, label, `text file ${source.file} not found in ${dir}`);
     }
-    for (const r of a.relations) {
-      const id = relationId(a.id, r.kind, r.object);
-      ref(F, a.id, r.object);
-      plan.actorRelations.push({ id, subjectId: a.id, objectId: r.object, kind: r.kind, note: r.note ?? null, certainty: r.certainty });
-      cite(F, a.id, r.evidence, { actorRelationId: id });
-    }
+    if (texts.has(source.id)) throw new SeedError(file, label, `duplicate id ${source.id}`);
+    texts.set(source.id, new CodePointText(text));
+    lastSource = source.id;
+    const rows = emptyPlan();
+    rows.sources.push({ id: source.id, title: source.title, text, url: source.url ?? null, contentHash: contentHash(text), ...dateColumns('published', source.published) });
+    emit({ file, entry: label, rows });
   }
+  if (texts.size === 0) throw new SeedError('sources.jsonl', '(file)', 'a bundle needs at least one source');
+  // A quote names its source; with one source it may leave it out.
+  const defaultSource = texts.size === 1 ? lastSource : undefined;
 
-  for (const i of issues) {
-    const F = 'issues.yaml';
-    plan.issues.push({ id: i.id, name: i.name, description: i.description });
-    cite(F, i.id, i.evidence, { issueId: i.id });
-    for (const o of i.obstacles) {
-      plan.issueObstacles.push({ id: o.id, issueId: i.id, description: o.description, certainty: o.certainty });
-      new Set(o.parties).forEach((actorId) => plan.issueObstacleParties.push({ obstacleId: o.id, actorId: ref(F, o.id, actorId)! }));
-      cite(F, o.id, o.evidence, { obstacleId: o.id });
-    }
-  }
-
-  for (const e of events) {
-    const F = 'events.yaml';
-    plan.events.push({
-      id: e.id, title: e.title, summary: e.summary, kind: e.kind, status: e.status,
-      ...dateColumns('start', e.start), ...dateColumns('end', e.end),
-      durationDays: e.durationDays ?? null, durationNote: e.durationNote ?? null,
-      locationId: ref(F, e.id, e.location), cameoCode: e.cameoCode ?? null,
-      ...factualityOf(F, e.id, e.factuality, { eventId: e.id }),
-    });
-    cite(F, e.id, e.evidence, { eventId: e.id });
-    e.participants.forEach((p) => plan.eventParticipants.push({ eventId: e.id, actorId: ref(F, e.id, p.actor)!, role: p.role }));
-    new Set(e.issues).forEach((issueId) => plan.eventIssues.push({ eventId: e.id, issueId: ref(F, e.id, issueId)! }));
-    for (const r of e.relations) {
-      const id = relationId(e.id, r.kind, r.object);
-      plan.eventRelations.push({ id, subjectId: e.id, objectId: ref(F, e.id, r.object)!, kind: r.kind, note: r.note ?? null, certainty: r.certainty });
-      cite(F, e.id, r.evidence, { eventRelationId: id });
-    }
-  }
-
-  for (const s of statements) {
-    const F = 'statements.yaml';
-    plan.statements.push({
-      id: s.id, kind: s.kind, summary: s.summary, speakerId: ref(F, s.id, s.speaker),
-      attributionKind: s.attribution.kind, attributionDetail: s.attribution.detail ?? null,
-      targetId: ref(F, s.id, s.target), ...dateColumns('date', s.date), eventId: ref(F, s.id, s.event),
-      // A statement relays its speaker's view unless its factuality names another holder.
-      ...factualityOf(F, s.id, s.factuality, { statementId: s.id }, s.speaker ?? null),
-    });
-    cite(F, s.id, s.evidence, { statementId: s.id });
-    new Set(s.issues).forEach((issueId) => plan.statementIssues.push({ statementId: s.id, issueId: ref(F, s.id, issueId)! }));
-    for (const r of s.relations) {
-      const id = relationId(s.id, r.kind, r.object);
-      plan.statementRelations.push({ id, subjectId: s.id, objectId: ref(F, s.id, r.object)!, kind: r.kind, certainty: r.certainty });
-      cite(F, s.id, r.evidence, { statementRelationId: id });
-    }
-  }
-
-  for (const p of positions) {
-    const F = 'positions.yaml';
-    plan.positions.push({
-      id: p.id, actorId: ref(F, p.id, p.actor)!, issueId: ref(F, p.id, p.issue)!, stance: p.stance,
-      firmness: p.firmness, isPrecondition: p.isPrecondition, summary: p.summary,
-      ...factualityOf(F, p.id, p.factuality, { positionId: p.id }),
-    });
-    cite(F, p.id, p.evidence, { positionId: p.id });
-    new Set(p.conditions).forEach((issueId) => plan.positionConditions.push({ positionId: p.id, issueId: ref(F, p.id, issueId)! }));
-    new Set(p.statements).forEach((statementId) => plan.positionStatements.push({ positionId: p.id, statementId: ref(F, p.id, statementId)! }));
-  }
-
+  // Ids are unique across the whole bundle (their type prefix makes a clash a real mistake).
+  const known = new Set<string>(texts.keys());
+  /** References to ids not defined when they were met: the first place each was met. */
+  const forward = new Map<string, { file: string; entry: string }>();
+  /** Who holds each actor's position on each issue. */
   const held = new Map<string, string>();
-  for (const p of plan.positions) {
-    const first = held.get(`${p.actorId}|${p.issueId}`);
-    if (first) throw new SeedError('positions.yaml', p.id, `${first} already holds ${p.actorId}'s position on ${p.issueId}: one position per actor and issue`);
-    held.set(`${p.actorId}|${p.issueId}`, p.id);
+
+  for (const { kind, list, ids, rows: rowsOf } of KINDS) {
+    const jsonl = existsSync(join(dataDir, `${kind}.jsonl`));
+    const file = `${kind}.${jsonl ? 'jsonl' : 'yaml'}`;
+    for (const { value, label } of entriesOf(dataDir, kind, list as z.ZodArray<z.ZodType>)) {
+      for (const id of (ids as (v: unknown) => string[])(value)) {
+        if (known.has(id)) throw new SeedError(file, label, `duplicate id ${id}`);
+        known.add(id);
+      }
+      const rows = emptyPlan();
+      const fail = (message: string): never => {
+        throw new SeedError(file, label, message);
+      };
+      const locate = (quotes: Quote[], what: string) =>
+        quotes.map((q) => {
+          const { quote, occurrence, source: sourceId = defaultSource } = typeof q === 'string' ? ({ quote: q } as { quote: string; occurrence?: number; source?: string }) : q;
+          if (sourceId === undefined) fail(`${what} "${quote}" must name its source: the bundle has ${texts.size}`);
+          const text = texts.get(sourceId!) ?? fail(`${what} cites unknown source ${sourceId}`);
+          try {
+            return { sourceId: sourceId!, ...text.locate(quote, occurrence) };
+          } catch (e) {
+            if (e instanceof SpanError) fail(`${what}: ${e.message}`);
+            throw e;
+          }
+        });
+      const context: EntryContext = {
+        rows,
+        ref: ((id: string | undefined) => {
+          if (id === undefined) return null;
+          if (!known.has(id) && !forward.has(id)) forward.set(id, { file, entry: label });
+          return id;
+        }) as EntryContext['ref'],
+        cite: (quotes, subject) => {
+          for (const span of locate(quotes, 'evidence')) rows.evidence.push({ ...span, ...subject });
+        },
+        factualityOf: (f, subject, defaultHolder = null) => {
+          for (const span of locate(f?.cues ?? [], 'factuality cue')) rows.factualityCues.push({ ...span, ...subject });
+          return {
+            certainty: f?.certainty ?? Certainty.CERTAIN,
+            polarity: f?.polarity ?? Polarity.POSITIVE,
+            holderId: f?.holder === undefined ? defaultHolder : f.holder === null ? null : context.ref(f.holder),
+          };
+        },
+      };
+      (rowsOf as (v: unknown, c: EntryContext) => void)(value, context);
+
+      for (const p of rows.positions) {
+        const first = held.get(`${p.actorId}|${p.issueId}`);
+        if (first) fail(`${first} already holds ${p.actorId}'s position on ${p.issueId}: one position per actor and issue`);
+        held.set(`${p.actorId}|${p.issueId}`, p.id);
+      }
+      checkUnique(file, label, rows.eventParticipants.map((p) => `${p.eventId}|${p.actorId}|${p.role}`), 'participant');
+      checkUnique(file, label, rows.actorRelations.map((r) => r.id), 'relation');
+      checkUnique(file, label, rows.affiliations.map((r) => r.id), 'affiliation');
+      checkUnique(file, label, rows.eventRelations.map((r) => r.id), 'relation');
+      checkUnique(file, label, rows.statementRelations.map((r) => r.id), 'relation');
+      emit({ file, entry: label, rows });
+    }
   }
-  checkUnique('events.yaml', plan.eventParticipants.map((p) => `${p.eventId}|${p.actorId}|${p.role}`), 'participant');
-  checkUnique('actors.yaml', plan.actorRelations.map((r) => r.id), 'relation');
-  checkUnique('actors.yaml', plan.affiliations.map((r) => r.id), 'affiliation');
-  checkUnique('events.yaml', plan.eventRelations.map((r) => r.id), 'relation');
-  checkUnique('statements.yaml', plan.statementRelations.map((r) => r.id), 'relation');
+  for (const [id, where] of forward) {
+    if (!known.has(id)) throw new SeedError(where.file, where.entry, `refers to ${id}, which no seed file defines`);
+  }
+  return { entries, rows: counts };
+}
+
+/** Reads, validates and resolves a whole bundle into one plan, without touching any database (small bundles and tests). */
+export function readSeed(dir: string = SEED_DIR): SeedPlan {
+  const plan = emptyPlan();
+  walkBundle(dir, ({ rows }) => {
+    for (const key of Object.keys(plan) as (keyof SeedPlan)[]) (plan[key] as unknown[]).push(...rows[key]);
+  });
   return plan;
 }
 
-function checkUnique(file: string, ids: string[], what: string) {
+/** Refuses an entry that lists the same link twice. */
+function checkUnique(file: string, entry: string, ids: string[], what: string) {
+  if (ids.length < 2) return;
   const seen = new Set<string>();
   for (const id of ids) {
-    if (seen.has(id)) throw new SeedError(file, id.split('|')[0]!, `the same ${what} is listed twice (${id})`);
+    if (seen.has(id)) throw new SeedError(file, entry, `the same ${what} is listed twice (${id})`);
     seen.add(id);
   }
 }
@@ -394,24 +490,64 @@ export function clearKnowledge(db: Db): void {
  * through its column's driver mapping.
  */
 export function insertPlan(db: Db, plan: SeedPlan): void {
-  for (const [key, table] of TABLE_ORDER) {
-    const rows = plan[key] as Record<string, unknown>[];
-    if (rows.length === 0) continue;
-    const { name } = getTableConfig(table);
-    const fields = Object.entries(getTableColumns(table)).map(([field, column]) => ({ field, column, db: column.name }));
-    const insert = db.$client.prepare(`INSERT INTO "${name}" (${fields.map((f) => `"${f.db}"`).join(', ')}) VALUES (${fields.map(() => '?').join(', ')})`);
-    for (const row of rows) {
-      insert.run(
-        fields.map(({ field, column }) => {
-          const value = row[field] === undefined ? (column.hasDefault ? column.default : null) : row[field];
-          // The column's own mapping, as drizzle's builder would apply it (booleans → 1/0, JSON → text).
-          return value === null || value === undefined ? null : column.mapToDriverValue(value);
-        }),
-      );
-    }
-  }
+  planInserter(db)(plan);
 }
 
+/** `insertPlan` for many small plans (an import's entries): each table's statement is prepared once, when first needed. */
+export function planInserter(db: Db): (plan: SeedPlan) => void {
+  const inserters = new Map<string, (row: Record<string, unknown>) => void>();
+  const inserterFor = (table: (typeof TABLE_ORDER)[number][1]) => {
+    const { name } = getTableConfig(table);
+    const columns = Object.entries(getTableColumns(table)).map(([field, column]) => ({
+      field,
+      fallback: column.hasDefault ? (column.default ?? null) : null,
+      // The column's own mapping, as drizzle's builder would apply it (booleans → 1/0, JSON → text); most columns have none.
+      map: column.mapToDriverValue === Column.prototype.mapToDriverValue ? null : (value: unknown) => column.mapToDriverValue(value),
+    }));
+    const insert = db.$client.prepare(`INSERT INTO "${name}" (${Object.values(getTableColumns(table)).map((c) => `"${c.name}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
+    const values: unknown[] = new Array(columns.length);
+    return (row: Record<string, unknown>) => {
+      for (let i = 0; i < columns.length; i++) {
+        const { field, fallback, map } = columns[i]!;
+        const value = row[field] ?? (row[field] === null ? null : fallback);
+        values[i] = value === null || map === null ? value : map(value);
+      }
+      insert.run(values);
+    };
+  };
+  return (plan) => {
+    for (const [key, table] of TABLE_ORDER) {
+      const rows = plan[key] as Record<string, unknown>[];
+      if (rows.length === 0) continue;
+      let insert = inserters.get(key);
+      if (!insert) inserters.set(key, (insert = inserterFor(table)));
+      for (const row of rows) insert(row);
+    }
+  };
+}
+
+/**
+ * For a load into an empty knowledge base: the secondary indexes of the knowledge, search and
+ * history tables, and the trigger that feeds each search document to the full-text index, are
+ * dropped, and the returned function creates them again from their own stored SQL and rebuilds
+ * the full-text index in one pass. Building an index once over all rows is several times
+ * faster than keeping it current row by row (evidence alone has twelve). Runs in the caller's
+ * transaction: a failure rolls the drop back with the rows. Unique indexes come back as they
+ * were and check the rows when rebuilt.
+ */
+export function setAsideIndexes(db: Db): () => void {
+  const tables = [...TABLE_ORDER.map(([, table]) => getTableConfig(table).name), 'search_documents', 'changes'];
+  const saved = db.$client
+    .prepare(
+      `SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ((type = 'index' AND tbl_name IN (SELECT value FROM json_each(?))) OR (type = 'trigger' AND name = 'search_documents_ai'))`,
+    )
+    .all(JSON.stringify(tables)) as { type: 'index' | 'trigger'; name: string; sql: string }[];
+  for (const { type, name } of saved) db.$client.exec(`DROP ${type.toUpperCase()} "${name}"`);
+  return () => {
+    for (const { sql } of saved) db.$client.exec(sql);
+    db.$client.exec(`INSERT INTO search_fts(search_fts) VALUES ('rebuild')`);
+  };
+}
 
 /** True when the database holds no source yet (first start). */
 export function isEmpty(db: Db): boolean {

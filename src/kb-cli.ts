@@ -57,7 +57,7 @@ export async function runKbCli(argv: string[], env: NodeJS.ProcessEnv, print: (l
     const started = Date.now();
     if (command === 'import') {
       const author = parsed.values.author ?? env.USER ?? 'importer';
-      const bar = process.stdout.isTTY && print === consolePrint ? new SingleBar({ format: 'importing [{bar}] {value}/{total} nodes', hideCursor: true }, Presets.shades_classic) : null;
+      const bar = process.stdout.isTTY && print === consolePrint ? new SingleBar({ format: 'importing [{bar}] {value}/{total} entries', hideCursor: true }, Presets.shades_classic) : null;
       let summary;
       try {
         let started = false;
@@ -70,9 +70,11 @@ export async function runKbCli(argv: string[], env: NodeJS.ProcessEnv, print: (l
       } finally {
         bar?.stop();
       }
+      const elapsed = Date.now() - started;
       print(
         `imported ${dir}: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.places} places` +
-          `${summary.revision === null ? ', nothing written' : `, revision ${summary.revision} by ${author}`} in ${Date.now() - started} ms`,
+          `${summary.revision === null ? ', nothing written' : `, revision ${summary.revision} by ${author}`}, ${summary.rows} rows in ${elapsed} ms` +
+          ` (${Math.round(summary.rows / Math.max(elapsed / 1000, 0.001))} rows/s)`,
       );
       return 0;
     }

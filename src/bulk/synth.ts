@@ -7,7 +7,7 @@
  * Every quote is a sentence of its source that occurs once, so the bundle always validates.
  * The same N always gives the same bundle (a fixed-seed generator), for tests and benchmarks.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** mulberry32: small, fast, and the same sequence everywhere for a seed. */
@@ -35,7 +35,7 @@ const STANCES = ['DEMANDS', 'SUPPORTS', 'OPEN_TO', 'OPPOSES', 'REJECTS'] as cons
 const STATEMENT_KINDS = ['CLAIM', 'DEMAND', 'POSITION', 'REPORT', 'ANALYSIS'] as const;
 const EVENT_KINDS = ['NEGOTIATION', 'MEETING', 'THREAT', 'PROTEST', 'SANCTIONS'] as const;
 
-/** Writes the bundle: `data/sources.yaml`, the texts, and one JSON-lines file per kind of entry. */
+/** Writes the bundle: the texts and one JSON-lines file per kind of entry (`data/sources.jsonl`, `data/actors.jsonl` …), each written as it is made. */
 export function synthesize(statements: number, dir: string): SynthSummary {
   if (!Number.isInteger(statements) || statements < 1 || statements > 2_000_000) throw new RangeError(`--statements must be a whole number from 1 to 2000000 (got ${statements})`);
   const random = generator(statements);
@@ -55,9 +55,19 @@ export function synthesize(statements: number, dir: string): SynthSummary {
     return { quote: text, source: `source:s${source}` };
   };
 
-  // The JSON-lines form: one entry a line, read line by line on import.
-  const lines: Record<string, string[]> = { 'actors.jsonl': [], 'issues.jsonl': [], 'events.jsonl': [], 'statements.jsonl': [], 'positions.jsonl': [] };
-  const entry = (file: string, value: unknown) => lines[file]!.push(JSON.stringify(value));
+  // The JSON-lines form: one entry a line, read line by line on import; written in chunks, never held whole.
+  mkdirSync(join(dir, 'data'), { recursive: true });
+  const files = new Map<string, { fd: number; pending: string[] }>();
+  const flush = (out: { fd: number; pending: string[] }) => {
+    writeSync(out.fd, out.pending.join(''));
+    out.pending = [];
+  };
+  const entry = (file: string, value: unknown) => {
+    let out = files.get(file);
+    if (!out) files.set(file, (out = { fd: openSync(join(dir, 'data', file), 'w'), pending: [] }));
+    out.pending.push(`${JSON.stringify(value)}\n`);
+    if (out.pending.length >= 4096) flush(out);
+  };
 
   const actors: string[] = [];
   const states: string[] = [];
@@ -113,13 +123,14 @@ export function synthesize(statements: number, dir: string): SynthSummary {
     }
   });
 
-  mkdirSync(join(dir, 'data'), { recursive: true });
-  const sourceEntries = sentences.map((list, i) => {
+  sentences.forEach((list, i) => {
     writeFileSync(join(dir, `s${i}.txt`), list.join(' ') + '\n');
-    return `- ${JSON.stringify({ id: `source:s${i}`, title: `Synthetic source ${i}`, file: `s${i}.txt` })}`;
+    entry('sources.jsonl', { id: `source:s${i}`, title: `Synthetic source ${i}`, file: `s${i}.txt` });
   });
-  writeFileSync(join(dir, 'data', 'sources.yaml'), sourceEntries.join('\n') + '\n');
   writeFileSync(join(dir, 'data', 'places.yaml'), '[]\n');
-  for (const [file, list] of Object.entries(lines)) writeFileSync(join(dir, 'data', file), list.map((l) => `${l}\n`).join(''));
+  for (const out of files.values()) {
+    flush(out);
+    closeSync(out.fd);
+  }
   return { sources: nSources, actors: actors.length, issues: nIssues, events: nEvents, statements, positions };
 }

@@ -87,7 +87,8 @@ export class CodePointText {
     if (start === undefined) {
       throw new SpanError(`quote occurs ${starts.length} time(s), not ${occurrence}: "${quote}"`);
     }
-    return this.span(start, start + Array.from(quote).length);
+    // A text without astral characters holds none in its quotes: code units are code points.
+    return this.span(start, start + (this.astral ? Array.from(quote).length : quote.length));
   }
 
   /** Refuses a span whose quote or context does not match the text at its offsets. */

@@ -43,11 +43,40 @@ export function checkAsOf(db: Db, asOf: number): void {
 
 /** Writes the next revision and its changes; the caller runs it in the write's transaction. */
 export function recordRevision(db: Db, meta: RevisionMeta, records: readonly ChangeRecord[], at = new Date()): t.RevisionRow {
-  const number = latestRevision(db) + 1;
-  const revision = db
+  const revision = insertRevision(db, meta, at);
+  const record = changeWriter(db, revision.number);
+  for (const r of records) record(r);
+  return revision;
+}
+
+/**
+ * A revision written change by change, for a write too large to gather first (an import): the
+ * revision row goes in with the first change, so a write that changes nothing adds none. The
+ * caller holds the transaction.
+ */
+export function streamedRevision(db: Db, meta: RevisionMeta, at = new Date()) {
+  let record: ((change: ChangeRecord) => void) | null = null;
+  let number: number | null = null;
+  return {
+    add(change: ChangeRecord): void {
+      if (!record) {
+        number = insertRevision(db, meta, at).number;
+        record = changeWriter(db, number);
+      }
+      record(change);
+    },
+    /** The revision written, or null while nothing has changed. */
+    get number(): number | null {
+      return number;
+    },
+  };
+}
+
+function insertRevision(db: Db, meta: RevisionMeta, at: Date): t.RevisionRow {
+  return db
     .insert(t.revisions)
     .values({
-      number,
+      number: latestRevision(db) + 1,
       at: at.toISOString(),
       authorName: meta.authorName,
       authorRole: meta.authorRole,
@@ -59,11 +88,13 @@ export function recordRevision(db: Db, meta: RevisionMeta, records: readonly Cha
     })
     .returning()
     .get();
-  // One prepared statement, row by row: an import records a change per node.
+}
+
+/** Records changes of one revision through one prepared statement (an import records one per node). */
+function changeWriter(db: Db, revision: number): (change: ChangeRecord) => void {
   const insert = db.$client.prepare('INSERT INTO changes (revision, node_id, node_type, op, version, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const json = (doc: AnyDoc | null) => (doc === null ? null : JSON.stringify(doc));
-  for (const r of records) insert.run(number, r.id, r.type, r.op, r.version, json(r.before), json(r.after));
-  return revision;
+  return (r) => insert.run(revision, r.id, r.type, r.op, r.version, json(r.before), json(r.after));
 }
 
 /** Deletes every revision and change; the caller holds the transaction. */

@@ -44,7 +44,11 @@ describe('Import: an exported bundle round-trips into an empty database', () => 
     const run = await kbCli(copy, 'import', bundle, '--author', 'Ada, importer');
     expect(run.errors).toEqual([]);
     // The seed: 1 source, 16 actors, 6 issues, 14 events, 33 statements, 10 positions and 20 relations.
-    expect(run.printed[0]).toMatch(/: 100 created, 0 updated, 0 unchanged, 3 places, revision 1 by Ada, importer in \d+ ms$/);
+    expect(run.printed[0]).toMatch(/: 100 created, 0 updated, 0 unchanged, 3 places, revision 1 by Ada, importer, \d+ rows in \d+ ms \(\d+ rows\/s\)$/);
+    // The rows it reports are the rows now in the knowledge and history tables (search rows, kept by triggers, apart).
+    const tables = copy.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search%' AND name NOT LIKE 'sqlite%' AND name NOT IN ('api_keys', '__drizzle_migrations')`).all() as { name: string }[];
+    const stored = tables.reduce((n, { name }) => n + (copy.sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n, 0);
+    expect(run.printed[0]).toContain(`, ${stored} rows in `);
     const [a, b] = await Promise.all([startTestServer(original.db), startTestServer(copy.db)]);
     try {
       const examples = loadExamples(join(projectRoot(), 'schema', 'examples'));
@@ -160,7 +164,7 @@ describe('Synth: a deterministic synthetic bundle that imports', () => {
     const made = await kbCli(copy, 'synth', '--statements', '300', a);
     expect(made.printed[0]).toMatch(/^synthesized .*: 15 sources, 32 actors, 6 issues, 60 events, 300 statements, 24 positions in \d+ ms$/);
     await kbCli(copy, 'synth', '--statements', '300', b);
-    for (const file of ['sources.yaml', 'actors.jsonl', 'events.jsonl', 'statements.jsonl', 'positions.jsonl']) {
+    for (const file of ['sources.jsonl', 'actors.jsonl', 'events.jsonl', 'statements.jsonl', 'positions.jsonl']) {
       expect(readFileSync(join(b, 'data', file), 'utf8'), file).toBe(readFileSync(join(a, 'data', file), 'utf8'));
     }
     const empty = openTestDb({ seed: false });
@@ -175,6 +179,47 @@ describe('Synth: a deterministic synthetic bundle that imports', () => {
         expect(res.data.positions.totalCount).toBe(24);
         expect(res.data.blockingIssues.length).toBeGreaterThan(0);
         expect(res.data.contradictions.length).toBeGreaterThan(0);
+      } finally {
+        await server.close();
+      }
+    } finally {
+      empty.dispose();
+    }
+  });
+
+  it('loads an empty database on its fast path: forward references are fine, the schema is whole after, a refusal leaves it empty', async () => {
+    const dir = join(work, 'synth-forward');
+    cpSync(join(work, 'synth-a'), dir, { recursive: true });
+    const file = join(dir, 'data', 'statements.jsonl');
+    const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
+    // The first statement now denies the last one, defined 299 lines later.
+    const first = JSON.parse(lines[0]!) as { relations: unknown[]; evidence: unknown[] };
+    first.relations = [{ kind: 'DENIES', object: 'statement:st299', evidence: first.evidence }];
+    writeFileSync(file, [JSON.stringify(first), ...lines.slice(1)].join('\n') + '\n');
+    const schemaOf = (db: TestDb) => JSON.stringify(db.sqlite.prepare(`SELECT type, name, sql FROM sqlite_master ORDER BY name`).all());
+
+    const empty = openTestDb({ seed: false });
+    try {
+      const migrated = schemaOf(empty);
+      const before = snapshot(empty.db);
+      const dangling = join(work, 'synth-dangling');
+      cpSync(dir, dangling, { recursive: true });
+      writeFileSync(join(dangling, 'data', 'statements.jsonl'), readFileSync(file, 'utf8').replace('"event":"event:e59"', '"event":"event:e9999"'));
+      expect(await kbCli(empty, 'import', dangling)).toMatchObject({ code: 2, errors: [expect.stringMatching(/statements\.jsonl, entry statement:st59 \(line 60\): refers to event:e9999/)] });
+      expect(snapshot(empty.db)).toBe(before);
+
+      const run = await kbCli(empty, 'import', dir);
+      expect(run.errors).toEqual([]);
+      expect(schemaOf(empty), 'every index and trigger set aside for the load is back').toBe(migrated);
+      expect(empty.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(empty.sqlite.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+      expect(empty.sqlite.prepare(`SELECT object_id FROM statement_relations WHERE subject_id = 'statement:st0'`).all()).toEqual([{ object_id: 'statement:st299' }]);
+      // The full-text index was rebuilt in one pass: a statement's summary is found.
+      const server = await startTestServer(empty.db);
+      try {
+        const res = await server.gql('{ search(query: "statement 299") { node { id } } }');
+        expect(res.errors).toBeUndefined();
+        expect(JSON.stringify(res.data)).toContain('statement:st299');
       } finally {
         await server.close();
       }
