@@ -323,8 +323,12 @@ function* sourcesOf(dataDir: string): Generator<Entry<SourceFile> & { file: stri
  * fault. It holds the source texts, the ids and one entry at a time, whatever the bundle's size;
  * `onEntry` receives each entry's rows (sources first, then places, actors, issues, events,
  * statements, positions).
+ *
+ * `validated`: a walk of the same bundle has just passed, so the cross-entry checks (unique
+ * ids, references, positions held) are not repeated and their sets not held: the writing
+ * walk of an import keeps only the texts. Form and quotes are still checked, as rows need them.
  */
-export function walkBundle(dir: string, onEntry: (entry: BundleEntry) => void = () => {}): { entries: number; rows: BundleCounts } {
+export function walkBundle(dir: string, onEntry: (entry: BundleEntry) => void = () => {}, { validated = false } = {}): { entries: number; rows: BundleCounts } {
   const dataDir = join(dir, 'data');
   const counts = Object.fromEntries(Object.keys(emptyPlan()).map((k) => [k, 0])) as BundleCounts;
   let entries = 0;
@@ -365,7 +369,7 @@ export function walkBundle(dir: string, onEntry: (entry: BundleEntry) => void = 
     const jsonl = existsSync(join(dataDir, `${kind}.jsonl`));
     const file = `${kind}.${jsonl ? 'jsonl' : 'yaml'}`;
     for (const { value, label } of entriesOf(dataDir, kind, list as z.ZodArray<z.ZodType>)) {
-      for (const id of (ids as (v: unknown) => string[])(value)) {
+      for (const id of validated ? [] : (ids as (v: unknown) => string[])(value)) {
         if (known.has(id)) throw new SeedError(file, label, `duplicate id ${id}`);
         known.add(id);
       }
@@ -389,7 +393,7 @@ export function walkBundle(dir: string, onEntry: (entry: BundleEntry) => void = 
         rows,
         ref: ((id: string | undefined) => {
           if (id === undefined) return null;
-          if (!known.has(id) && !forward.has(id)) forward.set(id, { file, entry: label });
+          if (!validated && !known.has(id) && !forward.has(id)) forward.set(id, { file, entry: label });
           return id;
         }) as EntryContext['ref'],
         cite: (quotes, subject) => {
@@ -406,7 +410,7 @@ export function walkBundle(dir: string, onEntry: (entry: BundleEntry) => void = 
       };
       (rowsOf as (v: unknown, c: EntryContext) => void)(value, context);
 
-      for (const p of rows.positions) {
+      for (const p of validated ? [] : rows.positions) {
         const first = held.get(`${p.actorId}|${p.issueId}`);
         if (first) fail(`${first} already holds ${p.actorId}'s position on ${p.issueId}: one position per actor and issue`);
         held.set(`${p.actorId}|${p.issueId}`, p.id);

@@ -74,7 +74,7 @@ export async function runKbCli(argv: string[], env: NodeJS.ProcessEnv, print: (l
       print(
         `imported ${dir}: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.places} places` +
           `${summary.revision === null ? ', nothing written' : `, revision ${summary.revision} by ${author}`}, ${summary.rows} rows in ${elapsed} ms` +
-          ` (${Math.round(summary.rows / Math.max(elapsed / 1000, 0.001))} rows/s)`,
+          ` (${Math.round(summary.rows / Math.max(elapsed / 1000, 0.001))} rows/s, peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB)`,
       );
       return 0;
     }

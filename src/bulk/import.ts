@@ -132,7 +132,7 @@ function loadFresh(db: Db, dir: string, options: LoadOptions): ImportSummary {
       rows++;
     }
     options.onProgress?.(++done, options.total);
-  });
+  }, { validated: true });
   restoreIndexes();
   return { created, updated: 0, unchanged: 0, places, rows: rows + (revision.number === null ? 0 : 1), revision: revision.number };
 }
@@ -178,6 +178,6 @@ function merge(db: Db, dir: string, options: LoadOptions): ImportSummary {
     // A changed node's rows are written again whole (a place was counted above).
     if (changed) rows += countRows(entry) - entry.places.length;
     options.onProgress?.(++done, options.total);
-  });
+  }, { validated: true });
   return { created, updated, unchanged, places, rows: rows + (revision.number === null ? 0 : 1), revision: revision.number };
 }

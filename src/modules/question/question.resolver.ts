@@ -3,16 +3,13 @@
  * the pure function of `src/analysis/` that answers it, and hands the ids it returns to the
  * per-request loaders.
  */
-import { GraphQLError } from 'graphql';
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
-import { blockingIssues, BlockingRule } from '../../analysis/blocking-issues.js';
+import type { BlockingRule } from '../../analysis/blocking-issues.js';
 import { DEFAULT_MIN_CERTAINTY } from '../../analysis/facts.js';
 import { Certainty } from '../../shared/enums.js';
-import { commonGround } from '../../analysis/common-ground.js';
 import { contradictions } from '../../analysis/contradictions.js';
 import { rankSearchMatches } from '../../analysis/search-ranking.js';
-import { partyOf } from '../../analysis/stance.js';
-import { timeline, TimelineCycleError, TimelinePlacement } from '../../analysis/timeline.js';
+import type { TimelinePlacement } from '../../analysis/timeline.js';
 import type { Context } from '../../context.js';
 import type { EvidenceRow } from '../../db/tables.js';
 import { badUserInput } from '../../shared/errors.js';
@@ -61,11 +58,7 @@ export class QuestionResolver {
     @Arg('asOf', () => Int, AS_OF) asOf: number | null,
     @Ctx() { db }: Context,
   ): BlockingIssueValue[] {
-    const facts = q.factsFor(db, asOf);
-    const requested = q.checkParties(facts, 'parties', parties);
-    const input = { parties: requested, positions: facts.positions(), affiliations: facts.affiliations(), obstacles: facts.obstacles(), names: facts.names(), minCertainty };
-    // Rules come in declaration order, so the first is the main one.
-    return blockingIssues(input).map((b) => ({ ...b, rule: b.rules[0] }));
+    return q.answerBlockingIssues(db, { parties, minCertainty, asOf });
   }
 
   @Query(() => [IssueAlignment], {
@@ -79,12 +72,7 @@ export class QuestionResolver {
     @Arg('asOf', () => Int, AS_OF) asOf: number | null,
     @Ctx() { db }: Context,
   ): IssueAlignmentValue[] {
-    const facts = q.factsFor(db, asOf);
-    const requested = q.checkParties(facts, 'parties', parties);
-    return commonGround({ parties: requested, positions: facts.positions(), affiliations: facts.affiliations(), obstacles: facts.obstacles(), includeSilent, minCertainty }).map((c) => ({
-      ...c,
-      complete: c.silentPartyIds.length === 0,
-    }));
+    return q.answerCommonGround(db, { parties, includeSilent, minCertainty, asOf });
   }
 
   @Query(() => [Contradiction], { description: 'Pairs of statements in conflict: denials of claims, stated contradictions, and opposite positions of different parties stated as fact.' })
@@ -109,24 +97,7 @@ export class QuestionResolver {
     @Arg('asOf', () => Int, AS_OF) asOf: number | null,
     @Ctx() { db }: Context,
   ): TimelineEntryValue[] {
-    const known = q.factsFor(db, asOf);
-    if (actor) q.checkParties(known, 'actor', [actor]);
-    if (issue) q.checkIssue(known, 'issue', issue);
-    const facts = known.timelineFacts();
-    let entries;
-    try {
-      // The whole graph is ordered first, so an event filtered out still orders the others.
-      entries = timeline({ ...facts, minCertainty });
-    } catch (e) {
-      if (e instanceof TimelineCycleError) throw new GraphQLError(e.message, { extensions: { code: 'TIMELINE_CYCLE', cycle: e.cycle } });
-      throw e;
-    }
-    const affiliations = actor ? known.affiliations() : [];
-    const byActor = actor ? new Set(known.participants().filter((p) => partyOf(p.actorId, [actor], affiliations) === actor).map((p) => p.eventId)) : null;
-    const byIssue = issue ? new Set(known.eventIssues().filter((l) => l.issueId === issue).map((l) => l.eventId)) : null;
-    return entries
-      .filter((e) => (!byActor || byActor.has(e.eventId)) && (!byIssue || byIssue.has(e.eventId)))
-      .map((e, i) => ({ ...e, position: i + 1 }));
+    return q.answerTimeline(db, { actor, issue, minCertainty, asOf });
   }
 
   @Query(() => [SearchHit], {

@@ -5,6 +5,12 @@
  * whole tables in a constant number of statements: the analysis needs the whole graph.
  */
 import Database from 'better-sqlite3';
+import { GraphQLError } from 'graphql';
+import { blockingIssues } from '../../analysis/blocking-issues.js';
+import { commonGround } from '../../analysis/common-ground.js';
+import { partyOf } from '../../analysis/stance.js';
+import { timeline, TimelineCycleError } from '../../analysis/timeline.js';
+import type { Certainty } from '../../shared/enums.js';
 import { asc, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { firstMention } from '../../db/sql-helpers.js';
@@ -84,6 +90,45 @@ function factsAsOf(db: Db, revision: number): QuestionFacts {
     participants: () => s.Event.flatMap((d) => d.participants.map((p) => ({ eventId: d.row.id, actorId: p.actorId }))),
     eventIssues: () => s.Event.flatMap((d) => d.issueIds.map((issueId) => ({ eventId: d.row.id, issueId }))),
   };
+}
+
+/** `blockingIssues`: the answer for the parties asked (validated), the main rule first. */
+export function answerBlockingIssues(db: Db, args: { parties: string[] | null; minCertainty: Certainty; asOf: number | null }) {
+  const facts = factsFor(db, args.asOf);
+  const parties = checkParties(facts, 'parties', args.parties);
+  const input = { parties, positions: facts.positions(), affiliations: facts.affiliations(), obstacles: facts.obstacles(), names: facts.names(), minCertainty: args.minCertainty };
+  // Rules come in declaration order, so the first is the main one.
+  return blockingIssues(input).map((b) => ({ ...b, rule: b.rules[0]! }));
+}
+
+/** `commonGround`: the answer for the parties asked (validated); `complete` when no party is silent. */
+export function answerCommonGround(db: Db, args: { parties: string[] | null; includeSilent: boolean; minCertainty: Certainty; asOf: number | null }) {
+  const facts = factsFor(db, args.asOf);
+  const parties = checkParties(facts, 'parties', args.parties);
+  return commonGround({ parties, positions: facts.positions(), affiliations: facts.affiliations(), obstacles: facts.obstacles(), includeSilent: args.includeSilent, minCertainty: args.minCertainty }).map((c) => ({
+    ...c,
+    complete: c.silentPartyIds.length === 0,
+  }));
+}
+
+/** `timeline`: the whole graph ordered, then the events of the actor (with its affiliates) and issue asked, numbered from 1. */
+export function answerTimeline(db: Db, args: { actor: string | null; issue: string | null; minCertainty: Certainty; asOf: number | null }) {
+  const { actor, issue } = args;
+  const known = factsFor(db, args.asOf);
+  if (actor) checkParties(known, 'actor', [actor]);
+  if (issue) checkIssue(known, 'issue', issue);
+  let entries;
+  try {
+    // The whole graph is ordered first, so an event filtered out still orders the others.
+    entries = timeline({ ...known.timelineFacts(), minCertainty: args.minCertainty });
+  } catch (e) {
+    if (e instanceof TimelineCycleError) throw new GraphQLError(e.message, { extensions: { code: 'TIMELINE_CYCLE', cycle: e.cycle } });
+    throw e;
+  }
+  const affiliations = actor ? known.affiliations() : [];
+  const byActor = actor ? new Set(known.participants().filter((p) => partyOf(p.actorId, [actor], affiliations) === actor).map((p) => p.eventId)) : null;
+  const byIssue = issue ? new Set(known.eventIssues().filter((l) => l.issueId === issue).map((l) => l.eventId)) : null;
+  return entries.filter((e) => (!byActor || byActor.has(e.eventId)) && (!byIssue || byIssue.has(e.eventId))).map((e, i) => ({ ...e, position: i + 1 }));
 }
 
 /** Validates a list of party ids: each must be an actor id that exists (at the revision asked). */
