@@ -9,7 +9,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { join } from 'node:path';
 import { Column, getTableColumns } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/sqlite-core';
-import { parse } from 'yaml';
+import { isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import type { Db } from '../src/db/client.js';
 import * as t from '../src/db/tables.js';
@@ -39,8 +39,10 @@ export class SeedError extends Error {
     readonly file: string,
     readonly entry: string,
     message: string,
+    /** The entry's first line in its file, when known. */
+    readonly line?: number,
   ) {
-    super(`${file}, entry ${entry}: ${message}`);
+    super(`${file}, entry ${entry}${line === undefined ? '' : ` (line ${line})`}: ${message}`);
   }
 }
 
@@ -78,18 +80,19 @@ export interface SeedPlan {
 type CueSubject = Pick<typeof t.factualityCues.$inferInsert, 'eventId' | 'statementId' | 'positionId'>;
 
 
-function readYaml(dir: string, file: string): unknown {
+/** A YAML file's data, and, when it is a list, the line each item starts on. */
+function readYamlWithLines(dir: string, file: string): { data: unknown; lines: (number | undefined)[] } {
   let text: string;
   try {
     text = readFileSync(join(dir, file), 'utf8');
   } catch {
     throw new SeedError(file, '(file)', `cannot read ${join(dir, file)}`);
   }
-  try {
-    return parse(text);
-  } catch (e) {
-    throw new SeedError(file, '(file)', `not valid YAML: ${(e as Error).message}`);
-  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter });
+  if (doc.errors.length > 0) throw new SeedError(file, '(file)', `not valid YAML: ${doc.errors[0]!.message}`);
+  const lines = isSeq(doc.contents) ? doc.contents.items.map((item) => (isNode(item) && item.range ? lineCounter.linePos(item.range[0]).line : undefined)) : [];
+  return { data: doc.toJS(), lines };
 }
 
 /** The lines of a file, read in chunks (never whole), decoded across chunk boundaries. */
@@ -114,8 +117,10 @@ function* linesOf(path: string): Generator<string> {
 /** One entry of a kind: its validated value and how a refusal names it. */
 interface Entry<T> {
   value: T;
-  /** The entry's id, and its line in the JSON-lines form. */
+  /** The entry's id (or its place when it has none). */
   label: string;
+  /** The line it starts on. */
+  line?: number;
 }
 
 /**
@@ -127,12 +132,12 @@ function* entriesOf<S extends z.ZodType>(dataDir: string, kind: string, list: z.
   const jsonl = `${kind}.jsonl`;
   if (!existsSync(join(dataDir, jsonl))) {
     const file = `${kind}.yaml`;
-    const data = readYaml(dataDir, file);
+    const { data, lines } = readYamlWithLines(dataDir, file);
     if (!Array.isArray(data)) validate(list, data, file);
     for (const [index, item] of (data as unknown[]).entries()) {
-      const value = validate(list, [item], file, index);
+      const value = validate(list, [item], file, index, lines[index]);
       const id = (item as { id?: unknown } | null)?.id;
-      yield { value: value[0]!, label: typeof id === 'string' ? id : `#${index + 1}` };
+      yield { value: value[0]!, label: typeof id === 'string' ? id : `#${index + 1}`, line: lines[index] };
     }
     return;
   }
@@ -147,13 +152,13 @@ function* entriesOf<S extends z.ZodType>(dataDir: string, kind: string, list: z.
       throw new SeedError(jsonl, `line ${line}`, `not valid JSON: ${(e as Error).message}`);
     }
     const id = (data as { id?: unknown } | null)?.id;
-    const label = typeof id === 'string' ? `${id} (line ${line})` : `line ${line}`;
+    const [label, at] = typeof id === 'string' ? [id, line] : [`line ${line}`, undefined];
     const result = list.element.safeParse(data);
     if (!result.success) {
       const issue = result.error.issues[0]!;
-      throw new SeedError(jsonl, label, `${issue.path.length ? issue.path.join('.') + ': ' : ''}${issue.message}`);
+      throw new SeedError(jsonl, label, `${issue.path.length ? issue.path.join('.') + ': ' : ''}${issue.message}`, at);
     }
-    yield { value: result.data, label };
+    yield { value: result.data, label, line: at };
   }
 }
 
@@ -161,7 +166,7 @@ function* entriesOf<S extends z.ZodType>(dataDir: string, kind: string, list: z.
  * Validates `data` against `schema`; a refusal names the entry by its id (or #position). With
  * `offset`, `data` is the one entry at that position of the file's list.
  */
-function validate<S extends z.ZodType>(schema: S, data: unknown, file: string, offset = 0): z.infer<S> {
+function validate<S extends z.ZodType>(schema: S, data: unknown, file: string, offset = 0, line?: number): z.infer<S> {
   const result = schema.safeParse(data);
   if (result.success) return result.data;
   const issue = result.error.issues[0]!;
@@ -172,7 +177,7 @@ function validate<S extends z.ZodType>(schema: S, data: unknown, file: string, o
     entry = typeof id === 'string' ? id : `#${index + offset + 1}`;
   }
   const where = (typeof index === 'number' ? rest : issue.path).join('.');
-  throw new SeedError(file, entry, `${where ? where + ': ' : ''}${issue.message}`);
+  throw new SeedError(file, entry, `${where ? where + ': ' : ''}${issue.message}`, line);
 }
 
 /** A plan with no rows: what one entry's rows are gathered into. */
@@ -310,8 +315,9 @@ function* sourcesOf(dataDir: string): Generator<Entry<SourceFile> & { file: stri
   }
   const many = existsSync(join(dataDir, 'sources.yaml'));
   const file = many ? 'sources.yaml' : 'source.yaml';
-  const list: SourceFile[] = many ? validate(z.array(sourceFile).min(1), readYaml(dataDir, file), file) : [validate(sourceFile, readYaml(dataDir, file), file)];
-  for (const value of list) yield { file, value, label: value.id };
+  const { data, lines } = readYamlWithLines(dataDir, file);
+  const list: SourceFile[] = many ? validate(z.array(sourceFile).min(1), data, file) : [validate(sourceFile, data, file)];
+  for (const [index, value] of list.entries()) yield { file, value, label: value.id, line: many ? lines[index] : undefined };
 }
 
 /**
@@ -340,14 +346,14 @@ export function walkBundle(dir: string, onEntry: (entry: BundleEntry) => void = 
 
   const texts = new Map<string, CodePointText>();
   let lastSource: string | undefined;
-  for (const { file, value: source, label } of sourcesOf(dataDir)) {
+  for (const { file, value: source, label, line } of sourcesOf(dataDir)) {
     let text: string;
     try {
       text = readFileSync(join(dir, source.file), 'utf8');
     } catch {
-      throw new SeedError(file, label, `text file ${source.file} not found in ${dir}`);
+      throw new SeedError(file, label, `text file ${source.file} not found in ${dir}`, line);
     }
-    if (texts.has(source.id)) throw new SeedError(file, label, `duplicate id ${source.id}`);
+    if (texts.has(source.id)) throw new SeedError(file, label, `duplicate id ${source.id}`, line);
     texts.set(source.id, new CodePointText(text));
     lastSource = source.id;
     const rows = emptyPlan();
@@ -361,21 +367,21 @@ export function walkBundle(dir: string, onEntry: (entry: BundleEntry) => void = 
   // Ids are unique across the whole bundle (their type prefix makes a clash a real mistake).
   const known = new Set<string>(texts.keys());
   /** References to ids not defined when they were met: the first place each was met. */
-  const forward = new Map<string, { file: string; entry: string }>();
+  const forward = new Map<string, { file: string; entry: string; line?: number }>();
   /** Who holds each actor's position on each issue. */
   const held = new Map<string, string>();
 
   for (const { kind, list, ids, rows: rowsOf } of KINDS) {
     const jsonl = existsSync(join(dataDir, `${kind}.jsonl`));
     const file = `${kind}.${jsonl ? 'jsonl' : 'yaml'}`;
-    for (const { value, label } of entriesOf(dataDir, kind, list as z.ZodArray<z.ZodType>)) {
+    for (const { value, label, line } of entriesOf(dataDir, kind, list as z.ZodArray<z.ZodType>)) {
       for (const id of validated ? [] : (ids as (v: unknown) => string[])(value)) {
-        if (known.has(id)) throw new SeedError(file, label, `duplicate id ${id}`);
+        if (known.has(id)) throw new SeedError(file, label, `duplicate id ${id}`, line);
         known.add(id);
       }
       const rows = emptyPlan();
       const fail = (message: string): never => {
-        throw new SeedError(file, label, message);
+        throw new SeedError(file, label, message, line);
       };
       const locate = (quotes: Quote[], what: string) =>
         quotes.map((q) => {
@@ -393,7 +399,7 @@ export function walkBundle(dir: string, onEntry: (entry: BundleEntry) => void = 
         rows,
         ref: ((id: string | undefined) => {
           if (id === undefined) return null;
-          if (!validated && !known.has(id) && !forward.has(id)) forward.set(id, { file, entry: label });
+          if (!validated && !known.has(id) && !forward.has(id)) forward.set(id, { file, entry: label, line });
           return id;
         }) as EntryContext['ref'],
         cite: (quotes, subject) => {
@@ -415,16 +421,16 @@ export function walkBundle(dir: string, onEntry: (entry: BundleEntry) => void = 
         if (first) fail(`${first} already holds ${p.actorId}'s position on ${p.issueId}: one position per actor and issue`);
         held.set(`${p.actorId}|${p.issueId}`, p.id);
       }
-      checkUnique(file, label, rows.eventParticipants.map((p) => `${p.eventId}|${p.actorId}|${p.role}`), 'participant');
-      checkUnique(file, label, rows.actorRelations.map((r) => r.id), 'relation');
-      checkUnique(file, label, rows.affiliations.map((r) => r.id), 'affiliation');
-      checkUnique(file, label, rows.eventRelations.map((r) => r.id), 'relation');
-      checkUnique(file, label, rows.statementRelations.map((r) => r.id), 'relation');
+      checkUnique(fail, rows.eventParticipants.map((p) => `${p.eventId}|${p.actorId}|${p.role}`), 'participant');
+      checkUnique(fail, rows.actorRelations.map((r) => r.id), 'relation');
+      checkUnique(fail, rows.affiliations.map((r) => r.id), 'affiliation');
+      checkUnique(fail, rows.eventRelations.map((r) => r.id), 'relation');
+      checkUnique(fail, rows.statementRelations.map((r) => r.id), 'relation');
       emit({ file, entry: label, rows });
     }
   }
   for (const [id, where] of forward) {
-    if (!known.has(id)) throw new SeedError(where.file, where.entry, `refers to ${id}, which no seed file defines`);
+    if (!known.has(id)) throw new SeedError(where.file, where.entry, `refers to ${id}, which no seed file defines`, where.line);
   }
   return { entries, rows: counts };
 }
@@ -439,11 +445,11 @@ export function readSeed(dir: string = SEED_DIR): SeedPlan {
 }
 
 /** Refuses an entry that lists the same link twice. */
-function checkUnique(file: string, entry: string, ids: string[], what: string) {
+function checkUnique(fail: (message: string) => never, ids: string[], what: string) {
   if (ids.length < 2) return;
   const seen = new Set<string>();
   for (const id of ids) {
-    if (seen.has(id)) throw new SeedError(file, entry, `the same ${what} is listed twice (${id})`);
+    if (seen.has(id)) fail(`the same ${what} is listed twice (${id})`);
     seen.add(id);
   }
 }

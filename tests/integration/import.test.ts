@@ -91,14 +91,21 @@ describe('Import: an exported bundle round-trips into an empty database', () => 
 });
 
 describe('Import: a bad bundle is refused with exit code 2, naming file and entry, writing nothing', () => {
-  const cases: [string, string, (text: string) => string, RegExp][] = [
-    ['a quote not in its source', 'statements.yaml', (s) => s.replace('quote: Iran has denied', 'quote: Iran has gladly confirmed'), /statements\.yaml, entry statement:iran-denies-messages: evidence: quote not found/],
-    ['a dangling reference', 'positions.yaml', (s) => s.replace('actor: actor:turkey', 'actor: actor:atlantis'), /positions\.yaml, entry position:turkey-missile-expansion: refers to actor:atlantis/],
-    ['a duplicate id', 'issues.yaml', (s) => s.replace('id: issue:sanctions-relief', 'id: issue:nuclear-program-limits'), /issues\.yaml, entry issue:nuclear-program-limits: duplicate id/],
-    ['malformed YAML', 'events.yaml', (s) => `${s}\n  - : [unclosed`, /events\.yaml, entry \(file\): not valid YAML/],
-    ['an unknown enum value', 'events.yaml', (s) => s.replace('status: OCCURRED', 'status: HAPPENED'), /events\.yaml, entry event:\S+: status/],
+  /** Where the list item holding `needle` starts: its `- id:` line, and that id. */
+  const itemOf = (text: string, needle: string) => {
+    const lines = text.split('\n');
+    let at = lines.findLastIndex((l) => l.includes(needle));
+    while (at >= 0 && !lines[at]!.startsWith('- id: ')) at--;
+    return { line: at + 1, id: lines[at]!.slice('- id: '.length) };
+  };
+  const cases: [string, string, (text: string) => string, (edited: string) => string | RegExp][] = [
+    ['a quote not in its source', 'statements.yaml', (s) => s.replace('quote: Iran has denied', 'quote: Iran has gladly confirmed'), (t) => `statements.yaml, entry statement:iran-denies-messages (line ${itemOf(t, 'gladly confirmed').line}): evidence: quote not found`],
+    ['a dangling reference', 'positions.yaml', (s) => s.replace('actor: actor:turkey', 'actor: actor:atlantis'), (t) => `positions.yaml, entry position:turkey-missile-expansion (line ${itemOf(t, 'actor:atlantis').line}): refers to actor:atlantis`],
+    ['a duplicate id', 'issues.yaml', (s) => s.replace('id: issue:sanctions-relief', 'id: issue:nuclear-program-limits'), (t) => `issues.yaml, entry issue:nuclear-program-limits (line ${itemOf(t, 'id: issue:nuclear-program-limits').line}): duplicate id`],
+    ['malformed YAML', 'events.yaml', (s) => `${s}\n  - : [unclosed`, () => /events\.yaml, entry \(file\): not valid YAML/],
+    ['an unknown enum value', 'events.yaml', (s) => s.replace('status: OCCURRED', 'status: HAPPENED'), (t) => `events.yaml, entry ${itemOf(t, 'status: HAPPENED').id} (line ${itemOf(t, 'status: HAPPENED').line}): status`],
   ];
-  for (const [what, file, edit, message] of cases) {
+  for (const [what, file, edit, expected] of cases) {
     it(`refuses ${what}`, async () => {
       const bad = mkdtempSync(join(work, 'bad-'));
       cpSync(bundle, bad, { recursive: true });
@@ -110,7 +117,9 @@ describe('Import: a bad bundle is refused with exit code 2, naming file and entr
       const run = await kbCli(copy, 'import', bad);
       expect(run.code).toBe(2);
       expect(run.errors[0]).toMatch(/^kb: import refused, nothing written: /);
-      expect(run.errors[0]).toMatch(message);
+      const message = expected(edit(text));
+      if (typeof message === 'string') expect(run.errors[0]).toContain(message);
+      else expect(run.errors[0]).toMatch(message);
       expect(snapshot(copy.db)).toBe(before);
     });
   }
@@ -132,7 +141,7 @@ describe('Import: a bad bundle is refused with exit code 2, naming file and entr
     writeFileSync(positions, `${readFileSync(positions, 'utf8')}${again}`);
     const duplicate = await kbCli(copy, 'import', twice);
     expect(duplicate.code).toBe(2);
-    expect(duplicate.errors[0]).toMatch(/positions\.yaml, entry position:araghchi-again: position:araghchi-trade-matters already holds actor:abbas-araghchi's position on issue:trade-and-economic-matters/);
+    expect(duplicate.errors[0]).toMatch(/positions\.yaml, entry position:araghchi-again \(line \d+\): position:araghchi-trade-matters already holds actor:abbas-araghchi's position on issue:trade-and-economic-matters/);
     expect(snapshot(copy.db)).toBe(before);
   });
 
@@ -153,7 +162,7 @@ describe('Import: a bad bundle is refused with exit code 2, naming file and entr
     rmSync(join(bad, 'us-iran-second-round-talks.txt'));
     const before = snapshot(copy.db);
     const run = await kbCli(copy, 'import', bad);
-    expect(run).toMatchObject({ code: 2, errors: [expect.stringMatching(/sources\.yaml, entry source:us-iran-second-round-talks: text file us-iran-second-round-talks\.txt not found/)] });
+    expect(run).toMatchObject({ code: 2, errors: [expect.stringMatching(/sources\.yaml, entry source:us-iran-second-round-talks \(line 1\): text file us-iran-second-round-talks\.txt not found/)] });
     expect(snapshot(copy.db)).toBe(before);
   });
 });
