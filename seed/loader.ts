@@ -16,6 +16,7 @@ import * as t from '../src/db/tables.js';
 import { Certainty, Polarity } from '../src/shared/enums.js';
 import { SEED_DIR } from '../src/shared/paths.js';
 import { dateColumns } from '../src/shared/partial-date.js';
+import { fillFirstMentions } from '../src/db/sql-helpers.js';
 import { relationId } from '../src/shared/relation-ids.js';
 import { recordSeedRevision } from '../src/store/history.js';
 import { CodePointText, contentHash, SpanError } from '../src/shared/text-span.js';
@@ -538,9 +539,9 @@ export function planInserter(db: Db): (plan: SeedPlan) => void {
 
 /**
  * For a load into an empty knowledge base: the secondary indexes of the knowledge, search and
- * history tables, and the trigger that feeds each search document to the full-text index, are
- * dropped, and the returned function creates them again from their own stored SQL and rebuilds
- * the full-text index in one pass. Building an index once over all rows is several times
+ * history tables, the trigger that feeds each search document to the full-text index and those
+ * that keep `first_mention`, are dropped, and the returned function creates them again from
+ * their own stored SQL, rebuilds the full-text index in one pass and fills `first_mention`. Building an index once over all rows is several times
  * faster than keeping it current row by row (evidence alone has twelve). Runs in the caller's
  * transaction: a failure rolls the drop back with the rows. Unique indexes come back as they
  * were and check the rows when rebuilt.
@@ -549,13 +550,14 @@ export function setAsideIndexes(db: Db): () => void {
   const tables = [...TABLE_ORDER.map(([, table]) => getTableConfig(table).name), 'search_documents', 'changes'];
   const saved = db.$client
     .prepare(
-      `SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ((type = 'index' AND tbl_name IN (SELECT value FROM json_each(?))) OR (type = 'trigger' AND name = 'search_documents_ai'))`,
+      `SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ((type = 'index' AND tbl_name IN (SELECT value FROM json_each(?))) OR (type = 'trigger' AND (name = 'search_documents_ai' OR name LIKE '%\\_first\\_mention\\_%' ESCAPE '\\')))`,
     )
     .all(JSON.stringify(tables)) as { type: 'index' | 'trigger'; name: string; sql: string }[];
   for (const { type, name } of saved) db.$client.exec(`DROP ${type.toUpperCase()} "${name}"`);
   return () => {
     for (const { sql } of saved) db.$client.exec(sql);
     db.$client.exec(`INSERT INTO search_fts(search_fts) VALUES ('rebuild')`);
+    fillFirstMentions(db);
   };
 }
 

@@ -4,14 +4,34 @@
  * of keys, which is what keeps nested queries free of N+1.
  */
 import DataLoader from 'dataloader';
-import { inArray } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { Db } from './client.js';
 
+type IdTable = SQLiteTable & { id: SQLiteColumn };
+
+/**
+ * Each table's by-id query, prepared once per database: the ids go in as one JSON array
+ * (`json_each`), so the SQL text is the same whatever the batch size, and neither drizzle's
+ * builder nor SQLite's compiler runs per request.
+ */
+const byIdQueries = new WeakMap<Db, Map<IdTable, { all(params: { ids: string }): unknown[] }>>();
+
+function byIdQuery(db: Db, table: IdTable) {
+  let queries = byIdQueries.get(db);
+  if (!queries) byIdQueries.set(db, (queries = new Map()));
+  let query = queries.get(table);
+  if (!query) {
+    query = db.select().from(table).where(sql`${table.id} IN (SELECT value FROM json_each(${sql.placeholder('ids')}))`).prepare();
+    queries.set(table, query);
+  }
+  return query;
+}
+
 /** Loads rows of `table` by primary key `id`; a missing id yields null. */
-export function byIdLoader<Row extends { id: string }>(db: Db, table: SQLiteTable & { id: SQLiteColumn }) {
+export function byIdLoader<Row extends { id: string }>(db: Db, table: IdTable) {
   return new DataLoader<string, Row | null>(async (ids) => {
-    const rows = db.select().from(table).where(inArray(table.id, [...ids])).all() as unknown as Row[];
+    const rows = byIdQuery(db, table).all({ ids: JSON.stringify(ids) }) as Row[];
     const found = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => found.get(id) ?? null);
   });

@@ -9,7 +9,7 @@
  */
 import { and, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './client.js';
-import type { PageWindow } from '../shared/pagination.js';
+import { pageBounds, type PageWindow } from '../shared/pagination.js';
 
 export interface ListSpec {
   /** `FROM` clause: the entity table and any join that ties it to its parent. */
@@ -42,6 +42,17 @@ export function fetchPages(db: Db, spec: ListSpec, parentIds: readonly string[],
   );
   for (const { parent, total } of counts) pages.get(parent)!.total = total;
   if (counts.length === 0) return pages;
+
+  if (parentIds.length === 1) {
+    // One parent (a root list, or one entity's list): its total is known, so the page is a
+    // LIMIT/OFFSET that an index on the order can serve, not a numbering of every row.
+    const page = pages.get(parentIds[0]!)!;
+    const { start, end } = pageBounds(window, page.total);
+    if (end > start) {
+      page.ids = db.all<{ id: string }>(sql`SELECT ${spec.id} AS id FROM ${spec.from} WHERE ${where} ORDER BY ${order} LIMIT ${end - start} OFFSET ${start}`).map((r) => r.id);
+    }
+    return pages;
+  }
 
   // The same bounds as pageBounds(), evaluated per parent with its own total.
   let end: SQL = window.before === null ? sql`total` : sql`min(total, ${window.before})`;

@@ -2,7 +2,7 @@
 import { eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ListSpec } from '../../db/pages.js';
 import { containsText, direction, firstMention } from '../../db/sql-helpers.js';
-import { actorAliases, actors, affiliations, evidence, positions } from '../../db/tables.js';
+import { actorAliases, actors, affiliations, positions } from '../../db/tables.js';
 import { checkIdList, expectId } from '../../shared/ids.js';
 import { ActorOrderField, type ActorFilter, type ActorOrder } from './actor.args.js';
 
@@ -36,7 +36,7 @@ export function actorOrder(order: ActorOrder | null | undefined): SQL[] {
     case ActorOrderField.KIND:
       return [sql`${actors.kind} ${dir}`, sql`${actors.name} COLLATE NOCASE ASC`];
     case ActorOrderField.MENTION:
-      return [sql`${firstMention(evidence.actorId, actors.id)} ${dir}`];
+      return [sql`${firstMention(actors)} ${dir}`];
     case ActorOrderField.ID:
       return [sql`${actors.id} ${dir}`];
   }

@@ -2,7 +2,7 @@
 import { inArray, ne, eq, sql, type SQL } from 'drizzle-orm';
 import type { ListSpec } from '../../db/pages.js';
 import { atLeastCertain, containsText, dateKey, direction, firstMention } from '../../db/sql-helpers.js';
-import { eventIssues, eventParticipants, events, evidence } from '../../db/tables.js';
+import { eventIssues, eventParticipants, events } from '../../db/tables.js';
 import { DatePrecision } from '../../shared/enums.js';
 import { expectId } from '../../shared/ids.js';
 import { dateBound } from '../common/date-range.js';
@@ -35,7 +35,7 @@ export function eventConditions(filter: EventFilter | null | undefined): (SQL | 
 
 export function eventOrder(order: EventOrder | null | undefined): SQL[] {
   const dir = direction(order?.direction);
-  const mention = firstMention(evidence.eventId, events.id);
+  const mention = firstMention(events);
   switch (order?.field ?? EventOrderField.MENTION) {
     case EventOrderField.MENTION:
       return [sql`${mention} ${dir}`];

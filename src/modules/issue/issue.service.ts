@@ -2,7 +2,7 @@
 import { inArray, sql, type SQL } from 'drizzle-orm';
 import type { ListSpec } from '../../db/pages.js';
 import { containsText, direction, firstMention } from '../../db/sql-helpers.js';
-import { evidence, issues, positions } from '../../db/tables.js';
+import { issues, positions } from '../../db/tables.js';
 import { checkIdList, expectId } from '../../shared/ids.js';
 import { IssueOrderField, type IssueFilter, type IssueOrder } from './issue.args.js';
 
@@ -22,7 +22,7 @@ export function issueOrder(order: IssueOrder | null | undefined): SQL[] {
   const dir = direction(order?.direction);
   switch (order?.field ?? IssueOrderField.MENTION) {
     case IssueOrderField.MENTION:
-      return [sql`${firstMention(evidence.issueId, issues.id)} ${dir}`];
+      return [sql`${firstMention(issues)} ${dir}`];
     case IssueOrderField.NAME:
       return [sql`${issues.name} COLLATE NOCASE ${dir}`];
     case IssueOrderField.ID:

@@ -210,7 +210,7 @@ function loadTimelineFacts(db: Db): { events: TimelineEventFact[]; relations: Ev
   const events = db
     .select()
     .from(t.events)
-    .orderBy(sql`${firstMention(t.evidence.eventId, t.events.id)} ASC`, asc(t.events.id))
+    .orderBy(sql`${firstMention(t.events)} ASC`, asc(t.events.id))
     .all()
     .map((e) => ({ id: e.id, title: e.title, certainty: e.certainty, polarity: e.polarity, date: { precision: e.startPrecision, year: e.startYear, month: e.startMonth, day: e.startDay } }));
   const relations = db

@@ -33,7 +33,7 @@ export function statementConditions(filter: StatementFilter | null | undefined):
 
 export function statementOrder(order: StatementOrder | null | undefined): SQL[] {
   const dir = direction(order?.direction);
-  const mention = firstMention(evidence.statementId, statements.id);
+  const mention = firstMention(statements);
   switch (order?.field ?? StatementOrderField.MENTION) {
     case StatementOrderField.MENTION:
       return [sql`${mention} ${dir}`];
