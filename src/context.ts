@@ -70,10 +70,10 @@ export function createContext(db: Db, auth: RequestAuth = ANONYMOUS) {
       });
       pageLoaders.set(key, loader);
     }
-    const { total, ids } = await loader.load(parentId);
-    const rows = await request.byId.loadMany(ids);
+    const page = await loader.load(parentId);
+    const rows = await request.byId.loadMany(page.ids);
     const items = rows.filter((r): r is Row => r !== null && !(r instanceof Error));
-    return toPage(request.scope, window, total, items);
+    return toPage(request.scope, window, page, items);
   }
 
   return { db, loaders, connection, viewer: auth.viewer, keyRefusal: auth.keyRefusal, readsOpen: auth.readsOpen };

@@ -5,7 +5,7 @@
  * `main.ts` and the tests, which run it on a real port.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -147,7 +147,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     includeStacktraceInErrorResponses: false,
     formatError,
     validationRules: [KnownOperationTypesRule],
-    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), argumentErrors, accessPlugin],
+    // Cache-control is off: no field sets a hint, and Apollo's default plugin would wrap every field to look for one.
+    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), argumentErrors, accessPlugin],
   });
   await apollo.start();
   const reads = options.config.reads ?? 'open';

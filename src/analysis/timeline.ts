@@ -200,9 +200,12 @@ export function timeline(input: TimelineInput): TimelineEntry[] {
     earlier.relationSuccessors.set(later.event.id, [...(earlier.relationSuccessors.get(later.event.id) ?? []), link]);
     earlier.successors.add(later.event.id);
   }
-  for (const a of ordered) {
-    for (const b of ordered) {
-      if (a.date && b.date && compareKnownDates(a.date, b.date) < 0) {
+  // Only dated events order each other by date; pairing every event with every other would
+  // cost the square of the whole base for the few that carry a date.
+  const dated = ordered.filter((n) => n.date !== null);
+  for (const a of dated) {
+    for (const b of dated) {
+      if (compareKnownDates(a.date!, b.date!) < 0) {
         b.datePredecessors.add(a.event.id);
         a.successors.add(b.event.id);
       }

@@ -25,34 +25,50 @@ export interface ListSpec {
 }
 
 export interface ParentPage {
-  total: number;
+  /** The list's total; null when the page did not need it (then `count` gives it if asked). */
+  total: number | null;
   ids: string[];
+  /** Whether items follow the page, when the total was not counted. */
+  hasNext?: boolean;
+  count(): number;
 }
 
 export const ROOT_PARENT = '*';
 
 export function fetchPages(db: Db, spec: ListSpec, parentIds: readonly string[], window: PageWindow): Map<string, ParentPage> {
-  const pages = new Map<string, ParentPage>(parentIds.map((p) => [p, { total: 0, ids: [] }]));
-  if (parentIds.length === 0) return pages;
   const where = and(inArray(spec.parent, [...parentIds]), ...spec.where);
   const order = sql.join([...spec.orderBy, sql`${spec.id} ASC`], sql`, `);
-
-  const counts = db.all<{ parent: string; total: number }>(
-    sql`SELECT ${spec.parent} AS parent, count(*) AS total FROM ${spec.from} WHERE ${where} GROUP BY 1`,
-  );
-  for (const { parent, total } of counts) pages.get(parent)!.total = total;
-  if (counts.length === 0) return pages;
+  const countAll = () => db.all<{ parent: string; total: number }>(sql`SELECT ${spec.parent} AS parent, count(*) AS total FROM ${spec.from} WHERE ${where} GROUP BY 1`);
 
   if (parentIds.length === 1) {
-    // One parent (a root list, or one entity's list): its total is known, so the page is a
-    // LIMIT/OFFSET that an index on the order can serve, not a numbering of every row.
-    const page = pages.get(parentIds[0]!)!;
-    const { start, end } = pageBounds(window, page.total);
-    if (end > start) {
-      page.ids = db.all<{ id: string }>(sql`SELECT ${spec.id} AS id FROM ${spec.from} WHERE ${where} ORDER BY ${order} LIMIT ${end - start} OFFSET ${start}`).map((r) => r.id);
+    // One parent (a root list, or one entity's list): the page is a LIMIT/OFFSET that an index
+    // on the order can serve, not a numbering of every row; counted only when needed.
+    const count = () => countAll()[0]?.total ?? 0;
+    const pageOf = (offset: number, limit: number) =>
+      limit <= 0 ? [] : db.all<{ id: string }>(sql`SELECT ${spec.id} AS id FROM ${spec.from} WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`).map((r) => r.id);
+    let page: ParentPage;
+    if (window.before === null && window.last === null) {
+      // Forward paging needs no total: one row beyond the page says whether more follow.
+      const first = window.first ?? 0;
+      const ids = pageOf(window.start, first + 1);
+      page = { total: null, ids: ids.slice(0, first), hasNext: ids.length > first, count };
+    } else {
+      const total = count();
+      const { start, end } = pageBounds(window, total);
+      page = { total, ids: pageOf(start, end - start), count: () => total };
     }
-    return pages;
+    return new Map([[parentIds[0]!, page]]);
   }
+
+  const pages = new Map<string, ParentPage>(parentIds.map((p) => [p, { total: 0, ids: [], count: () => 0 }]));
+  if (parentIds.length === 0) return pages;
+  const counts = countAll();
+  for (const { parent, total } of counts) {
+    const page = pages.get(parent)!;
+    page.total = total;
+    page.count = () => total;
+  }
+  if (counts.length === 0) return pages;
 
   // The same bounds as pageBounds(), evaluated per parent with its own total.
   let end: SQL = window.before === null ? sql`total` : sql`min(total, ${window.before})`;

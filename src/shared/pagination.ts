@@ -79,16 +79,24 @@ export interface Page<T> {
   totalCount: number;
 }
 
-/** Builds the connection object from the page's items (already in order) and the total. */
-export function toPage<T>(scope: string, window: PageWindow, total: number, items: T[]): Page<T> {
-  const { start, end } = pageBounds(window, total);
+/**
+ * Builds the connection object from the page's items (already in order). `total` may be null
+ * when the page was read without counting the list (forward paging); then `hasNext` says
+ * whether items follow, and `totalCount` is counted only if a query asks for it.
+ */
+export function toPage<T>(scope: string, window: PageWindow, page: { total: number | null; hasNext?: boolean; count(): number }, items: T[]): Page<T> {
+  const known = page.total;
+  const { start, end } = known === null ? { start: window.start, end: window.start + items.length } : pageBounds(window, known);
   const edges = items.map((node, i) => ({ cursor: encodeCursor(scope, start + i), node }));
+  let total = known;
   return {
     edges,
-    totalCount: total,
+    get totalCount() {
+      return (total ??= page.count());
+    },
     pageInfo: {
       hasPreviousPage: start > 0,
-      hasNextPage: end < total,
+      hasNextPage: known === null ? page.hasNext === true : end < known,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },

@@ -1,8 +1,16 @@
 /**
  * N+1 is a test, not a hope: a nested query (actors → statements → issues → positions) runs
- * the same number of SQL statements whatever the number of rows.
+ * the same number of SQL statements whatever the number of rows, and so does every example
+ * operation of the playground.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importBundle } from '../../src/bulk/import.js';
+import { synthesize } from '../../src/bulk/synth.js';
+import { loadExamples } from '../../src/http/examples.loader.js';
+import { projectRoot } from '../../src/shared/paths.js';
 import { writeSeed } from '../../seed/loader.js';
 import { openTestDb } from '../helpers/db.js';
 import { startTestServer } from '../helpers/http.js';
@@ -52,5 +60,50 @@ describe('Batching: nested queries run a constant number of SQL statements', () 
     console.log(`nested query: ${small.statements.length} SQL statements for ${small.rows} rows, ${large.statements.length} for ${large.rows}`);
     expect(large.statements.length).toBe(small.statements.length);
     expect(small.statements.length).toBeLessThan(20);
+  });
+});
+
+describe('Batching: every example operation runs as many SQL statements on a larger base', () => {
+  it('counts the same statements for each example on the seed and on the seed plus 2,000 synthetic statements', async () => {
+    const work = mkdtempSync(join(tmpdir(), 'kb-sql-count-'));
+    const counted = (grow: boolean) => {
+      const statements: string[] = [];
+      const box = { recording: false };
+      const kb = openTestDb({ onQuery: (sql) => box.recording && statements.push(sql) });
+      if (grow) {
+        synthesize(2000, join(work, 'synth'));
+        importBundle(kb.db, join(work, 'synth'), 'test');
+      }
+      return { kb, statements, box };
+    };
+    const small = counted(false);
+    const large = counted(true);
+    const servers = await Promise.all([startTestServer(small.kb.db), startTestServer(large.kb.db)]);
+    try {
+      const examples = loadExamples(join(projectRoot(), 'schema', 'examples'));
+      expect(examples.length).toBeGreaterThan(10);
+      const report: string[] = [];
+      for (const example of examples) {
+        const variables = example.variables ? JSON.parse(example.variables) : undefined;
+        const counts = [];
+        for (const [i, run] of [small, large].entries()) {
+          run.statements.length = 0;
+          run.box.recording = true;
+          const res = await servers[i]!.gql(example.query, variables);
+          run.box.recording = false;
+          expect(res.errors, example.name).toBeUndefined();
+          counts.push(run.statements.length);
+        }
+        report.push(`${example.name} ${counts[0]}`);
+        expect(counts[1], `${example.name}: SQL statements on the larger base`).toBe(counts[0]);
+        expect(counts[0], example.name).toBeGreaterThan(0);
+      }
+      console.log(`SQL statements per example operation: ${report.join(', ')}`);
+    } finally {
+      await Promise.all(servers.map((s) => s.close()));
+      small.kb.dispose();
+      large.kb.dispose();
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

@@ -5,9 +5,21 @@ describe('Pagination: Relay windows and cursors', () => {
   it('pages forward with first/after and knows what follows', () => {
     const w = pageWindow('actors', { first: 2, after: encodeCursor('actors', 1) });
     expect(pageBounds(w, 5)).toEqual({ start: 2, end: 4 });
-    const page = toPage('actors', w, 5, ['c', 'd']);
+    const page = toPage('actors', w, { total: 5, count: () => 5 }, ['c', 'd']);
     expect(page.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
     expect(decodeCursor('after', 'actors', page.pageInfo.endCursor!)).toBe(3);
+  });
+
+  it('pages forward without a total, counting only when totalCount is read', () => {
+    const w = pageWindow('actors', { first: 2, after: encodeCursor('actors', 1) });
+    let counted = 0;
+    const page = toPage('actors', w, { total: null, hasNext: false, count: () => ++counted && 4 }, ['c', 'd']);
+    expect(page.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    expect(decodeCursor('after', 'actors', page.pageInfo.startCursor!)).toBe(2);
+    expect(counted).toBe(0);
+    expect(page.totalCount).toBe(4);
+    expect(page.totalCount).toBe(4);
+    expect(counted).toBe(1);
   });
 
   it('pages backward with last/before', () => {
