@@ -76,7 +76,18 @@ export function createContext(db: Db, auth: RequestAuth = ANONYMOUS) {
     return toPage(request.scope, window, page, items);
   }
 
-  return { db, loaders, connection, viewer: auth.viewer, keyRefusal: auth.keyRefusal, readsOpen: auth.readsOpen };
+  const answers = new Map<string, unknown>();
+  /**
+   * A question's answer, computed once per request for the same arguments: aliases asking the
+   * same question (`a: blockingIssues(…) b: blockingIssues(…)`) share one computation.
+   */
+  function once<T>(question: string, args: unknown, compute: () => T): T {
+    const key = JSON.stringify([question, args]);
+    if (!answers.has(key)) answers.set(key, compute());
+    return answers.get(key) as T;
+  }
+
+  return { db, loaders, connection, once, viewer: auth.viewer, keyRefusal: auth.keyRefusal, readsOpen: auth.readsOpen };
 }
 
 export type Context = ReturnType<typeof createContext>;

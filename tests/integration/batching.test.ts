@@ -107,3 +107,33 @@ describe('Batching: every example operation runs as many SQL statements on a lar
     }
   });
 });
+
+describe('Batching: a question asked under several aliases is computed once per request', () => {
+  it('runs the SQL of blockingIssues once for three aliases with the same arguments', async () => {
+    const statements: string[] = [];
+    const box = { recording: false };
+    const kb = openTestDb({ onQuery: (sql) => box.recording && statements.push(sql) });
+    const server = await startTestServer(kb.db);
+    try {
+      const one = '{ a: blockingIssues(parties: ["actor:united-states", "actor:iran"]) { rule severity certainty } }';
+      const three = '{ a: blockingIssues(parties: ["actor:united-states", "actor:iran"]) { rule severity certainty } b: blockingIssues(parties: ["actor:united-states", "actor:iran"]) { rule severity certainty } c: blockingIssues(parties: ["actor:iran", "actor:united-states"], minCertainty: CERTAIN) { rule severity certainty } }';
+      const count = async (query: string) => {
+        statements.length = 0;
+        box.recording = true;
+        const res = await server.gql(query);
+        box.recording = false;
+        expect(res.errors).toBeUndefined();
+        return { n: statements.length, data: res.data };
+      };
+      const single = await count(one);
+      const aliased = await count(three);
+      expect(aliased.data.b).toEqual(aliased.data.a);
+      expect(aliased.data.a).toEqual(single.data.a);
+      // a and b share one computation; c asks something else (another floor) and computes its own.
+      expect(aliased.n).toBe(2 * single.n);
+    } finally {
+      await server.close();
+      kb.dispose();
+    }
+  });
+});

@@ -56,9 +56,9 @@ export class QuestionResolver {
     @Arg('parties', () => [ID], { nullable: true, description: `${PARTIES_DESCRIPTION} Here the default also counts the parties an obstacle names.` }) parties: string[] | null,
     @Arg('minCertainty', () => Certainty, MIN_CERTAINTY) minCertainty: Certainty,
     @Arg('asOf', () => Int, AS_OF) asOf: number | null,
-    @Ctx() { db }: Context,
+    @Ctx() { db, once }: Context,
   ): BlockingIssueValue[] {
-    return q.answerBlockingIssues(db, { parties, minCertainty, asOf });
+    return once('blockingIssues', [parties, minCertainty, asOf], () => q.answerBlockingIssues(db, { parties, minCertainty, asOf }));
   }
 
   @Query(() => [IssueAlignment], {
@@ -70,20 +70,22 @@ export class QuestionResolver {
     @Arg('includeSilent', () => Boolean, { defaultValue: false, description: 'Also list conflict-free issues on which some party holds no position.' }) includeSilent: boolean,
     @Arg('minCertainty', () => Certainty, MIN_CERTAINTY) minCertainty: Certainty,
     @Arg('asOf', () => Int, AS_OF) asOf: number | null,
-    @Ctx() { db }: Context,
+    @Ctx() { db, once }: Context,
   ): IssueAlignmentValue[] {
-    return q.answerCommonGround(db, { parties, includeSilent, minCertainty, asOf });
+    return once('commonGround', [parties, includeSilent, minCertainty, asOf], () => q.answerCommonGround(db, { parties, includeSilent, minCertainty, asOf }));
   }
 
   @Query(() => [Contradiction], { description: 'Pairs of statements in conflict: denials of claims, stated contradictions, and opposite positions of different parties stated as fact.' })
   contradictions(
     @Arg('minCertainty', () => Certainty, MIN_CERTAINTY) minCertainty: Certainty,
     @Arg('asOf', () => Int, AS_OF) asOf: number | null,
-    @Ctx() { db }: Context,
+    @Ctx() { db, once }: Context,
   ): ContradictionValue[] {
-    const facts = q.factsFor(db, asOf);
-    const { statements, relations } = facts.statementFacts();
-    return contradictions({ statements, relations, positions: facts.positions(), affiliations: facts.affiliations(), names: facts.names(), minCertainty });
+    return once('contradictions', [minCertainty, asOf], () => {
+      const facts = q.factsFor(db, asOf);
+      const { statements, relations } = facts.statementFacts();
+      return contradictions({ statements, relations, positions: facts.positions(), affiliations: facts.affiliations(), names: facts.names(), minCertainty });
+    });
   }
 
   @Query(() => [TimelineEntry], {
@@ -95,9 +97,9 @@ export class QuestionResolver {
     @Arg('issue', () => ID, { nullable: true, description: 'Only events concerning this issue.' }) issue: string | null,
     @Arg('minCertainty', () => Certainty, { ...MIN_CERTAINTY, description: `${MIN_CERTAINTY.description} Less sure events are left out, and less sure relations order nothing.` }) minCertainty: Certainty,
     @Arg('asOf', () => Int, AS_OF) asOf: number | null,
-    @Ctx() { db }: Context,
+    @Ctx() { db, once }: Context,
   ): TimelineEntryValue[] {
-    return q.answerTimeline(db, { actor, issue, minCertainty, asOf });
+    return once('timeline', [actor, issue, minCertainty, asOf], () => q.answerTimeline(db, { actor, issue, minCertainty, asOf }));
   }
 
   @Query(() => [SearchHit], {
@@ -107,11 +109,11 @@ export class QuestionResolver {
   search(
     @Arg('query', () => String, { description: 'An FTS5 query: words, "quoted phrases", prefix*, AND/OR/NOT.' }) query: string,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'How many hits to return (1 to 100; default 20).' }) first: number | null,
-    @Ctx() { db }: Context,
+    @Ctx() { db, once }: Context,
   ): SearchHitValue[] {
     const limit = first ?? 20;
     if (limit < 1 || limit > MAX_PAGE_SIZE) throw badUserInput('first', `must be between 1 and ${MAX_PAGE_SIZE} (got ${limit})`);
-    return rankSearchMatches(q.searchMatches(db, query), limit);
+    return once('search', [query, limit], () => rankSearchMatches(q.searchMatches(db, query), limit));
   }
 
   @Query(() => [CountBucket], { description: 'How many statements there are per kind, speaker, issue, attribution or target, under the same filter as `statements`.' })

@@ -12,6 +12,7 @@ import { partyOf } from '../../analysis/stance.js';
 import { timeline, TimelineCycleError } from '../../analysis/timeline.js';
 import type { Certainty } from '../../shared/enums.js';
 import { asc, inArray, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
 import { firstMention } from '../../db/sql-helpers.js';
 import * as t from '../../db/tables.js';
@@ -42,6 +43,12 @@ export interface QuestionFacts {
   timelineFacts(): { events: TimelineEventFact[]; relations: EventRelationFact[] };
   participants(): { eventId: string; actorId: string }[];
   eventIssues(): { eventId: string; issueId: string }[];
+  /**
+   * The same facts narrowed to what a question about these (validated) parties can use: the
+   * positions and affiliations of the parties and of every actor affiliated with them, the
+   * obstacles naming one of them or no one. The answer is the same; less is read.
+   */
+  forParties(parties: readonly string[]): QuestionFacts;
 }
 
 /** The facts of now, or as of revision `asOf` (1 to the latest; anything else is the user's mistake). */
@@ -63,6 +70,35 @@ function currentFacts(db: Db): QuestionFacts {
     timelineFacts: () => loadTimelineFacts(db),
     participants: () => db.select().from(t.eventParticipants).all(),
     eventIssues: () => db.select().from(t.eventIssues).all(),
+    forParties: (parties) => partyFacts(db, parties),
+  };
+}
+
+/** The members of the parties: the parties and every actor affiliated with one, at any depth. */
+const MEMBERS = `WITH RECURSIVE members(id) AS (
+  SELECT value FROM json_each(?)
+  UNION SELECT a.actor_id FROM affiliations AS a JOIN members AS m ON a.organization_id = m.id
+)`;
+
+/** The facts of `currentFacts` that the questions about `parties` read, each through one indexed query. */
+function partyFacts(db: Db, parties: readonly string[]): QuestionFacts {
+  const whole = currentFacts(db);
+  const list = JSON.stringify(parties);
+  const all = <R>(query: string) => db.$client.prepare(query).all(list) as R[];
+  const positionIds = all<{ id: string }>(`${MEMBERS} SELECT p.id FROM positions AS p WHERE p.actor_id IN (SELECT id FROM members)`).map((r) => r.id);
+  return {
+    ...whole,
+    names: () => lazyNames(db),
+    affiliations: () => all<AffiliationFact>(`${MEMBERS} SELECT actor_id AS actorId, organization_id AS organizationId FROM affiliations WHERE actor_id IN (SELECT id FROM members)`),
+    positions: () => loadPositions(db, positionIds),
+    obstacles: () => {
+      const ids = all<{ id: string }>(
+        `${MEMBERS} SELECT o.id FROM issue_obstacles AS o WHERE o.id IN (SELECT obstacle_id FROM issue_obstacle_parties WHERE actor_id IN (SELECT id FROM members))
+           OR NOT EXISTS (SELECT 1 FROM issue_obstacle_parties AS p WHERE p.obstacle_id = o.id)`,
+      ).map((r) => r.id);
+      return loadObstacles(db, ids);
+    },
+    forParties: (others) => partyFacts(db, others),
   };
 }
 
@@ -89,13 +125,18 @@ function factsAsOf(db: Db, revision: number): QuestionFacts {
     }),
     participants: () => s.Event.flatMap((d) => d.participants.map((p) => ({ eventId: d.row.id, actorId: p.actorId }))),
     eventIssues: () => s.Event.flatMap((d) => d.issueIds.map((issueId) => ({ eventId: d.row.id, issueId }))),
+    // A snapshot is read whole from the history; narrowing it would read no less.
+    forParties() {
+      return this;
+    },
   };
 }
 
 /** `blockingIssues`: the answer for the parties asked (validated), the main rule first. */
 export function answerBlockingIssues(db: Db, args: { parties: string[] | null; minCertainty: Certainty; asOf: number | null }) {
-  const facts = factsFor(db, args.asOf);
-  const parties = checkParties(facts, 'parties', args.parties);
+  const known = factsFor(db, args.asOf);
+  const parties = checkParties(known, 'parties', args.parties);
+  const facts = parties ? known.forParties(parties) : known;
   const input = { parties, positions: facts.positions(), affiliations: facts.affiliations(), obstacles: facts.obstacles(), names: facts.names(), minCertainty: args.minCertainty };
   // Rules come in declaration order, so the first is the main one.
   return blockingIssues(input).map((b) => ({ ...b, rule: b.rules[0]! }));
@@ -103,8 +144,9 @@ export function answerBlockingIssues(db: Db, args: { parties: string[] | null; m
 
 /** `commonGround`: the answer for the parties asked (validated); `complete` when no party is silent. */
 export function answerCommonGround(db: Db, args: { parties: string[] | null; includeSilent: boolean; minCertainty: Certainty; asOf: number | null }) {
-  const facts = factsFor(db, args.asOf);
-  const parties = checkParties(facts, 'parties', args.parties);
+  const known = factsFor(db, args.asOf);
+  const parties = checkParties(known, 'parties', args.parties);
+  const facts = parties ? known.forParties(parties) : known;
   return commonGround({ parties, positions: facts.positions(), affiliations: facts.affiliations(), obstacles: facts.obstacles(), includeSilent: args.includeSilent, minCertainty: args.minCertainty }).map((c) => ({
     ...c,
     complete: c.silentPartyIds.length === 0,
@@ -149,6 +191,19 @@ export function checkIssue(facts: QuestionFacts, argumentName: string, id: strin
   return id;
 }
 
+/** Names looked up one at a time as a question's reasons need them (a scoped question names few). */
+function lazyNames(db: Db): Names {
+  const actor = db.$client.prepare('SELECT name FROM actors WHERE id = ?').pluck();
+  const issue = db.$client.prepare('SELECT name FROM issues WHERE id = ?').pluck();
+  const cache = new Map<string, string>();
+  const named = (statement: typeof actor) => (id: string) => {
+    let name = cache.get(id);
+    if (name === undefined) cache.set(id, (name = (statement.get(id) as string | undefined) ?? id));
+    return name;
+  };
+  return { actor: named(actor), issue: named(issue) };
+}
+
 function loadNames(db: Db): Names {
   const actors = new Map(db.select({ id: t.actors.id, name: t.actors.name }).from(t.actors).all().map((r) => [r.id, r.name]));
   const issues = new Map(db.select({ id: t.issues.id, name: t.issues.name }).from(t.issues).all().map((r) => [r.id, r.name]));
@@ -159,16 +214,23 @@ function loadAffiliations(db: Db): AffiliationFact[] {
   return db.select({ actorId: t.affiliations.actorId, organizationId: t.affiliations.organizationId }).from(t.affiliations).all();
 }
 
-/** Every position with the statements that express it and what it asks in return. */
-function loadPositions(db: Db): BackedPositionFact[] {
-  const links = groupBy(db.select().from(t.positionStatements).all(), (l) => l.positionId, (l) => l.statementId);
-  const conditions = groupBy(db.select().from(t.positionConditions).all(), (c) => c.positionId, (c) => c.issueId);
+/** Every position (or those of `ids`) with the statements that express it and what it asks in return. */
+function loadPositions(db: Db, ids?: readonly string[]): BackedPositionFact[] {
+  const only = (column: SQLiteColumn) => (ids ? inIds(column, ids) : undefined);
+  const links = groupBy(db.select().from(t.positionStatements).where(only(t.positionStatements.positionId)).all(), (l) => l.positionId, (l) => l.statementId);
+  const conditions = groupBy(db.select().from(t.positionConditions).where(only(t.positionConditions.positionId)).all(), (c) => c.positionId, (c) => c.issueId);
   return db
     .select()
     .from(t.positions)
+    .where(only(t.positions.id))
     .orderBy(asc(t.positions.id))
     .all()
     .map((p) => ({ ...p, statementIds: links.get(p.id) ?? [], conditionIds: conditions.get(p.id) ?? [] }));
+}
+
+/** `column IN` a list of ids, as one JSON parameter: the same SQL text whatever the list's length. */
+function inIds(column: SQLiteColumn, ids: readonly string[]): SQL {
+  return sql`${column} IN (SELECT value FROM json_each(${JSON.stringify(ids)}))`;
 }
 
 /** Groups values by key in one pass. */
@@ -182,11 +244,12 @@ function groupBy<R, V>(rows: readonly R[], keyOf: (row: R) => string, valueOf: (
   return groups;
 }
 
-function loadObstacles(db: Db): ObstacleFact[] {
-  const parties = groupBy(db.select().from(t.issueObstacleParties).all(), (p) => p.obstacleId, (p) => p.actorId);
+function loadObstacles(db: Db, ids?: readonly string[]): ObstacleFact[] {
+  const parties = groupBy(db.select().from(t.issueObstacleParties).where(ids ? inIds(t.issueObstacleParties.obstacleId, ids) : undefined).all(), (p) => p.obstacleId, (p) => p.actorId);
   return db
     .select()
     .from(t.issueObstacles)
+    .where(ids ? inIds(t.issueObstacles.id, ids) : undefined)
     .all()
     .map((o) => ({ id: o.id, issueId: o.issueId, description: o.description, certainty: o.certainty, partyIds: parties.get(o.id) ?? [] }));
 }
