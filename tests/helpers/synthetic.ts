@@ -2,17 +2,8 @@
  * Builds small or large knowledge bases for tests as a SeedPlan, written through the real
  * write path (`writeSeed`), so sizes can vary without hand-written SQL.
  */
-import type { SeedPlan } from '../../seed/loader.js';
+import { emptyPlan, type SeedPlan } from '../../seed/loader.js';
 import { CodePointText } from '../../src/shared/text-span.js';
-
-export function emptyPlan(): SeedPlan {
-  return {
-    sources: [], places: [], actors: [], actorAliases: [], affiliations: [], actorRelations: [], events: [],
-    eventParticipants: [], eventRelations: [], eventIssues: [], issues: [], issueObstacles: [],
-    issueObstacleParties: [], statements: [], statementRelations: [], statementIssues: [],
-    positions: [], positionStatements: [], positionConditions: [], evidence: [], factualityCues: [],
-  };
-}
 
 /**
  * `actors` actors, each speaking `statementsPerActor` statements about `issues` issues, and

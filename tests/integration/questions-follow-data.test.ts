@@ -9,7 +9,7 @@ import * as t from '../../src/db/tables.js';
 import { EventRelationKind, Firmness, Stance } from '../../src/shared/enums.js';
 import { openTestDb, type TestDb } from '../helpers/db.js';
 import { startTestServer, type TestServer } from '../helpers/http.js';
-import { emptyPlan } from '../helpers/synthetic.js';
+import { emptyPlan } from '../../seed/loader.js';
 
 let kb: TestDb;
 let server: TestServer;

@@ -8,7 +8,7 @@ import Database from 'better-sqlite3';
 import { GraphQLError } from 'graphql';
 import { blockingIssues } from '../../analysis/blocking-issues.js';
 import { commonGround } from '../../analysis/common-ground.js';
-import { partyOf } from '../../analysis/stance.js';
+import { AffiliationGraph, partyOf } from '../../analysis/stance.js';
 import { timeline, TimelineCycleError } from '../../analysis/timeline.js';
 import type { Certainty } from '../../shared/enums.js';
 import { asc, inArray, sql, type SQL } from 'drizzle-orm';
@@ -167,8 +167,9 @@ export function answerTimeline(db: Db, args: { actor: string | null; issue: stri
     if (e instanceof TimelineCycleError) throw new GraphQLError(e.message, { extensions: { code: 'TIMELINE_CYCLE', cycle: e.cycle } });
     throw e;
   }
-  const affiliations = actor ? known.affiliations() : [];
-  const byActor = actor ? new Set(known.participants().filter((p) => partyOf(p.actorId, [actor], affiliations) === actor).map((p) => p.eventId)) : null;
+  // One graph for every participant (built per call, it cost the square of the base).
+  const graph = new AffiliationGraph(actor ? known.affiliations() : []);
+  const byActor = actor ? new Set(known.participants().filter((p) => partyOf(p.actorId, [actor], graph) === actor).map((p) => p.eventId)) : null;
   const byIssue = issue ? new Set(known.eventIssues().filter((l) => l.issueId === issue).map((l) => l.eventId)) : null;
   return entries.filter((e) => (!byActor || byActor.has(e.eventId)) && (!byIssue || byIssue.has(e.eventId))).map((e, i) => ({ ...e, position: i + 1 }));
 }
