@@ -22,17 +22,18 @@ import { DEEP_OFFSET } from './mix.js';
 
 const { db, sqlite } = openDatabase(process.env.DATABASE_URL!);
 
-const MENTION = (table: string, column: string) => `(SELECT min(start) FROM evidence WHERE ${column} = ${table}.id)`;
+/** The project's order of first mention: the stored, indexed column (migration 0007). */
+const MENTION = (table: string) => `${table}.first_mention`;
 const sql = {
   actorCount: sqlite.prepare('SELECT count(*) AS n FROM actors').pluck(),
   actorPage: sqlite.prepare('SELECT id, name FROM actors ORDER BY name COLLATE NOCASE ASC, id ASC LIMIT 20'),
   speakerCounts: sqlite.prepare('SELECT speaker_id AS parent, count(*) AS total FROM statements WHERE speaker_id IN (SELECT value FROM json_each(?)) GROUP BY 1'),
   speakerPages: sqlite.prepare(`SELECT parent, id, summary FROM (
-      SELECT speaker_id AS parent, id, summary, row_number() OVER (PARTITION BY speaker_id ORDER BY ${MENTION('statements', 'statement_id')} ASC, id ASC) AS rn
+      SELECT speaker_id AS parent, id, summary, row_number() OVER (PARTITION BY speaker_id ORDER BY ${MENTION('statements')} ASC, id ASC) AS rn
       FROM statements WHERE speaker_id IN (SELECT value FROM json_each(?))
     ) WHERE rn <= 10 ORDER BY parent, rn`),
   demandCount: sqlite.prepare(`SELECT count(*) AS n FROM statements WHERE kind = 'DEMAND'`).pluck(),
-  demandPage: sqlite.prepare(`SELECT id, kind, summary FROM statements WHERE kind = 'DEMAND' ORDER BY ${MENTION('statements', 'statement_id')} ASC, id ASC LIMIT 20`),
+  demandPage: sqlite.prepare(`SELECT id, kind, summary FROM statements WHERE kind = 'DEMAND' ORDER BY ${MENTION('statements')} ASC, id ASC LIMIT 20`),
   deepPage: sqlite.prepare(`SELECT id FROM statements ORDER BY id ASC LIMIT 20 OFFSET ${DEEP_OFFSET}`).pluck(),
   statement: sqlite.prepare('SELECT id, kind, summary FROM statements WHERE id = ?'),
   update: sqlite.prepare('UPDATE actors SET cameo_code = ?, version = version + 1 WHERE id = ? AND version = ? RETURNING version').pluck(),
