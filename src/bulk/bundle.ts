@@ -5,7 +5,7 @@
  * Quotes are written as the words with the occurrence they are in their source, so the
  * bundle stays readable and its spans are located again, not trusted, on import.
  */
-import { writeFileSync, mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Db } from '../db/client.js';
@@ -43,27 +43,41 @@ function writeBundle(db: Db, dir: string): { file: string; records: number }[] {
       ? undefined
       : { certainty: row.certainty, polarity: row.polarity, holder: row.holderId, cues: quotes(cues) };
 
+  // Ids in memory, documents one at a time: the export streams whatever the base's size.
   const nodes = allNodeIds(db);
-  const docs = <T extends keyof Docs>(type: T) => nodes.filter((n) => n.type === type).map((n) => readDoc(db, type, n.id)!);
-  const sources = docs('Source');
-  for (const { row } of sources) texts.set(row.id, new CodePointText(row.text));
-  const relationsOf = <R extends { row: { subjectId: string; objectId: string; kind: string; certainty: string; note?: string | null } ; evidence: SpanDoc[] }>(list: R[]) => {
-    const by = new Map<string, R[]>();
-    for (const r of list) by.set(r.row.subjectId, [...(by.get(r.row.subjectId) ?? []), r]);
-    return (id: string) => (by.get(id) ?? []).map((r) => compact({ kind: r.row.kind, object: r.row.objectId, note: r.row.note, certainty: r.row.certainty === 'CERTAIN' ? undefined : r.row.certainty, evidence: quotes(r.evidence) }));
+  function* docs<T extends keyof Docs>(type: T): Generator<Docs[T]> {
+    for (const n of nodes) if (n.type === type) yield readDoc(db, type, n.id)!;
+  }
+  for (const { row } of docs('Source')) texts.set(row.id, new CodePointText(row.text));
+  /** A subject's relations, read when its entry is written (only their ids are held, by subject). */
+  const relationsOf = (type: 'ActorRelation' | 'EventRelation' | 'StatementRelation', table: typeof t.actorRelations | typeof t.eventRelations | typeof t.statementRelations) => {
+    const by = new Map<string, string[]>();
+    for (const r of db.select({ id: table.id, subjectId: table.subjectId }).from(table).orderBy(table.id).all()) by.set(r.subjectId, [...(by.get(r.subjectId) ?? []), r.id]);
+    return (id: string) =>
+      (by.get(id) ?? []).map((relationId) => {
+        const r = readDoc(db, type, relationId)! as Docs['ActorRelation'] | Docs['EventRelation'] | Docs['StatementRelation'];
+        const note = 'note' in r.row ? r.row.note : undefined;
+        return compact({ kind: r.row.kind, object: r.row.objectId, note, certainty: r.row.certainty === 'CERTAIN' ? undefined : r.row.certainty, evidence: quotes(r.evidence) });
+      });
   };
-  const actorRelations = relationsOf(docs('ActorRelation'));
-  const eventRelations = relationsOf(docs('EventRelation'));
-  const statementRelations = relationsOf(docs('StatementRelation'));
+  const actorRelations = relationsOf('ActorRelation', t.actorRelations);
+  const eventRelations = relationsOf('EventRelation', t.eventRelations);
+  const statementRelations = relationsOf('StatementRelation', t.statementRelations);
+  /** A lazy map: each entry is made when the file writer asks for it. */
+  const map = <T, U>(items: Iterable<T>, f: (item: T) => U): Iterable<U> => ({
+    *[Symbol.iterator]() {
+      for (const item of items) yield f(item);
+    },
+  });
 
-  const files: Record<string, unknown[]> = {
-    'sources.yaml': sources.map(({ row }) => {
+  const files: Record<string, Iterable<unknown>> = {
+    'sources.yaml': map(docs('Source'), ({ row }) => {
       const file = `${row.id.slice('source:'.length)}.txt`;
       writeFileSync(join(dir, file), row.text);
       return compact({ id: row.id, title: row.title, file, url: row.url, published: date('published', row) });
     }),
-    'places.yaml': db.select().from(t.places).orderBy(t.places.id).all().map((p) => compact({ id: p.id, name: p.name, countryCode: p.countryCode, latitude: p.latitude, longitude: p.longitude })),
-    'actors.yaml': docs('Actor').map((d) =>
+    'places.yaml': map(db.select().from(t.places).orderBy(t.places.id).all(), (p) => compact({ id: p.id, name: p.name, countryCode: p.countryCode, latitude: p.latitude, longitude: p.longitude })),
+    'actors.yaml': map(docs('Actor'), (d) =>
       compact({
         id: d.row.id, name: d.row.name, kind: d.row.kind, aliases: d.aliases, countryCode: d.row.countryCode, cameoCode: d.row.cameoCode, description: d.row.description,
         evidence: quotes(d.evidence),
@@ -71,13 +85,13 @@ function writeBundle(db: Db, dir: string): { file: string; records: number }[] {
         relations: actorRelations(d.row.id),
       }),
     ),
-    'issues.yaml': docs('Issue').map((d) =>
+    'issues.yaml': map(docs('Issue'), (d) =>
       compact({
         id: d.row.id, name: d.row.name, description: d.row.description, evidence: quotes(d.evidence),
         obstacles: d.obstacles.map((o) => compact({ id: o.id, description: o.description, parties: o.partyIds, certainty: o.certainty === 'CERTAIN' ? undefined : o.certainty, evidence: quotes(o.evidence) })),
       }),
     ),
-    'events.yaml': docs('Event').map((d) =>
+    'events.yaml': map(docs('Event'), (d) =>
       compact({
         id: d.row.id, title: d.row.title, summary: d.row.summary, kind: d.row.kind, status: d.row.status, start: date('start', d.row), end: date('end', d.row),
         durationDays: d.row.durationDays, durationNote: d.row.durationNote, location: d.row.locationId, cameoCode: d.row.cameoCode,
@@ -85,22 +99,33 @@ function writeBundle(db: Db, dir: string): { file: string; records: number }[] {
         factuality: factuality(d.row, d.cues, null), evidence: quotes(d.evidence),
       }),
     ),
-    'statements.yaml': docs('Statement').map((d) =>
+    'statements.yaml': map(docs('Statement'), (d) =>
       compact({
         id: d.row.id, kind: d.row.kind, summary: d.row.summary, speaker: d.row.speakerId, attribution: compact({ kind: d.row.attributionKind, detail: d.row.attributionDetail }),
         target: d.row.targetId, date: date('date', d.row), event: d.row.eventId, issues: d.issueIds, relations: statementRelations(d.row.id),
         factuality: factuality(d.row, d.cues, d.row.speakerId), evidence: quotes(d.evidence),
       }),
     ),
-    'positions.yaml': docs('Position').map((d) =>
+    'positions.yaml': map(docs('Position'), (d) =>
       compact({
         id: d.row.id, actor: d.row.actorId, issue: d.row.issueId, stance: d.row.stance, firmness: d.row.firmness, isPrecondition: d.row.isPrecondition,
         conditions: d.conditionIds, summary: d.row.summary, statements: d.statementIds, factuality: factuality(d.row, d.cues, null), evidence: quotes(d.evidence),
       }),
     ),
   };
+  // Each entry is written as a one-item YAML list as soon as it is made; one after another they are the file's list.
   return Object.entries(files).map(([file, entries]) => {
-    writeFileSync(join(dir, 'data', file), stringify(entries, { lineWidth: 0 }));
-    return { file: `data/${file}`, records: entries.length };
+    const fd = openSync(join(dir, 'data', file), 'w');
+    let records = 0;
+    try {
+      for (const entry of entries) {
+        writeSync(fd, stringify([entry], { lineWidth: 0 }));
+        records++;
+      }
+      if (records === 0) writeSync(fd, '[]\n');
+    } finally {
+      closeSync(fd);
+    }
+    return { file: `data/${file}`, records };
   });
 }
