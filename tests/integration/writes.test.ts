@@ -371,3 +371,41 @@ describe('Writes: reading the knowledge base as it was', () => {
     }
   });
 });
+
+describe('Writes: the stored order of first mention follows the evidence', () => {
+  /** Rows whose `first_mention` is not the smallest start of their spans (none, when the triggers keep up). */
+  const stale = () =>
+    [
+      ['actors', 'actor_id'],
+      ['issues', 'issue_id'],
+      ['events', 'event_id'],
+      ['statements', 'statement_id'],
+    ].reduce((n, [table, column]) => n + (kb.sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE first_mention IS NOT (SELECT min(start) FROM evidence WHERE ${column} = ${table}.id)`).get() as { n: number }).n, 0);
+  const mention = () => kb.sqlite.prepare(`SELECT first_mention AS at FROM actors WHERE id = 'actor:oman'`).pluck().get() as number;
+  const version = () => kb.sqlite.prepare(`SELECT version FROM actors WHERE id = 'actor:oman'`).pluck().get() as number;
+
+  const rank = async () => {
+    const res = await server.gql('{ actors(first: 100, orderBy: { field: MENTION }) { edges { node { id } } } }');
+    return res.data.actors.edges.map((e: any) => e.node.id).indexOf('actor:oman') as number;
+  };
+
+  it('moves Oman up the order of mention when it gains the article’s opening words, and back when they are removed', async () => {
+    const before = mention();
+    const rankBefore = await rank();
+    expect(before).toBeGreaterThan(0);
+    const opening = (kb.sqlite.prepare('SELECT text FROM sources WHERE id = ?').pluck().get(SEED) as string).slice(0, 40);
+    const added = await mutate('addEvidence', 'AddEvidenceInput', { node: 'actor:oman', expectedVersion: version(), evidence: [{ source: SEED, exact: opening }] }, keys.EDITOR);
+    expect(added.data.addEvidence.userErrors).toEqual([]);
+    expect(mention()).toBe(0);
+    // Now only actors also mentioned at offset 0 with a smaller id come before it.
+    const ahead = kb.sqlite.prepare(`SELECT count(*) FROM actors WHERE first_mention = 0 AND id < 'actor:oman'`).pluck().get() as number;
+    expect(await rank()).toBe(ahead);
+    expect(ahead).toBeLessThan(rankBefore);
+
+    const removed = await mutate('removeEvidence', 'RemoveEvidenceInput', { node: 'actor:oman', expectedVersion: version(), source: SEED, start: 0, end: [...opening].length }, keys.EDITOR);
+    expect(removed.data.removeEvidence.userErrors).toEqual([]);
+    expect(mention()).toBe(before);
+    expect(await rank()).toBe(rankBefore);
+    expect(stale()).toBe(0);
+  });
+});
