@@ -1,4 +1,31 @@
-/** Configuration from the environment, with the defaults the API contract names. */
+/**
+ * Configuration from the environment, with the defaults the API contract and the README name.
+ * A value that does not parse stops the start with a message naming the variable: a typo in a
+ * limit must not silently fall back to no limit.
+ */
+export interface Limits {
+  /** Deepest field nesting of an operation (introspection excepted). */
+  maxDepth: number;
+  /** Aliases in one operation. */
+  maxAliases: number;
+  /** Lexical tokens in one document, counted while parsing (graphql-js's `maxTokens`). */
+  maxTokens: number;
+  /** Directives in one operation. */
+  maxDirectives: number;
+  /** The operation's cost: `first` multiplied through nested connections, questions priced (see `src/http/limits.ts`). */
+  maxCost: number;
+  /** Largest request body, in bytes. */
+  bodyLimit: number;
+  /** Time to receive a whole request, in ms. */
+  requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open, in ms. */
+  keepAliveTimeoutMs: number;
+  /** Requests per minute for one API key; 0 turns the limit off. */
+  rateLimitPerKey: number;
+  /** Requests per minute from one address without a key; 0 turns the limit off. */
+  rateLimitPerAddress: number;
+}
+
 export interface Config {
   port: number;
   host: string;
@@ -7,22 +34,98 @@ export interface Config {
   playground: boolean;
   /** `open`: anyone may read; `key`: reads need a key of at least the READER role. */
   reads: 'open' | 'key';
+  /** NODE_ENV=production: JSON logs and nothing internal in errors; otherwise readable logs on a terminal. */
+  production: boolean;
+  /** Origins whose pages may call the API from a browser: `*` for any, or a list. */
+  corsOrigins: '*' | string[];
+  limits: Limits;
+}
+
+/** The defaults, in one place: the README's "Limits and security" table lists these values. */
+export const DEFAULT_LIMITS: Readonly<Limits> = {
+  // The example operations reach depth 6, 4 aliases, 97 tokens and a cost of 880; the
+  // playground's introspection 183 tokens and a cost of 229 (depth is not counted for it).
+  maxDepth: 10,
+  maxAliases: 15,
+  maxTokens: 1000,
+  maxDirectives: 20,
+  maxCost: 10_000,
+  bodyLimit: 4 * 1024 * 1024,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  rateLimitPerKey: 6_000,
+  rateLimitPerAddress: 1_200,
+};
+
+/** Environment variable of each limit. */
+export const LIMIT_VARIABLES: Readonly<Record<keyof Limits, string>> = {
+  maxDepth: 'MAX_DEPTH',
+  maxAliases: 'MAX_ALIASES',
+  maxTokens: 'MAX_TOKENS',
+  maxDirectives: 'MAX_DIRECTIVES',
+  maxCost: 'MAX_COST',
+  bodyLimit: 'BODY_LIMIT',
+  requestTimeoutMs: 'REQUEST_TIMEOUT_MS',
+  keepAliveTimeoutMs: 'KEEP_ALIVE_TIMEOUT_MS',
+  rateLimitPerKey: 'RATE_LIMIT_PER_KEY',
+  rateLimitPerAddress: 'RATE_LIMIT_PER_ADDRESS',
+};
+
+/** Rate limits may be 0 (off); every other limit must be at least 1. */
+const MAY_BE_ZERO: ReadonlySet<keyof Limits> = new Set(['rateLimitPerKey', 'rateLimitPerAddress']);
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < min) throw new Error(`${name} must be a whole number from ${min}, got "${raw}"`);
+  return value;
+}
+
+function switchOf(env: NodeJS.ProcessEnv, name: string, fallback: 'on' | 'off'): boolean {
+  const value = (env[name] ?? fallback).toLowerCase();
+  if (!['on', 'off', 'true', 'false', '1', '0'].includes(value)) throw new Error(`${name} must be on or off, got "${env[name]}"`);
+  return ['on', 'true', '1'].includes(value);
+}
+
+/** `*`, or a comma-separated list of origins (`https://app.example.org`), each checked to be one. */
+function corsOriginsOf(raw: string | undefined): '*' | string[] {
+  if (raw === undefined || raw.trim() === '' || raw.trim() === '*') return '*';
+  return raw.split(',').map((entry) => {
+    const origin = entry.trim();
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      throw new Error(`CORS_ORIGINS must be * or a comma-separated list of origins, got "${origin}"`);
+    }
+    if (url.origin !== origin) throw new Error(`CORS_ORIGINS: "${origin}" is not an origin (scheme://host[:port], no path); did you mean "${url.origin}"?`);
+    return origin;
+  });
+}
+
+export function loadLimits(env: NodeJS.ProcessEnv): Limits {
+  const limits = { ...DEFAULT_LIMITS };
+  for (const key of Object.keys(LIMIT_VARIABLES) as (keyof Limits)[]) {
+    limits[key] = wholeNumber(env, LIMIT_VARIABLES[key], DEFAULT_LIMITS[key], MAY_BE_ZERO.has(key) ? 0 : 1);
+  }
+  return limits;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
-  const port = env.PORT === undefined || env.PORT === '' ? 4000 : Number(env.PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
-  const playground = (env.PLAYGROUND ?? 'on').toLowerCase();
-  if (!['on', 'off', 'true', 'false', '1', '0'].includes(playground)) {
-    throw new Error(`PLAYGROUND must be on or off, got "${env.PLAYGROUND}"`);
-  }
   const reads = (env.READS ?? 'open').toLowerCase();
   if (reads !== 'open' && reads !== 'key') throw new Error(`READS must be open or key, got "${env.READS}"`);
+  const port = wholeNumber(env, 'PORT', 4000, 0);
+  if (port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   return {
     reads,
     port,
-    host: env.HOST || '0.0.0.0',
+    // Only this machine by default: exposing the server is a decision (HOST=0.0.0.0), not an accident.
+    host: env.HOST || '127.0.0.1',
     databaseUrl: env.DATABASE_URL || './data/kb.sqlite',
-    playground: ['on', 'true', '1'].includes(playground),
+    playground: switchOf(env, 'PLAYGROUND', 'on'),
+    production: env.NODE_ENV === 'production',
+    corsOrigins: corsOriginsOf(env.CORS_ORIGINS),
+    limits: loadLimits(env),
   };
 }

@@ -3,22 +3,32 @@
  * `/health`, the offline GraphiQL playground on `/` (and on `/graphql` for a browser; off
  * with the playground switch, like introspection) and the `/explore` page. Shared by
  * `main.ts` and the tests, which run it on a real port.
+ *
+ * Around them, the limits of the README's "Limits and security": operation limits
+ * (`http/limits.ts`), HTTP limits (`http/http-guards.ts`: body size, charset, timeouts, rate),
+ * CORS and security headers.
  */
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastifyCors from '@fastify/cors';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { sql } from 'drizzle-orm';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { join } from 'node:path';
-import type { Config } from './config.js';
+import { DEFAULT_LIMITS, type Config, type Limits } from './config.js';
 import { accessRefusal } from './auth/auth-checker.js';
 import { authenticate } from './auth/keys.js';
 import { createContext, type Context, type RequestAuth } from './context.js';
 import type { Db } from './db/client.js';
+import { CONTENT_SECURITY_POLICY_DIRECTIVES } from './http/assets.routes.js';
 import { registerExplore } from './http/explore.routes.js';
+import { charsetRefusal, rateLimitError, rateLimitKey } from './http/http-guards.js';
+import { armorRules, costLimitPlugin, LIMIT_EXCEEDED, limitExceeded, operationCost, tokenLimitError } from './http/limits.js';
 import { registerPlayground } from './http/playground.routes.js';
 import { projectRoot } from './shared/paths.js';
 import { argumentOfValidationError, KnownOperationTypesRule } from './shared/validation-errors.js';
@@ -26,7 +36,8 @@ import { argumentOfValidationError, KnownOperationTypesRule } from './shared/val
 export interface ServerOptions {
   db: Db;
   schema: GraphQLSchema;
-  config: Pick<Config, 'playground'> & Partial<Pick<Config, 'reads'>>;
+  /** `reads` defaults to open, `corsOrigins` to `*`, `limits` to `DEFAULT_LIMITS`. */
+  config: Pick<Config, 'playground'> & Partial<Pick<Config, 'reads' | 'corsOrigins' | 'limits'>>;
   logger?: FastifyServerOptions['logger'];
 }
 
@@ -71,16 +82,28 @@ function maskUnexpected(error: GraphQLError): GraphQLFormattedError {
   return error.toJSON();
 }
 
-function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
-  const argumentName = original instanceof GraphQLError ? original.extensions.argumentName : undefined;
-  if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && typeof argumentName === 'string') {
-    return { ...formatted, message: `Argument "${argumentName}": ${formatted.message}`, extensions: { code: 'BAD_USER_INPUT', argumentName } };
-  }
-  if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
-    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
-  }
-  return formatted;
+/** Apollo's error formatting: argument errors name the argument, a token overflow is a limit, internals stay hidden. */
+function errorFormatter(limits: Limits) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+    const argumentName = original instanceof GraphQLError ? original.extensions.argumentName : undefined;
+    // Apollo gives every validation error its own code; a limit keeps LIMIT_EXCEEDED.
+    if (original instanceof GraphQLError && original.extensions.code === LIMIT_EXCEEDED) {
+      const { http: _http, ...extensions } = original.extensions;
+      return { ...formatted, extensions: { ...extensions } };
+    }
+    if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && typeof argumentName === 'string') {
+      return { ...formatted, message: `Argument "${argumentName}": ${formatted.message}`, extensions: { code: 'BAD_USER_INPUT', argumentName } };
+    }
+    if (formatted.extensions?.code === 'GRAPHQL_PARSE_FAILED') {
+      const tooLong = tokenLimitError(formatted.message, limits.maxTokens);
+      if (tooLong) return tooLong.toJSON();
+    }
+    if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+      return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    }
+    return formatted;
+  };
 }
 
 function requestAuth(db: Db, header: string | undefined, reads: 'open' | 'key'): RequestAuth {
@@ -100,13 +123,13 @@ function requestAuth(db: Db, header: string | undefined, reads: 'open' | 'key'):
  * is revoked. Operations pass the same validation as HTTP (introspection off with the
  * playground), and unexpected errors are masked as they are over HTTP.
  */
-function serveSubscriptions(app: FastifyInstance, db: Db, schema: GraphQLSchema, reads: 'open' | 'key', playground: boolean) {
+function serveSubscriptions(app: FastifyInstance, db: Db, schema: GraphQLSchema, reads: 'open' | 'key', playground: boolean, limits: Limits) {
   const wss = new WebSocketServer({ server: app.server, path: '/graphql' });
   const authOf = (ctx: { connectionParams?: Record<string, unknown> | undefined; extra: { request: { headers: { authorization?: string } } } }) => {
     const param = ctx.connectionParams?.authorization;
     return requestAuth(db, typeof param === 'string' ? param : ctx.extra.request.headers.authorization, reads);
   };
-  const rules = [...specifiedRules, KnownOperationTypesRule, ...(playground ? [] : [NoSchemaIntrospectionCustomRule])];
+  const rules = [...specifiedRules, KnownOperationTypesRule, ...armorRules(limits), ...(playground ? [] : [NoSchemaIntrospectionCustomRule])];
   const server = useServer(
     {
       schema,
@@ -117,12 +140,14 @@ function serveSubscriptions(app: FastifyInstance, db: Db, schema: GraphQLSchema,
         if (refusal) return [refusal];
         let document;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, { maxTokens: limits.maxTokens });
         } catch (e) {
-          return [e as GraphQLError];
+          return [tokenLimitError((e as GraphQLError).message, limits.maxTokens) ?? (e as GraphQLError)];
         }
         const errors = validate(schema, document, rules);
         if (errors.length > 0) return errors;
+        const cost = operationCost(schema, { document, variables: payload.variables ?? undefined, operationName: payload.operationName });
+        if (cost > limits.maxCost) return [limitExceeded('cost', limits.maxCost, cost)];
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: createContext(db, auth) };
       },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(maskUnexpected) } : undefined),
@@ -135,27 +160,102 @@ function serveSubscriptions(app: FastifyInstance, db: Db, schema: GraphQLSchema,
   });
 }
 
+/**
+ * Errors fastify raises before a route runs (a body too large, unparsable JSON, an unsupported
+ * content type, a timeout) answer in the GraphQL error shape with fastify's code; anything
+ * else is a fault of ours: logged, and answered 500 without internals.
+ */
+function httpErrorHandler(this: FastifyInstance, error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    return reply.code(status).send({ errors: [{ message: error.message, extensions: { code: error.code ?? 'BAD_REQUEST' } }] });
+  }
+  request.log.error({ err: error }, 'unexpected error');
+  return reply.code(500).send({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+}
+
+/** The request's key, checked once: the rate limit and the GraphQL context both need it. */
+function authOnce(db: Db, reads: 'open' | 'key') {
+  const seen = new WeakMap<FastifyRequest, RequestAuth>();
+  return (request: FastifyRequest): RequestAuth => {
+    let auth = seen.get(request);
+    if (!auth) {
+      auth = requestAuth(db, request.headers.authorization, reads);
+      seen.set(request, auth);
+    }
+    return auth;
+  };
+}
+
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const limits = options.config.limits ?? DEFAULT_LIMITS;
+  const reads = options.config.reads ?? 'open';
+  const authOf = authOnce(options.db, reads);
   // Keys never reach the logs, whatever a serializer or log level would otherwise print.
   const redact = ['req.headers.authorization', 'headers.authorization'];
   const logger = options.logger === true ? { redact } : options.logger ? { ...options.logger, redact } : false;
-  // A source text may be 1 MB; its JSON (escapes included) needs room beyond fastify's 1 MiB default.
-  const app = Fastify({ logger, bodyLimit: 4 * 1024 * 1024 });
+  const app = Fastify({
+    logger,
+    // A source text may be 1 MB; its JSON (escapes included) needs room beyond fastify's 1 MiB default.
+    bodyLimit: limits.bodyLimit,
+    // A client that sends its request slowly holds a socket, not the server: 408 after this.
+    requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    // Node checks request timeouts every 30 s by default, which would let a short limit run long.
+    http: { connectionsCheckingInterval: Math.min(1000, limits.requestTimeoutMs), headersTimeout: limits.requestTimeoutMs },
+  });
+  app.setErrorHandler(httpErrorHandler);
+
+  // Security headers on every response; the pages' Content-Security-Policy is part of them.
+  await app.register(fastifyHelmet, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY_DIRECTIVES } });
+  // Pages on other origins may call the API: a public knowledge base without cookies, so no credentials.
+  await app.register(fastifyCors, {
+    origin: options.config.corsOrigins ?? '*',
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['Content-Type', 'Authorization'],
+    credentials: false,
+    maxAge: 600,
+  });
+  const perKey = limits.rateLimitPerKey;
+  const perAddress = limits.rateLimitPerAddress;
+  const limitOf = (key: string) => (key.startsWith('key:') ? perKey : perAddress);
+  await app.register(fastifyRateLimit, {
+    timeWindow: 60_000,
+    keyGenerator: (request) => rateLimitKey(authOf(request), request.ip),
+    max: (_request, key) => limitOf(key),
+    allowList: (_request, key) => limitOf(key) === 0,
+    errorResponseBuilder: (_request, context) => rateLimitError(context.max, context.ttl),
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    const refusal = charsetRefusal(request.headers['content-type']);
+    if (refusal) return reply.code(415).send(refusal);
+  });
+
   const apollo = new ApolloServer<Context>({
     schema: options.schema,
     introspection: options.config.playground,
     includeStacktraceInErrorResponses: false,
-    formatError,
-    validationRules: [KnownOperationTypesRule],
+    // With introspection off, errors do not describe the schema either ("Did you mean …").
+    hideSchemaDetailsFromClientErrors: !options.config.playground,
+    parseOptions: { maxTokens: limits.maxTokens },
+    formatError: errorFormatter(limits),
+    validationRules: [KnownOperationTypesRule, ...armorRules(limits)],
     // Cache-control is off: no field sets a hint, and Apollo's default plugin would wrap every field to look for one.
-    plugins: [fastifyApolloDrainPlugin(app), ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), argumentErrors, accessPlugin],
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      argumentErrors,
+      accessPlugin,
+      costLimitPlugin<Context>(options.schema, limits.maxCost),
+    ],
   });
   await apollo.start();
-  const reads = options.config.reads ?? 'open';
-  await app.register(fastifyApollo(apollo), { context: async (request) => createContext(options.db, requestAuth(options.db, request.headers.authorization, reads)) });
-  serveSubscriptions(app, options.db, options.schema, reads, options.config.playground);
+  await app.register(fastifyApollo(apollo), { context: async (request) => createContext(options.db, authOf(request)) });
+  serveSubscriptions(app, options.db, options.schema, reads, options.config.playground, limits);
 
-  app.get('/health', async () => {
+  // Liveness probes are not rate limited.
+  app.get('/health', { config: { rateLimit: false } }, async () => {
     options.db.get(sql`SELECT 1`);
     return { status: 'ok' };
   });

@@ -14,8 +14,9 @@
  *   script and stylesheet shrink from about 1.4 MB to about 0.6 MB). The plugins are
  *   registered in the assets' own encapsulated context, so the API's responses are left alone.
  * Pages
- * - HTML is sent with `CONTENT_SECURITY_POLICY` and `Cache-Control: no-cache`, so a page
- *   always revalidates while its assets are cached.
+ * - HTML is sent with `Cache-Control: no-cache`, so a page always revalidates while its
+ *   assets are cached. Its `CONTENT_SECURITY_POLICY`, `nosniff` and `no-referrer` come from
+ *   @fastify/helmet, registered for every response in `server.ts`.
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -30,17 +31,22 @@ import { projectRoot } from '../shared/paths.js';
  * Scripts and fetches only from this origin. GraphiQL sets inline styles, and its CSS embeds
  * its fonts and icons as data: URLs, hence the two exceptions.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "connect-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY_DIRECTIVES: Readonly<Record<string, string[]>> = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'connect-src': ["'self'"],
+  'style-src': ["'self'", "'unsafe-inline'"],
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'", 'data:'],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'frame-ancestors': ["'none'"],
+};
+
+/** The same policy as one header value, as @fastify/helmet sends it on every response. */
+export const CONTENT_SECURITY_POLICY = Object.entries(CONTENT_SECURITY_POLICY_DIRECTIVES)
+  .map(([name, values]) => `${name} ${values.join(' ')}`)
+  .join(';');
 
 const ASSET_MAX_AGE_MS = 3600 * 1000;
 export const ASSET_CACHE_CONTROL = `public, max-age=${ASSET_MAX_AGE_MS / 1000}`;
@@ -87,7 +93,7 @@ export async function registerAssets(app: FastifyInstance, assets: Readonly<Reco
     return { name, generated: { body: Buffer.from(source.content), type: source.type } };
   });
   await app.register(async (scope) => {
-    await scope.register(fastifyStatic, { root: PUBLIC_DIR, serve: false, maxAge: ASSET_MAX_AGE_MS, setHeaders: (reply, path) => reply.header('content-type', contentType(path)).header('x-content-type-options', 'nosniff') });
+    await scope.register(fastifyStatic, { root: PUBLIC_DIR, serve: false, maxAge: ASSET_MAX_AGE_MS, setHeaders: (reply, path) => reply.header('content-type', contentType(path)) });
     await scope.register(fastifyEtag);
     await scope.register(fastifyCompress, { global: true });
     for (const asset of listed) {
@@ -97,7 +103,7 @@ export async function registerAssets(app: FastifyInstance, assets: Readonly<Reco
       } else {
         const { body, type } = asset.generated;
         scope.get(`/assets/${asset.name}`, async (_request, reply) =>
-          reply.type(type).header('cache-control', ASSET_CACHE_CONTROL).header('x-content-type-options', 'nosniff').send(body),
+          reply.type(type).header('cache-control', ASSET_CACHE_CONTROL).send(body),
         );
       }
     }
@@ -110,9 +116,6 @@ export function htmlPage(file: string, adapt: (html: string) => string = (html) 
   return (reply) =>
     reply
       .type('text/html; charset=utf-8')
-      .header('content-security-policy', CONTENT_SECURITY_POLICY)
       .header('cache-control', 'no-cache')
-      .header('x-content-type-options', 'nosniff')
-      .header('referrer-policy', 'no-referrer')
       .send(html);
 }

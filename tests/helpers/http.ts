@@ -1,5 +1,6 @@
 /** The real HTTP server on a free port, and a minimal GraphQL-over-HTTP caller for tests. */
 import type { FastifyInstance } from 'fastify';
+import { DEFAULT_LIMITS } from '../../src/config.js';
 import type { Db } from '../../src/db/client.js';
 import { buildKbSchema } from '../../src/schema.js';
 import { buildServer, type ServerOptions } from '../../src/server.js';
@@ -20,8 +21,14 @@ export interface TestServer {
 
 const schema = buildKbSchema();
 
+/**
+ * Tests send hundreds of requests a second from one address, so the rate limits are off unless
+ * a test sets them (`config.limits`); every other limit is the default users get.
+ */
+export const TEST_LIMITS = { ...DEFAULT_LIMITS, rateLimitPerKey: 0, rateLimitPerAddress: 0 };
+
 export async function startTestServer(db: Db, config: ServerOptions['config'] = { playground: true }, logger?: ServerOptions['logger']): Promise<TestServer> {
-  const app = await buildServer({ db, schema, config, logger });
+  const app = await buildServer({ db, schema, config: { limits: TEST_LIMITS, ...config }, logger });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('server did not bind a TCP port');
