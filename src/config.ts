@@ -129,3 +129,13 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     limits: loadLimits(env),
   };
 }
+
+/**
+ * pino's options: JSON lines in production (for a log collector); in development, on a
+ * terminal, readable lines through pino-pretty. LOG_LEVEL sets the level (default info).
+ */
+export function logOptions(config: Pick<Config, 'production'>, env: NodeJS.ProcessEnv, terminal: boolean): { level: string; transport?: { target: string; options: Record<string, unknown> } } {
+  const level = env.LOG_LEVEL || 'info';
+  if (config.production || !terminal) return { level };
+  return { level, transport: { target: 'pino-pretty', options: { translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' } } };
+}
