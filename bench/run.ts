@@ -210,7 +210,8 @@ for (const n of SIZES) {
   const { path, imported } = base(n);
   const serverDb = join(DATA, `run-server-${n}.sqlite`);
   const floorDb = join(DATA, `run-floor-${n}.sqlite`);
-  const server = await start('server', 'dist/src/main.js', serverDb, port++, copyOf(path, serverDb));
+  // As `npm start` runs it: the launcher, which runs the bundled server (`src/start.ts`).
+  const server = await start('server', 'dist/src/start.js', serverDb, port++, copyOf(path, serverDb));
   const floor = await start('floor', 'dist/bench/floor.js', floorDb, port++, copyOf(path, floorDb));
   try {
     const queries: QueryResult[] = [];
