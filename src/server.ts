@@ -146,7 +146,14 @@ function serveSubscriptions(app: FastifyInstance, db: Db, schema: GraphQLSchema,
         }
         const errors = validate(schema, document, rules);
         if (errors.length > 0) return errors;
-        const cost = operationCost(schema, { document, variables: payload.variables ?? undefined, operationName: payload.operationName });
+        let cost: number;
+        try {
+          cost = operationCost(schema, { document, variables: payload.variables ?? undefined, operationName: payload.operationName });
+        } catch (e) {
+          // Variables that do not fit the operation: graphql-js's own error, for the client.
+          if (e instanceof GraphQLError) return [e];
+          throw e;
+        }
         if (cost > limits.maxCost) return [limitExceeded('cost', limits.maxCost, cost)];
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: createContext(db, auth) };
       },
@@ -205,6 +212,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     http: { connectionsCheckingInterval: Math.min(1000, limits.requestTimeoutMs), headersTimeout: limits.requestTimeoutMs },
   });
   app.setErrorHandler(httpErrorHandler);
+  app.setNotFoundHandler((request, reply) =>
+    reply.code(404).send({ errors: [{ message: `No route for ${request.method} ${request.url.split('?')[0]}`, extensions: { code: 'NOT_FOUND' } }] }),
+  );
 
   // Security headers on every response; the pages' Content-Security-Policy is part of them.
   await app.register(fastifyHelmet, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY_DIRECTIVES } });
@@ -235,6 +245,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     schema: options.schema,
     introspection: options.config.playground,
     includeStacktraceInErrorResponses: false,
+    // Off: nothing here sends persisted queries, and Apollo's own refusals of a malformed one
+    // carried no code; now every such request gets PERSISTED_QUERY_NOT_SUPPORTED.
+    persistedQueries: false,
+    // Shutdown on SIGTERM/SIGINT is main.ts's (it drains, then closes SQLite).
+    stopOnTerminationSignals: false,
     // With introspection off, errors do not describe the schema either ("Did you mean …").
     hideSchemaDetailsFromClientErrors: !options.config.playground,
     parseOptions: { maxTokens: limits.maxTokens },

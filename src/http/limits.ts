@@ -104,8 +104,22 @@ export function operationCost(schema: GraphQLSchema, request: { document: Parame
 const knownCosts = new WeakMap<object, Map<string, number>>();
 const VARIABLE_SETS_KEPT = 16;
 
+/**
+ * The cache key of a request's operation name and variables, or null when its variables are
+ * nested too deep for JSON.stringify (which recurses: a body of 5,000 nested `[` is enough to
+ * overflow its stack, and the RangeError was a 500). Such a request is costed without the cache.
+ */
+function variablesKey(request: Parameters<typeof operationCost>[1]): string | null {
+  try {
+    return JSON.stringify([request.operationName ?? null, request.variables ?? null]);
+  } catch {
+    return null;
+  }
+}
+
 function cachedCost(schema: GraphQLSchema, request: Parameters<typeof operationCost>[1]): number {
-  const key = JSON.stringify([request.operationName ?? null, request.variables ?? null]);
+  const key = variablesKey(request);
+  if (key === null) return operationCost(schema, request);
   let costs = knownCosts.get(request.document);
   if (!costs) knownCosts.set(request.document, (costs = new Map()));
   let cost = costs.get(key);

@@ -1,3 +1,4 @@
+import { GraphQLError } from 'graphql';
 import { Arg, Authorized, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { isLive } from '../auth/keys.js';
 import type { Context } from '../context.js';
@@ -22,6 +23,13 @@ export class LiveResolver {
     @Arg('node', () => ID, { nullable: true, description: 'Only revisions that change this node (an entity or relation id).' }) _node: string | null,
     @Arg('type', () => String, { nullable: true, description: 'Only revisions that change a node of this type (Actor, Event, Statement, Issue, Position, Source, ActorRelation …).' }) _type: string | null,
   ): RevisionRow {
+    // Over HTTP, Apollo executes a subscription like a query: no event, so nothing to send but
+    // a refusal the client can act on (it used to be a TypeError, an INTERNAL_SERVER_ERROR).
+    if (event === undefined) {
+      throw new GraphQLError('Subscriptions are served over WebSocket (the graphql-ws protocol) at /graphql, not over HTTP.', {
+        extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+      });
+    }
     return event.revision;
   }
 }
