@@ -15,7 +15,7 @@ import { createServer } from 'node:http';
 import { authenticate } from '../src/auth/keys.js';
 import { rankSearchMatches } from '../src/analysis/search-ranking.js';
 import { openDatabase } from '../src/db/client.js';
-import { answerBlockingIssues, answerCommonGround, answerTimeline, searchMatches } from '../src/modules/question/question.service.js';
+import { answerBlockingIssues, answerCommonGround, answerContradictions, answerTimeline, searchMatches } from '../src/modules/question/question.service.js';
 import { Certainty } from '../src/shared/enums.js';
 import { encodeCursor } from '../src/shared/pagination.js';
 import { DEEP_OFFSET } from './mix.js';
@@ -82,6 +82,15 @@ const answers: Record<string, (variables: any, authorization: string | undefined
   }),
   Timeline: () => ({
     timeline: answerTimeline(db, { actor: 'actor:state-0', issue: null, minCertainty: Certainty.POSSIBLE, asOf: null }).map((e) => ({ position: e.position, dated: e.dated, event: { id: e.eventId } })),
+  }),
+  Contradictions: () => ({
+    contradictions: answerContradictions(db, { actor: 'actor:state-0', issue: null, minCertainty: Certainty.POSSIBLE, asOf: null }).map((c) => ({
+      basis: c.basis,
+      certainty: c.certainty,
+      reason: c.reason,
+      first: { id: c.firstId },
+      second: { id: c.secondId },
+    })),
   }),
   Write: (variables, authorization) => {
     const viewer = authenticate(db, authorization);

@@ -62,6 +62,11 @@ export const MIX: MixQuery[] = [
     query: 'query Timeline { timeline(actor: "actor:state-0") { position dated event { id } } }',
   },
   {
+    name: 'Contradictions',
+    what: "contradictions involving one party (its officials' statements too)",
+    query: 'query Contradictions { contradictions(actor: "actor:state-0") { basis certainty reason first { id } second { id } } }',
+  },
+  {
     name: 'Write',
     what: 'a write: updateActor with its expected version',
     query: 'mutation Write($input: UpdateActorInput!) { updateActor(input: $input) { actor { version } userErrors { code } } }',

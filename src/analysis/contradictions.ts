@@ -32,6 +32,14 @@
  *   opposite positions on several issues, the reasons are joined with "; ".
  * - `reason` is a sentence naming the speakers and the issue(s).
  * - Ordered by basis (the order above), then `firstId`, then `secondId`.
+ *
+ * Filters (`involving`)
+ * - A question about one actor or one issue keeps the pairs with a statement of that actor
+ *   (or of one affiliated with it) or about that issue, on either side: a denial of the
+ *   actor's claim involves it as much as its own denial. With both, a pair needs each. The
+ *   pairs kept are entries of the whole answer, unchanged: the reason still names every
+ *   issue the pair disagrees on. The caller may compute from only the facts such pairs rest
+ *   on (see `contradictionFacts` in the question service); the answer is the same.
  */
 import { Certainty, leastCertain, StatementKind, StatementRelationKind } from '../shared/enums.js';
 import {
@@ -209,4 +217,12 @@ function statedStance(speakerId: string, position: PositionFact, object: string,
   const stance = `${stanceVerb(position.stance)} ${object}${qualifiers(position)}`;
   if (graph.topLevelOf(position.actorId) === party) return `${voice(party, speakerId, names)} ${stance}`;
   return `${names.actor(speakerId)} says ${names.actor(position.actorId)} ${stance}`;
+}
+
+/**
+ * The contradictions that pass every filter: for each set of statement ids, the first or the
+ * second statement of the pair is in it. No filters: all of them.
+ */
+export function involving(found: readonly Contradiction[], filters: readonly ReadonlySet<string>[]): Contradiction[] {
+  return found.filter((c) => filters.every((statements) => statements.has(c.firstId) || statements.has(c.secondId)));
 }

@@ -102,3 +102,50 @@ export function toPage<T>(scope: string, window: PageWindow, page: { total: numb
     },
   };
 }
+
+/**
+ * Paging a question's answer. The questions keep the contract's list shapes, so a page is a
+ * plain list, not a connection: `first` and `after` sit beside the question's own arguments,
+ * and each item carries the cursor to continue after it. Without `first` the answer comes
+ * whole (from after `after`), as it did before paging existed; `first` is bounded as for
+ * connections. The scope names the question and its arguments (`listScope`), so a cursor from
+ * another question, or from the same question asked about something else, is refused.
+ */
+export interface ListPageArgs {
+  first?: number | null;
+  after?: string | null;
+}
+
+/** A validated page of a list: its scope, the first offset, and at most how many items (null: to the end). */
+export interface ListWindow {
+  scope: string;
+  start: number;
+  first: number | null;
+}
+
+/** `timeline(actor: actor:iran, minCertainty: POSSIBLE)`: the question and the arguments given, null ones left out. */
+export function listScope(question: string, args: Record<string, string | number | null | undefined>): string {
+  const given = Object.entries(args).filter(([, value]) => value !== null && value !== undefined);
+  return `${question}(${given.map(([name, value]) => `${name}: ${value}`).join(', ')})`;
+}
+
+/** Validates the paging arguments, before any work is done: `first` 0 to MAX_PAGE_SIZE, `after` a cursor of this list. */
+export function listWindow(scope: string, args: ListPageArgs): ListWindow {
+  const first = checkCount('first', args.first);
+  const after = args.after != null ? decodeCursor('after', scope, args.after) : null;
+  return { scope, start: after === null ? 0 : after + 1, first };
+}
+
+/**
+ * The window's items of a whole answer, each with its cursor (its offset in the whole answer),
+ * encoded only when read: a whole timeline has thousands of entries and few queries ask.
+ */
+export function listPage<T extends object>(window: ListWindow, items: readonly T[]): (T & { cursor: string })[] {
+  const end = window.first === null ? items.length : Math.min(items.length, window.start + window.first);
+  return items.slice(window.start, end).map((item, i) => ({
+    ...item,
+    get cursor() {
+      return encodeCursor(window.scope, window.start + i);
+    },
+  }));
+}

@@ -1,19 +1,26 @@
 /**
- * The questions about named parties read only those parties' facts (`forParties`); the
- * answers must be exactly those computed from the whole knowledge base, for every pair of
- * parties of the seed and of a synthetic base with affiliated officials and obstacles.
+ * The questions about named parties, one actor or one issue read only the facts their answer
+ * rests on (`forParties`, the timeline's scope, the contradictions' seeds); the answers must be
+ * exactly those computed from the whole knowledge base as before: for every pair of parties,
+ * every actor and every issue of the seed and of synthetic bases with affiliated officials,
+ * obstacles, dates, relations of every kind and certainty, and cycles.
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { blockingIssues } from '../../src/analysis/blocking-issues.js';
 import { commonGround } from '../../src/analysis/common-ground.js';
+import { contradictions, type Contradiction } from '../../src/analysis/contradictions.js';
+import { AffiliationGraph } from '../../src/analysis/stance.js';
+import { timeline, TimelineCycleError, type EventRelationFact, type TimelineEventFact } from '../../src/analysis/timeline.js';
 import { importBundle } from '../../src/bulk/import.js';
 import { synthesize } from '../../src/bulk/synth.js';
-import { answerBlockingIssues, answerCommonGround, factsFor } from '../../src/modules/question/question.service.js';
+import { answerBlockingIssues, answerCommonGround, answerContradictions, answerTimeline, factsFor } from '../../src/modules/question/question.service.js';
 import { Certainty } from '../../src/shared/enums.js';
+import { latestRevision } from '../../src/store/history.js';
 import { openTestDb, type TestDb } from '../helpers/db.js';
 
 /** Compares scoped and whole answers; returns how many issues the answers named, so a test can see they were not all empty. */
@@ -60,5 +67,299 @@ describe('Questions about named parties read only their facts, and answer as fro
       kb.dispose();
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+const CERTAINTIES = Object.values(Certainty);
+
+/** mulberry32, so every run builds the same base. */
+function random(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A synthetic base (`kb synth` + `kb import`) in a test database; `build` changes it with SQL before the questions run. */
+function syntheticBase(statements: number, build: (kb: TestDb) => void, test: (kb: TestDb) => void): void {
+  const kb = openTestDb({ seed: false });
+  const dir = mkdtempSync(join(tmpdir(), 'kb-scoped-'));
+  try {
+    synthesize(statements, join(dir, 'bundle'));
+    importBundle(kb.db, join(dir, 'bundle'), 'test');
+    build(kb);
+    test(kb);
+  } finally {
+    kb.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Makes the synthetic chain of events (each after the one before) a harder base for the
+ * timeline: the chain cut into pieces, dates on two events in three (never against the chain,
+ * so the base stays free of cycles), relations of every kind, certainty and note between
+ * events further apart, several relations between one pair, and events less than sure or
+ * said not to have happened.
+ */
+function varyEvents(kb: TestDb, seed: number): void {
+  const next = random(seed);
+  const sqlite = kb.sqlite;
+  const events = (sqlite.prepare('SELECT id FROM events').pluck().all() as string[]).sort((a, b) => Number(a.slice(7)) - Number(b.slice(7)));
+  const k = (id: string) => Number(id.slice(7));
+  sqlite.prepare(`DELETE FROM event_relations WHERE CAST(substr(subject_id, 8) AS INTEGER) % 7 IN (0, 3)`).run();
+  const date = sqlite.prepare('UPDATE events SET start_precision = ?, start_year = ?, start_month = ?, start_day = ? WHERE id = ?');
+  for (const id of events) {
+    if (k(id) % 3 === 0) continue;
+    const r = k(id) % 100;
+    const precision = ['YEAR', 'MONTH', 'MONTH', 'DAY', 'DAY'][k(id) % 5];
+    // Months and days grow with the event's number within its year: dates never contradict the chain.
+    date.run(precision, 2020 + Math.floor(k(id) / 100), precision === 'YEAR' ? null : 1 + Math.floor(r / 9), precision === 'DAY' ? 1 + (r % 9) : null, id);
+  }
+  const factuality = sqlite.prepare('UPDATE events SET certainty = ?, polarity = ? WHERE id = ?');
+  for (const id of events) {
+    if (next() < 0.25) factuality.run(CERTAINTIES[Math.floor(next() * 4)], next() < 0.8 ? 'POSITIVE' : next() < 0.5 ? 'NEGATIVE' : 'UNDERSPECIFIED', id);
+  }
+  const relate = sqlite.prepare('INSERT INTO event_relations (id, subject_id, object_id, kind, note, certainty) VALUES (?, ?, ?, ?, ?, ?)');
+  for (let n = 0; n < events.length / 2; n++) {
+    const a = Math.floor(next() * (events.length - 1));
+    const b = Math.min(events.length - 1, a + 1 + Math.floor(next() * 30));
+    const [earlier, later] = [events[a], events[b]];
+    const kind = ['BEFORE', 'AFTER', 'CAUSES', 'FOLLOWS', 'PART_OF', 'CONTEXT_OF', 'SAME_AS'][Math.floor(next() * 7)];
+    // Ordering kinds point from the earlier event of the chain to the later one, as dates do.
+    const [subject, object] = kind === 'AFTER' || kind === 'FOLLOWS' ? [later, earlier] : [earlier, later];
+    const note = next() < 0.3 ? `note ${n % 4}` : null;
+    const certainty = CERTAINTIES[Math.floor(next() * 4)];
+    relate.run(`${subject}|${kind}|${object}#${n}`, subject, object, kind, note, certainty);
+    if (next() < 0.1) relate.run(`${subject}|${kind}|${object}#${n}b`, subject, object, kind, `another note ${n}`, certainty);
+  }
+}
+
+/**
+ * The timeline as it was computed before it was scoped: the whole base ordered (once per
+ * certainty), then the events of the actor (with its affiliates) and of the issue kept.
+ */
+function wholeTimeline(kb: TestDb, facts: { events: TimelineEventFact[]; relations: EventRelationFact[] }) {
+  const whole = factsFor(kb.db, null);
+  const graph = new AffiliationGraph(whole.affiliations());
+  const participants = whole.participants();
+  const eventIssues = whole.eventIssues();
+  const ordered = new Map<Certainty, ReturnType<typeof timeline>>();
+  return (args: { actor: string | null; issue: string | null; minCertainty: Certainty }) => {
+    if (!ordered.has(args.minCertainty)) ordered.set(args.minCertainty, timeline({ ...facts, minCertainty: args.minCertainty }));
+    const byActor = args.actor ? new Set(participants.filter((p) => graph.reachable(p.actorId).has(args.actor!)).map((p) => p.eventId)) : null;
+    const byIssue = args.issue ? new Set(eventIssues.filter((l) => l.issueId === args.issue).map((l) => l.eventId)) : null;
+    return ordered
+      .get(args.minCertainty)!
+      .filter((e) => (!byActor || byActor.has(e.eventId)) && (!byIssue || byIssue.has(e.eventId)))
+      .map((e, i) => ({ ...e, position: i + 1 }));
+  };
+}
+
+type Asked = { actor: string | null; issue: string | null };
+
+/** Every actor alone, every issue alone, and some of each together. */
+function questionsOf(kb: TestDb, officials: number): Asked[] {
+  const sqlite = kb.sqlite;
+  const states = sqlite.prepare(`SELECT id FROM actors WHERE id LIKE 'actor:state-%' OR id NOT LIKE 'actor:official-%' ORDER BY id`).pluck().all() as string[];
+  const others = (sqlite.prepare(`SELECT id FROM actors WHERE id LIKE 'actor:official-%' ORDER BY id`).pluck().all() as string[]).slice(0, officials);
+  const issues = sqlite.prepare('SELECT id FROM issues ORDER BY id').pluck().all() as string[];
+  return [
+    ...[...states, ...others].map((actor) => ({ actor, issue: null })),
+    ...issues.map((issue) => ({ actor: null, issue })),
+    ...states.slice(0, 10).map((actor, i) => ({ actor, issue: issues[(i * 7) % issues.length] })),
+  ];
+}
+
+describe('The timeline of an actor or issue reads the events that order it, and answers as the whole timeline filtered', () => {
+  it('on the seed, for every actor and issue, at every certainty, also as of the latest revision', () => {
+    const kb = openTestDb();
+    try {
+      const asked = questionsOf(kb, 100);
+      expect(asked.length).toBeGreaterThan(20);
+      let entries = 0;
+      const wholeThenFiltered = wholeTimeline(kb, factsFor(kb.db, null).timelineFacts());
+      for (const minCertainty of CERTAINTIES) {
+        for (const q of asked) {
+          const expected = wholeThenFiltered({ ...q, minCertainty });
+          expect(answerTimeline(kb.db, { ...q, minCertainty, asOf: null }), JSON.stringify(q)).toEqual(expected);
+          expect(answerTimeline(kb.db, { ...q, minCertainty, asOf: latestRevision(kb.db) }), JSON.stringify(q)).toEqual(expected);
+          entries += expected.length;
+        }
+      }
+      expect(entries).toBeGreaterThan(100);
+    } finally {
+      kb.dispose();
+    }
+  });
+
+  it('on a synthetic base of 2,000 statements with dates, relations of every kind and certainty, for every actor and issue', () => {
+    syntheticBase(2000, (kb) => varyEvents(kb, 7), (kb) => {
+      const asked = questionsOf(kb, 30);
+      let compared = 0;
+      let related = 0;
+      let wide = 0;
+      const wholeThenFiltered = wholeTimeline(kb, factsFor(kb.db, null).timelineFacts());
+      const known = factsFor(kb.db, null);
+      for (const minCertainty of CERTAINTIES) {
+        for (const q of asked) {
+          const expected = wholeThenFiltered({ ...q, minCertainty });
+          expect(answerTimeline(kb.db, { ...q, minCertainty, asOf: null }), JSON.stringify({ ...q, minCertainty })).toEqual(expected);
+          compared++;
+          related += expected.filter((e) => e.basis.includes('before') || e.basis.includes('after')).length;
+          if (minCertainty !== Certainty.POSSIBLE) continue;
+          // The scope read through the indexes, and walked in the whole base read at once, is one scope.
+          const answer = known.timelineAnswer(q);
+          const viaIndexes = known.timelineFactsFor(answer, minCertainty, Infinity);
+          expect(known.timelineFactsFor(answer, minCertainty, 0)).toEqual(viaIndexes);
+          if (viaIndexes.events.length > 100) wide++;
+        }
+      }
+      expect(compared).toBeGreaterThan(400);
+      // Some scopes are a fraction of the 400 events, some most of them (whatever is dated before a late event).
+      expect(wide).toBeGreaterThan(10);
+      expect(wide).toBeLessThan(asked.length - 10);
+      expect(related).toBeGreaterThan(1000);
+      // The base is varied enough: dated and undated entries, and bases quoting notes.
+      const all = answerTimeline(kb.db, { actor: null, issue: null, minCertainty: Certainty.POSSIBLE, asOf: null });
+      expect(new Set(all.map((e) => e.placement)).size).toBe(3);
+      expect(all.some((e) => e.basis.includes('"note'))).toBe(true);
+    });
+  });
+
+  it('with a cycle: the questions it orders fail naming it, as the whole timeline does; the others answer as the base without it', () => {
+    syntheticBase(2000, (kb) => varyEvents(kb, 11), (kb) => {
+      // Two events, made loose and undated, then put each after the other, and before events of the chain.
+      const [x, y] = ['event:e150', 'event:e151'];
+      const sqlite = kb.sqlite;
+      sqlite.prepare(`DELETE FROM event_relations WHERE subject_id IN (?, ?) OR object_id IN (?, ?)`).run(x, y, x, y);
+      sqlite.prepare(`UPDATE events SET start_precision = 'UNKNOWN', start_year = NULL, start_month = NULL, start_day = NULL, certainty = 'CERTAIN', polarity = 'POSITIVE' WHERE id IN (?, ?)`).run(x, y);
+      const relate = sqlite.prepare(`INSERT INTO event_relations (id, subject_id, object_id, kind, note, certainty) VALUES (?, ?, ?, ?, NULL, 'CERTAIN')`);
+      for (const later of ['event:e260', 'event:e330']) relate.run(`${x}|BEFORE|${later}`, x, later, 'BEFORE');
+      const withoutCycle = wholeTimeline(kb, factsFor(kb.db, null).timelineFacts());
+      relate.run(`${x}|AFTER|${y}`, x, y, 'AFTER');
+      relate.run(`${y}|AFTER|${x}`, y, x, 'AFTER');
+
+      let cycle: TimelineCycleError | null = null;
+      try {
+        timeline(factsFor(kb.db, null).timelineFacts());
+      } catch (e) {
+        cycle = e as TimelineCycleError;
+      }
+      expect(cycle).toBeInstanceOf(TimelineCycleError);
+      expect([...cycle!.cycle].sort()).toEqual([x, y]);
+      let failed = 0;
+      let answered = 0;
+      for (const q of questionsOf(kb, 30)) {
+        let answer;
+        try {
+          answer = answerTimeline(kb.db, { ...q, minCertainty: Certainty.POSSIBLE, asOf: null });
+        } catch (e) {
+          expect(e).toBeInstanceOf(GraphQLError);
+          expect((e as GraphQLError).message).toBe(cycle!.message);
+          expect((e as GraphQLError).extensions).toEqual({ code: 'TIMELINE_CYCLE', cycle: cycle!.cycle });
+          failed++;
+          continue;
+        }
+        expect(answer, JSON.stringify(q)).toEqual(withoutCycle({ ...q, minCertainty: Certainty.POSSIBLE }));
+        answered++;
+      }
+      expect(failed).toBeGreaterThan(10);
+      expect(answered).toBeGreaterThan(10);
+    });
+  });
+});
+
+/** Contradictions as computed before they were scoped: every pair from the whole base (once per certainty), then those involving the actor and issue. */
+function wholeContradictions(kb: TestDb) {
+  const whole = factsFor(kb.db, null);
+  const { statements, relations } = whole.statementFacts();
+  const positions = whole.positions();
+  const graph = new AffiliationGraph(whole.affiliations());
+  const found = new Map<Certainty, Contradiction[]>();
+  return (args: Asked & { minCertainty: Certainty }): Contradiction[] => {
+    if (!found.has(args.minCertainty)) found.set(args.minCertainty, contradictions({ statements, relations, positions, affiliations: whole.affiliations(), names: whole.names(), minCertainty: args.minCertainty }));
+    const byActor = args.actor ? new Set(statements.filter((s) => s.speakerId !== null && graph.reachable(s.speakerId).has(args.actor!)).map((s) => s.id)) : null;
+    const about = args.issue
+      ? new Set([...statements.filter((s) => s.issueIds.includes(args.issue!)).map((s) => s.id), ...positions.filter((p) => p.issueId === args.issue).flatMap((p) => p.statementIds)])
+      : null;
+    const involves = (set: Set<string> | null, c: Contradiction) => !set || set.has(c.firstId) || set.has(c.secondId);
+    return found.get(args.minCertainty)!.filter((c) => involves(byActor, c) && involves(about, c));
+  };
+}
+
+/**
+ * Adds to a synthetic base what it lacks for contradictions: stated contradictions, responses
+ * (some from denials), hedged relations, and statements backing more than one position, so
+ * one pair can disagree on several issues.
+ */
+function varyStatements(kb: TestDb, seed: number): void {
+  const next = random(seed);
+  const sqlite = kb.sqlite;
+  const statements = sqlite.prepare('SELECT id FROM statements ORDER BY id').pluck().all() as string[];
+  const denials = sqlite.prepare(`SELECT subject_id FROM statement_relations WHERE kind = 'DENIES'`).pluck().all() as string[];
+  const pick = (list: string[]) => list[Math.floor(next() * list.length)];
+  const relate = sqlite.prepare('INSERT OR IGNORE INTO statement_relations (id, subject_id, object_id, kind, certainty) VALUES (?, ?, ?, ?, ?)');
+  for (let n = 0; n < statements.length / 10; n++) {
+    const kind = ['CONTRADICTS', 'RESPONDS_TO', 'SUPPORTS', 'DENIES'][Math.floor(next() * 4)];
+    const subject = kind === 'RESPONDS_TO' && next() < 0.6 ? pick(denials) : pick(statements);
+    const object = pick(statements);
+    relate.run(`${subject}|${kind}|${object}`, subject, object, kind, CERTAINTIES[Math.floor(next() * 4)]);
+  }
+  const positions = sqlite.prepare('SELECT id FROM positions').pluck().all() as string[];
+  const back = sqlite.prepare('INSERT OR IGNORE INTO position_statements (position_id, statement_id) VALUES (?, ?)');
+  for (let n = 0; n < positions.length; n++) back.run(pick(positions), pick(statements));
+  // Two positions backed by one statement each, on two issues: one pair of statements disagreeing twice.
+  const rows = sqlite.prepare(`SELECT p.id, p.issue_id AS issue, ps.statement_id AS statement FROM positions AS p JOIN position_statements AS ps ON ps.position_id = p.id ORDER BY p.id`).all() as { id: string; issue: string; statement: string }[];
+  for (let n = 0; n + 3 < rows.length; n += 4) {
+    if (rows[n].issue !== rows[n + 2].issue) back.run(rows[n + 2].id, rows[n].statement);
+  }
+}
+
+describe('Contradictions about an actor or issue read the pairs they can find, and answer as the whole filtered', () => {
+  it('on the seed, for every actor and issue, at every certainty, also as of the latest revision', () => {
+    const kb = openTestDb();
+    try {
+      let found = 0;
+      const contradictionsFiltered = wholeContradictions(kb);
+      for (const minCertainty of CERTAINTIES) {
+        for (const q of questionsOf(kb, 100)) {
+          const expected = contradictionsFiltered({ ...q, minCertainty });
+          expect(answerContradictions(kb.db, { ...q, minCertainty, asOf: null }), JSON.stringify(q)).toEqual(expected);
+          expect(answerContradictions(kb.db, { ...q, minCertainty, asOf: latestRevision(kb.db) }), JSON.stringify(q)).toEqual(expected);
+          found += expected.length;
+        }
+      }
+      expect(found).toBeGreaterThan(0);
+      expect(answerContradictions(kb.db, { actor: null, issue: null, minCertainty: Certainty.POSSIBLE, asOf: null })).toEqual(contradictionsFiltered({ actor: null, issue: null, minCertainty: Certainty.POSSIBLE }));
+    } finally {
+      kb.dispose();
+    }
+  });
+
+  it('on a synthetic base of 2,000 statements with denials, stated contradictions, responses and shared backing, for every actor and issue', () => {
+    syntheticBase(2000, (kb) => varyStatements(kb, 5), (kb) => {
+      const bases = new Set<string>();
+      let found = 0;
+      let responses = 0;
+      const contradictionsFiltered = wholeContradictions(kb);
+      for (const minCertainty of [Certainty.UNDERSPECIFIED, Certainty.POSSIBLE, Certainty.CERTAIN]) {
+        for (const q of questionsOf(kb, 30)) {
+          const expected = contradictionsFiltered({ ...q, minCertainty });
+          expect(answerContradictions(kb.db, { ...q, minCertainty, asOf: null }), JSON.stringify({ ...q, minCertainty })).toEqual(expected);
+          for (const c of expected) bases.add(c.basis);
+          found += expected.length;
+          responses += expected.filter((c) => c.reason.includes('in response to')).length;
+        }
+        expect(answerContradictions(kb.db, { actor: null, issue: null, minCertainty, asOf: null })).toEqual(contradictionsFiltered({ actor: null, issue: null, minCertainty }));
+      }
+      expect([...bases].sort()).toEqual(['DENIAL', 'OPPOSITE_POSITIONS', 'STATED_CONTRADICTION']);
+      expect(found).toBeGreaterThan(300);
+      expect(responses).toBeGreaterThan(0);
+    });
   });
 });

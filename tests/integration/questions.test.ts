@@ -160,6 +160,102 @@ describe('Questions: in what order things happened, with no dates', () => {
   });
 });
 
+describe('Questions: narrowing contradictions to an actor or an issue', () => {
+  it('finds the denial from either side: Iran’s own words, and Turkey’s claim it denies', async () => {
+    const pair = async (args: string) => (await suite.server.gql(`{ contradictions${args} { first { id } second { id } } }`)).data.contradictions;
+    const denial = [{ first: { id: 'statement:iran-denies-messages' }, second: { id: 'statement:turkey-claims-direct-communication' } }];
+    expect(await pair('(actor: "actor:iran")')).toEqual(denial);
+    expect(await pair('(actor: "actor:turkey")')).toEqual(denial);
+    expect(await pair('(actor: "actor:united-states")')).toEqual([]);
+    // Neither statement names an issue or backs a position.
+    expect(await pair('(issue: "issue:ballistic-missile-program")')).toEqual([]);
+    expect(await pair('(actor: "actor:iran", issue: "issue:sanctions-relief")')).toEqual([]);
+  });
+
+  it('refuses an unknown actor or issue, or an id of another kind, with BAD_USER_INPUT naming the argument', async () => {
+    for (const [args, argumentName, says] of [
+      ['actor: "actor:atlantis"', 'actor', 'actor:atlantis'],
+      ['actor: "issue:sanctions-relief"', 'actor', 'issue:sanctions-relief'],
+      ['issue: "issue:nope"', 'issue', 'issue:nope'],
+    ]) {
+      const res = await suite.server.gql(`{ contradictions(${args}) { basis } }`);
+      expect(res.status, args).toBeLessThan(500);
+      expect(res.errors?.[0]?.extensions, args).toMatchObject({ code: 'BAD_USER_INPUT', argumentName });
+      expect(res.errors?.[0]?.message, args).toContain(says);
+    }
+  });
+});
+
+describe('Questions: paging a long answer with first and after', () => {
+  it('reads the timeline page by page: the pages add up to the whole answer, positions counted over it', async () => {
+    const whole = (await suite.server.gql(`{ timeline { position basis event { id } } }`)).data.timeline;
+    expect(whole.length).toBeGreaterThan(10);
+    const pages: any[][] = [];
+    let after: string | null = null;
+    for (;;) {
+      const res: any = await suite.server.gql(`query($after: String) { timeline(first: 4, after: $after) { position basis cursor event { id } } }`, { after });
+      expect(res.errors).toBeUndefined();
+      pages.push(res.data.timeline);
+      if (res.data.timeline.length < 4) break;
+      after = res.data.timeline.at(-1).cursor;
+    }
+    expect(pages.slice(0, -1).every((page) => page.length === 4)).toBe(true);
+    expect(pages.flat().map(({ cursor: _, ...entry }) => entry)).toEqual(whole);
+    // Without first, everything after the cursor.
+    const rest = await suite.server.gql(`query($after: String) { timeline(after: $after) { position } }`, { after: pages[0].at(-1).cursor });
+    expect(rest.data.timeline.map((e: any) => e.position)).toEqual(whole.slice(4).map((e: any) => e.position));
+    const none = await suite.server.gql(`{ timeline(first: 0) { position } }`);
+    expect(none.data.timeline).toEqual([]);
+  });
+
+  it('pages an actor’s timeline and the contradictions the same way, each alias its own page of one answer', async () => {
+    const whole = (await suite.server.gql(`{ timeline(actor: "actor:iran") { position event { id } } }`)).data.timeline;
+    const first = await suite.server.gql(`{ a: timeline(actor: "actor:iran", first: 2) { position cursor event { id } } }`);
+    const second = await suite.server.gql(`query($after: String) { b: timeline(actor: "actor:iran", first: 2, after: $after) { position event { id } } c: timeline(actor: "actor:iran", first: 1) { position } }`, {
+      after: first.data.a[1].cursor,
+    });
+    expect(first.data.a.map((e: any) => e.event.id)).toEqual(whole.slice(0, 2).map((e: any) => e.event.id));
+    expect(second.data.b).toEqual(whole.slice(2, 4));
+    expect(second.data.c).toEqual([{ position: 1 }]);
+    const pair = await suite.server.gql(`{ contradictions(first: 1) { basis cursor } }`);
+    expect(pair.data.contradictions).toHaveLength(1);
+    const after = await suite.server.gql(`query($after: String) { contradictions(after: $after) { basis } }`, { after: pair.data.contradictions[0].cursor });
+    expect(after.data.contradictions).toEqual([]);
+  });
+
+  it('refuses a page larger than 100, a negative one, and a cursor that is not one, with BAD_USER_INPUT', async () => {
+    for (const [field, args, argumentName, says] of [
+      ['timeline', 'first: 101', 'first', 'at most 100'],
+      ['contradictions', 'first: 500', 'first', 'at most 100'],
+      ['timeline', 'first: -1', 'first', 'must not be negative'],
+      ['timeline', 'after: "not a cursor!"', 'after', 'is not a cursor of this API'],
+      ['contradictions', 'after: "bm9wZQ"', 'after', 'is not a cursor of this API'],
+    ]) {
+      const res = await suite.server.gql(`{ ${field}(${args}) { __typename } }`);
+      expect(res.status, args).toBeLessThan(500);
+      expect(res.errors?.[0]?.extensions, args).toMatchObject({ code: 'BAD_USER_INPUT', argumentName });
+      expect(res.errors?.[0]?.message, args).toContain(says);
+    }
+  });
+
+  it('refuses a cursor of another list, or of the same question asked about something else, naming both', async () => {
+    const cursorOf = async (query: string) => JSON.stringify(Object.values((await suite.server.gql(query)).data)[0]).match(/"(?:cursor|endCursor)":"([^"]+)"/)![1];
+    const fromActors = await cursorOf(`{ actors(first: 1) { pageInfo { endCursor } } }`);
+    const fromIran = await cursorOf(`{ timeline(actor: "actor:iran", first: 1) { cursor } }`);
+    const fromTimeline = await cursorOf(`{ timeline(first: 1) { cursor } }`);
+    for (const [query, after, belongs] of [
+      [`timeline(first: 1, after: $after)`, fromActors, 'actors'],
+      [`timeline(first: 1, after: $after)`, fromIran, 'timeline(actor: actor:iran, minCertainty: POSSIBLE)'],
+      [`timeline(first: 1, after: $after, minCertainty: CERTAIN)`, fromTimeline, 'timeline(minCertainty: POSSIBLE)'],
+      [`contradictions(after: $after)`, fromTimeline, 'timeline(minCertainty: POSSIBLE)'],
+    ]) {
+      const res = await suite.server.gql(`query($after: String) { ${query} { __typename } }`, { after });
+      expect(res.errors?.[0]?.extensions, query).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
+      expect(res.errors?.[0]?.message, query).toContain(`the cursor belongs to the list "${belongs}"`);
+    }
+  });
+});
+
 describe('Questions: full-text search', () => {
   it('ranks the missile issue first for "missile", with a marked snippet', async () => {
     const res = await suite.server.gql(`{ search(query: "missile") { score field snippet node { __typename id } } }`);

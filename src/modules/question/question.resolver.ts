@@ -7,13 +7,12 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import type { BlockingRule } from '../../analysis/blocking-issues.js';
 import { DEFAULT_MIN_CERTAINTY } from '../../analysis/facts.js';
 import { Certainty } from '../../shared/enums.js';
-import { contradictions } from '../../analysis/contradictions.js';
 import { rankSearchMatches } from '../../analysis/search-ranking.js';
 import type { TimelinePlacement } from '../../analysis/timeline.js';
 import type { Context } from '../../context.js';
 import type { EvidenceRow } from '../../db/tables.js';
 import { badUserInput } from '../../shared/errors.js';
-import { MAX_PAGE_SIZE } from '../../shared/pagination.js';
+import { listPage, listScope, listWindow, MAX_PAGE_SIZE } from '../../shared/pagination.js';
 import { Actor } from '../actor/actor.type.js';
 import { loadAll, loadOne } from '../common/load.js';
 import { Node } from '../common/node.type.js';
@@ -32,8 +31,8 @@ import {
 
 interface BlockingIssueValue { issueId: string; rule: BlockingRule; rules: BlockingRule[]; reasons: string[]; severity: number; positionIds: string[]; obstacleIds: string[]; certainty: Certainty }
 interface IssueAlignmentValue { issueId: string; positionIds: string[]; silentPartyIds: string[]; complete: boolean; certainty: Certainty }
-interface ContradictionValue { firstId: string; secondId: string; reason: string; basis: string; certainty: Certainty }
-interface TimelineEntryValue { eventId: string; position: number; basis: string; dated: boolean; placement: TimelinePlacement }
+interface ContradictionValue { firstId: string; secondId: string; reason: string; basis: string; certainty: Certainty; cursor: string }
+interface TimelineEntryValue { eventId: string; position: number; basis: string; dated: boolean; placement: TimelinePlacement; cursor: string }
 interface SearchHitValue { entityId: string; score: number; field: string; snippet: string }
 
 /** The `minCertainty` argument every question takes: one definition, one description. */
@@ -43,6 +42,15 @@ const MIN_CERTAINTY = {
 } as const;
 
 const AS_OF = { nullable: true, description: 'Answer from the knowledge base as it was at this revision (1 to the latest; see `revisions`); default: now.' } as const;
+
+/*
+ * Paging a question's answer (`listWindow`): the page arguments are checked before the
+ * question is computed, and the answer is computed once per request for its own arguments
+ * (`once`), so aliases asking different pages of one question share the work.
+ */
+const FIRST_DESCRIPTION =
+  'At most this many entries (0 to 100), from the start or from after `after`. Not given: every entry (after `after`, when given), as these answers are usually short; page a long one, such as the timeline of the whole base.';
+const AFTER_DESCRIPTION = 'The `cursor` of an entry of an earlier page: the entries that follow it, for the same question with the same arguments.';
 
 const PARTIES_DESCRIPTION = 'The parties (actor ids, e.g. ["actor:united-states", "actor:iran"]); each speaks through the actors affiliated with it. Default: every party holding a position.';
 
@@ -75,31 +83,42 @@ export class QuestionResolver {
     return once('commonGround', [parties, includeSilent, minCertainty, asOf], () => q.answerCommonGround(db, { parties, includeSilent, minCertainty, asOf }));
   }
 
-  @Query(() => [Contradiction], { description: 'Pairs of statements in conflict: denials of claims, stated contradictions, and opposite positions of different parties stated as fact.' })
+  @Query(() => [Contradiction], {
+    description:
+      'Pairs of statements in conflict: denials of claims, stated contradictions, and opposite positions of different parties stated as fact. Denials first, then stated contradictions, then opposite positions, each by statement ids. `actor` and `issue` keep the pairs that involve them; `first` and `after` page a long answer.',
+  })
   contradictions(
+    @Arg('actor', () => ID, {
+      nullable: true,
+      description: 'Only pairs in which one of the two statements (either side: the denial or what it denies) is made by this actor or by an actor speaking for it (its officials, at any depth).',
+    })
+    actor: string | null,
+    @Arg('issue', () => ID, { nullable: true, description: 'Only pairs in which one of the two statements names this issue or backs a position on it. With `actor` too, a pair must meet both.' }) issue: string | null,
     @Arg('minCertainty', () => Certainty, MIN_CERTAINTY) minCertainty: Certainty,
     @Arg('asOf', () => Int, AS_OF) asOf: number | null,
+    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Ctx() { db, once }: Context,
   ): ContradictionValue[] {
-    return once('contradictions', [minCertainty, asOf], () => {
-      const facts = q.factsFor(db, asOf);
-      const { statements, relations } = facts.statementFacts();
-      return contradictions({ statements, relations, positions: facts.positions(), affiliations: facts.affiliations(), names: facts.names(), minCertainty });
-    });
+    const window = listWindow(listScope('contradictions', { actor, issue, minCertainty, asOf }), { first, after });
+    return listPage(window, once('contradictions', [actor, issue, minCertainty, asOf], () => q.answerContradictions(db, { actor, issue, minCertainty, asOf })));
   }
 
   @Query(() => [TimelineEntry], {
     description:
-      'Events in order: by date where the source gives one, otherwise placed by the stored relations (before, after, follows, causes). Among events nothing orders against each other, dated ones come first, then the order of first mention in the source. Each entry says why it stands where it does.',
+      'Events in order: by date where the source gives one, otherwise placed by the stored relations (before, after, follows, causes). Among events nothing orders against each other, dated ones come first, then the order of first mention in the source. Each entry says why it stands where it does. With `actor` or `issue`, the events of the whole timeline that concern them, in the same order, numbered from 1; `first` and `after` page a long answer.',
   })
   timeline(
     @Arg('actor', () => ID, { nullable: true, description: 'Only events this actor, or an actor affiliated with it, takes part in.' }) actor: string | null,
     @Arg('issue', () => ID, { nullable: true, description: 'Only events concerning this issue.' }) issue: string | null,
     @Arg('minCertainty', () => Certainty, { ...MIN_CERTAINTY, description: `${MIN_CERTAINTY.description} Less sure events are left out, and less sure relations order nothing.` }) minCertainty: Certainty,
     @Arg('asOf', () => Int, AS_OF) asOf: number | null,
+    @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
+    @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Ctx() { db, once }: Context,
   ): TimelineEntryValue[] {
-    return once('timeline', [actor, issue, minCertainty, asOf], () => q.answerTimeline(db, { actor, issue, minCertainty, asOf }));
+    const window = listWindow(listScope('timeline', { actor, issue, minCertainty, asOf }), { first, after });
+    return listPage(window, once('timeline', [actor, issue, minCertainty, asOf], () => q.answerTimeline(db, { actor, issue, minCertainty, asOf })));
   }
 
   @Query(() => [SearchHit], {

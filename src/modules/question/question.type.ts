@@ -23,6 +23,8 @@ registerDescribedEnum(TimelinePlacement, 'TimelinePlacement', 'What put an event
   MENTION: 'Nothing: no date and no ordering relation, so it stands where the source first mentions it.',
 });
 
+const CURSOR_DESCRIPTION = 'Pass as `after`, with the same arguments, to get the entries that follow this one.';
+
 @ObjectType('BlockingIssue', { description: 'An issue that blocks agreement among the parties, with why, whose positions, and the evidence.' })
 export class BlockingIssue {
   @Field(() => BlockingRule, { description: 'The main rule that fired: the first of INCOMPATIBLE_POSITIONS, UNMET_PRECONDITION, EXPLICIT_OBSTACLE that did.' })
@@ -66,11 +68,14 @@ export class Contradiction {
 
   @Field(() => Certainty, { description: 'How sure the conflict is: the least certain of the two statements and of the relation or positions that set them against each other.' })
   certainty!: Certainty;
+
+  @Field(() => String, { description: CURSOR_DESCRIPTION })
+  cursor!: string;
 }
 
 @ObjectType('TimelineEntry', { description: 'An event in its place on the timeline, with the basis of that place.' })
 export class TimelineEntry {
-  @Field(() => Int, { description: '1-based place in the timeline.' })
+  @Field(() => Int, { description: '1-based place in the timeline asked for (of the actor or issue, when one is given), counted over the whole answer: a second page of 20 starts at 21.' })
   position!: number;
 
   @Field(() => String, {
@@ -83,6 +88,9 @@ export class TimelineEntry {
 
   @Field(() => TimelinePlacement, { description: 'What placed the event: its date, relations to other events, or only the order of mention.' })
   placement!: TimelinePlacement;
+
+  @Field(() => String, { description: CURSOR_DESCRIPTION })
+  cursor!: string;
 }
 
 @ObjectType('SearchHit', { description: 'An entity matching a full-text search, ranked.' })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ContradictionBasis, contradictions, type BackedPositionFact, type StatementFact, type StatementRelationFact } from '../../../src/analysis/contradictions.js';
+import { ContradictionBasis, contradictions, involving, type BackedPositionFact, type StatementFact, type StatementRelationFact } from '../../../src/analysis/contradictions.js';
 import { Certainty, Firmness, Stance, StatementKind, StatementRelationKind } from '../../../src/shared/enums.js';
 
 const ACTORS: Record<string, string> = {
@@ -251,5 +251,22 @@ describe('Contradictions: certainty', () => {
     };
     expect(contradictions(input)).toEqual([]);
     expect(contradictions({ ...input, minCertainty: Certainty.UNDERSPECIFIED }).map((c) => c.certainty)).toEqual([Certainty.UNDERSPECIFIED]);
+  });
+});
+
+describe('Contradictions: narrowed to an actor or an issue', () => {
+  const pairs = contradictions({
+    ...base,
+    statements: [statement('s1', 'araghchi', ['talks']), statement('s2', 'rubio', ['talks']), statement('s3', 'netanyahu', []), statement('s4', 'trump', ['missiles'])],
+    relations: [relation('s1', StatementRelationKind.DENIES, 's2'), relation('s3', StatementRelationKind.CONTRADICTS, 's4')],
+  });
+
+  it('keeps a pair when either statement is in the filter, and a pair meeting every filter when there are several', () => {
+    expect(pairs.map((c) => [c.firstId, c.secondId])).toEqual([['s1', 's2'], ['s3', 's4']]);
+    expect(involving(pairs, [new Set(['s2'])]).map((c) => c.firstId)).toEqual(['s1']);
+    expect(involving(pairs, [new Set(['s4'])]).map((c) => c.firstId)).toEqual(['s3']);
+    expect(involving(pairs, [new Set(['s1', 's4']), new Set(['s2'])]).map((c) => c.firstId)).toEqual(['s1']);
+    expect(involving(pairs, [new Set(['s1']), new Set(['s4'])])).toEqual([]);
+    expect(involving(pairs, [])).toEqual(pairs);
   });
 });
