@@ -10,8 +10,8 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** mulberry32: small, fast, and the same sequence everywhere for a seed. */
-function generator(seed: number) {
+/** mulberry32: small, fast, and the same sequence everywhere for a seed (also the tests' synthetic bases). */
+export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -38,7 +38,7 @@ const EVENT_KINDS = ['NEGOTIATION', 'MEETING', 'THREAT', 'PROTEST', 'SANCTIONS']
 /** Writes the bundle: the texts and one JSON-lines file per kind of entry (`data/sources.jsonl`, `data/actors.jsonl` …), each written as it is made. */
 export function synthesize(statements: number, dir: string): SynthSummary {
   if (!Number.isInteger(statements) || statements < 1 || statements > 2_000_000) throw new RangeError(`--statements must be a whole number from 1 to 2000000 (got ${statements})`);
-  const random = generator(statements);
+  const random = seededRandom(statements);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
   const nSources = Math.max(1, Math.ceil(statements / 20));
   const nStates = Math.max(2, Math.ceil(statements / 40));

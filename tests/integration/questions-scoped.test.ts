@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GraphQLError } from 'graphql';
+import { seededRandom } from '../../src/bulk/synth.js';
 import { describe, expect, it } from 'vitest';
 import { blockingIssues } from '../../src/analysis/blocking-issues.js';
 import { commonGround } from '../../src/analysis/common-ground.js';
@@ -72,17 +73,6 @@ describe('Questions about named parties read only their facts, and answer as fro
 
 const CERTAINTIES = Object.values(Certainty);
 
-/** mulberry32, so every run builds the same base. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A synthetic base (`kb synth` + `kb import`) in a test database; `build` changes it with SQL before the questions run. */
 function syntheticBase(statements: number, build: (kb: TestDb) => void, test: (kb: TestDb) => void): void {
@@ -107,7 +97,7 @@ function syntheticBase(statements: number, build: (kb: TestDb) => void, test: (k
  * said not to have happened.
  */
 function varyEvents(kb: TestDb, seed: number): void {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const sqlite = kb.sqlite;
   const events = (sqlite.prepare('SELECT id FROM events').pluck().all() as string[]).sort((a, b) => Number(a.slice(7)) - Number(b.slice(7)));
   const k = (id: string) => Number(id.slice(7));
@@ -302,7 +292,7 @@ function wholeContradictions(kb: TestDb) {
  * one pair can disagree on several issues.
  */
 function varyStatements(kb: TestDb, seed: number): void {
-  const next = random(seed);
+  const next = seededRandom(seed);
   const sqlite = kb.sqlite;
   const statements = sqlite.prepare('SELECT id FROM statements ORDER BY id').pluck().all() as string[];
   const denials = sqlite.prepare(`SELECT subject_id FROM statement_relations WHERE kind = 'DENIES'`).pluck().all() as string[];
