@@ -43,7 +43,9 @@ export function fetchPages(db: Db, spec: ListSpec, parentIds: readonly string[],
   if (parentIds.length === 1) {
     // One parent (a root list, or one entity's list): the page is a LIMIT/OFFSET that an index
     // on the order can serve, not a numbering of every row; counted only when needed.
-    const count = () => countAll()[0]?.total ?? 0;
+    // A plain count, without countAll's GROUP BY: SQLite then counts on the covering index
+    // alone instead of feeding a temporary B-tree (34 → 10 ms for 143k rows at 1M statements).
+    const count = () => db.get<{ total: number }>(sql`SELECT count(*) AS total FROM ${spec.from} WHERE ${where}`)?.total ?? 0;
     const pageOf = (offset: number, limit: number) =>
       limit <= 0 ? [] : db.all<{ id: string }>(sql`SELECT ${spec.id} AS id FROM ${spec.from} WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`).map((r) => r.id);
     let page: ParentPage;
