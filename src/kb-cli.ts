@@ -1,10 +1,12 @@
 /**
- * `npm run kb -- import <bundle> [--author <name>]` and
- * `npm run kb -- export --format bundle|jsonld|csv|plover <dir>`, against DATABASE_URL. A
+ * `npm run kb -- import <bundle> [--author <name>]`,
+ * `npm run kb -- export --format bundle|jsonld|csv|plover <dir>` and
+ * `npm run kb -- backup <file>`, against DATABASE_URL. A
  * refusal (a bundle that does not validate, an unknown format, a folder that is not empty) is
  * one line on stderr and exit code 2, with nothing written; success prints one summary line
  * (and an import draws a progress bar on a terminal) and exits 0.
  */
+import { existsSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
@@ -15,12 +17,14 @@ import { EXPORT_FORMATS, exportKb, prepareOutput, type ExportFormat } from './bu
 import { synthesize } from './bulk/synth.js';
 import { importBundle } from './bulk/import.js';
 import { loadConfig } from './config.js';
-import { migrateDatabase, openDatabase } from './db/client.js';
+import { backupDatabase, checkBackupTarget } from './db/backup.js';
+import { databasePath, migrateDatabase, openDatabase } from './db/client.js';
 
 const USAGE = `usage:
   npm run kb -- import <bundle> [--author <name>]
   npm run kb -- synth --statements <N> <dir>
-  npm run kb -- export --format ${EXPORT_FORMATS.join('|')} <dir>`;
+  npm run kb -- export --format ${EXPORT_FORMATS.join('|')} <dir>
+  npm run kb -- backup <file>`;
 
 export async function runKbCli(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void, printError: (line: string) => void): Promise<number> {
   let parsed;
@@ -46,9 +50,10 @@ export async function runKbCli(argv: string[], env: NodeJS.ProcessEnv, print: (l
       return 2;
     }
   }
+  if (command === 'backup' && dir && extra.length === 0) return backupCommand(dir, env, print, printError);
   if ((command !== 'export' && command !== 'import') || !dir || extra.length > 0 || (command === 'export' && !parsed.values.format)) {
-    const known = ['export', 'import', 'synth'];
-    printError(`kb: ${command && !known.includes(command) ? `unknown command "${command}"` : `${command ?? 'a command'} needs ${command === 'export' ? '--format and ' : command === 'synth' ? '--statements and ' : ''}one folder`}\n${USAGE}`);
+    const known = ['export', 'import', 'synth', 'backup'];
+    printError(`kb: ${command && !known.includes(command) ? `unknown command "${command}"` : `${command ?? 'a command'} needs ${command === 'export' ? '--format and ' : command === 'synth' ? '--statements and ' : ''}${command === 'backup' ? 'one file' : 'one folder'}`}\n${USAGE}`);
     return 2;
   }
   const { db, sqlite, close } = openDatabase(loadConfig(env).databaseUrl);
@@ -91,6 +96,39 @@ export async function runKbCli(argv: string[], env: NodeJS.ProcessEnv, print: (l
     // the user's bundle or folder, said in one line; the transaction wrote nothing.
     if (e instanceof ExportError || e instanceof Database.SqliteError || (e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).syscall)) {
       printError(`kb: ${command === 'import' ? 'import refused, nothing written: ' : ''}${e.message}`);
+      return 2;
+    }
+    throw e;
+  } finally {
+    close();
+  }
+}
+
+/**
+ * A backup of the database at DATABASE_URL, taken while a server may be serving and writing
+ * it. The database is opened as it is (not migrated: a backup copies, it changes nothing).
+ */
+async function backupCommand(file: string, env: NodeJS.ProcessEnv, print: (line: string) => void, printError: (line: string) => void): Promise<number> {
+  try {
+    checkBackupTarget(file);
+  } catch (e) {
+    if (!(e instanceof ExportError)) throw e;
+    printError(`kb: ${e.message}`);
+    return 2;
+  }
+  const { databaseUrl } = loadConfig(env);
+  if (!existsSync(databasePath(databaseUrl))) {
+    printError(`kb: backup refused: there is no database at ${databaseUrl} (DATABASE_URL)`);
+    return 2;
+  }
+  const { sqlite, close } = openDatabase(databaseUrl);
+  try {
+    const done = await backupDatabase(sqlite, file);
+    print(`backed up ${databaseUrl} to ${file}: ${done.pages} pages, ${done.bytes} bytes in ${done.ms} ms`);
+    return 0;
+  } catch (e) {
+    if (e instanceof ExportError || e instanceof Database.SqliteError) {
+      printError(`kb: ${e.message}`);
       return 2;
     }
     throw e;

@@ -1,4 +1,4 @@
-/** Start-up only: config → open db → migrate → seed if empty → schema → HTTP server. */
+/** Start-up: config → open db → migrate → seed if empty → schema → HTTP server; and the shutdown on SIGTERM or SIGINT. */
 import { loadConfig, logOptions } from './config.js';
 import { migrateDatabase, openDatabase } from './db/client.js';
 import { buildKbSchema } from './schema.js';
@@ -7,7 +7,7 @@ import { isEmpty } from '../seed/loader.js';
 import { seedDatabase } from './bulk/import.js';
 
 const config = loadConfig(process.env);
-const { db, path } = openDatabase(config.databaseUrl);
+const { db, path, close: closeDatabase } = openDatabase(config.databaseUrl);
 migrateDatabase(db);
 const seeded = isEmpty(db) ? seedDatabase(db) : null;
 const app = await buildServer({ db, schema: buildKbSchema(), config, logger: logOptions(config, process.env, process.stdout.isTTY === true) });
@@ -15,8 +15,62 @@ app.log.info({ database: path, seeded: seeded !== null }, seeded ? `opened ${pat
 await app.listen({ port: config.port, host: config.host });
 app.log.info(`GraphQL API at http://localhost:${config.port}/graphql`);
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void app.close().then(() => process.exit(0));
-  });
+/**
+ * How long a shutdown may take. Draining waits for every request in flight, and one that
+ * never ends (a client trickling its body, a stuck subscription) must not hold the process
+ * forever: a service manager would SIGKILL it anyway, later and without a word in the log.
+ * Past this, the process says so and exits with code 1; committed writes are safe even then
+ * (WAL with synchronous = FULL), the next start merely has a WAL to fold back in.
+ */
+const SHUTDOWN_DEADLINE_MS = 10_000;
+let shuttingDown = false;
+
+/**
+ * SIGTERM (a service manager, a container runtime) or SIGINT (Ctrl-C): stop accepting
+ * connections, let the requests in flight finish (fastify's close; new requests on kept-alive
+ * connections get 503), then close SQLite, which checkpoints the WAL into the database file
+ * and removes the -wal and -shm files, so the file left behind is complete by itself, and exit 0.
+ *
+ * The handler stays installed (`on`, not `once`): a second signal while draining (an impatient
+ * Ctrl-C, a supervisor repeating itself) is logged and ignored instead of killing the process
+ * half-way by the default action; the deadline bounds the wait.
+ */
+function shutdown(signal: NodeJS.Signals): void {
+  if (shuttingDown) {
+    app.log.info({ signal }, `${signal} while shutting down: still draining (at most ${SHUTDOWN_DEADLINE_MS / 1000} s in all)`);
+    return;
+  }
+  shuttingDown = true;
+  app.log.info({ signal }, `${signal}: no new connections, draining requests in flight`);
+  // unref: the deadline alone must not keep a process alive that has nothing else left to do.
+  setTimeout(() => {
+    app.log.error({ signal }, `shutdown took over ${SHUTDOWN_DEADLINE_MS / 1000} s: exiting with requests still open`);
+    closeQuietly();
+    process.exit(1);
+  }, SHUTDOWN_DEADLINE_MS).unref();
+  app.close().then(
+    () => {
+      closeDatabase();
+      app.log.info('shut down: requests drained, database checkpointed and closed');
+      process.exit(0);
+    },
+    (error: unknown) => {
+      app.log.error({ err: error }, 'shutdown failed');
+      closeQuietly();
+      process.exit(1);
+    },
+  );
 }
+
+/** Closes SQLite on the way out of a failed shutdown; a failure to close changes nothing then. */
+function closeQuietly(): void {
+  try {
+    closeDatabase();
+  } catch {
+    // The process exits next; SQLite recovers the WAL on the next start.
+  }
+}
+
+// Apollo's own signal handlers are off (`stopOnTerminationSignals: false` in server.ts): two
+// shutdowns racing would make the exit code, and whether SQLite was closed, a matter of timing.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, shutdown);
