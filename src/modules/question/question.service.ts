@@ -239,9 +239,25 @@ export function answerTimeline(db: Db, args: { actor: string | null; issue: stri
   return onlyThese(orderOrThrow(scoped ?? known.timelineFactsFor(answer, minCertainty), minCertainty), answer);
 }
 
-/** The entries of `answer`, in the order given, numbered from 1. */
+/** Where each event stands in a whole timeline, built once per kept timeline. */
+const places = new WeakMap<TimelineEntry[], Map<string, number>>();
+
+/**
+ * The entries of `answer`, in the order given, numbered from 1. From a whole timeline, a small
+ * answer is looked up by place (its events sorted by their index) instead of a pass over every
+ * entry (200,000 at 1M statements).
+ */
 function onlyThese(entries: TimelineEntry[], answer: ReadonlySet<string>): TimelineEntry[] {
-  return entries.filter((e) => answer.has(e.eventId)).map((e, i) => ({ ...e, position: i + 1 }));
+  let chosen: TimelineEntry[];
+  if (answer.size * 16 < entries.length) {
+    let place = places.get(entries);
+    if (!place) places.set(entries, (place = new Map(entries.map((e, i) => [e.eventId, i]))));
+    const at = [...answer].map((id) => place!.get(id)).filter((i): i is number => i !== undefined);
+    chosen = at.sort((a, b) => a - b).map((i) => entries[i]!);
+  } else {
+    chosen = entries.filter((e) => answer.has(e.eventId));
+  }
+  return chosen.map((e, i) => ({ ...e, position: i + 1 }));
 }
 
 function ordered(facts: TimelineFacts, minCertainty: Certainty): TimelineEntry[] | TimelineCycleError {
