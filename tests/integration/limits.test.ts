@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { getIntrospectionQuery } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKey } from '../../src/auth/keys.js';
-import { DEFAULT_LIMITS, loadConfig, type Limits } from '../../src/config.js';
+import { DEFAULT_LIMITS, loadConfig, logOptions, type Limits } from '../../src/config.js';
 import { charsetRefusal } from '../../src/http/http-guards.js';
 import { Role } from '../../src/shared/enums.js';
 import { projectRoot } from '../../src/shared/paths.js';
@@ -181,7 +181,7 @@ describe('HTTP limits', () => {
   let server: TestServer;
   beforeAll(async () => {
     kb = openTestDb();
-    server = await startTestServer(kb.db, { playground: true, limits: { ...TEST_LIMITS, bodyLimit: 64 * 1024, requestTimeoutMs: 400 } });
+    server = await startTestServer(kb.db, { playground: true, limits: { ...TEST_LIMITS, bodyLimit: 64 * 1024, requestTimeoutMs: 400, keepAliveTimeoutMs: 500 } });
   });
   afterAll(async () => {
     await server.close();
@@ -229,6 +229,28 @@ describe('HTTP limits', () => {
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
     // Checked about every 400 ms: far sooner than Node's default 30 s check.
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it('keep-alive: a connection idle for less than the timeout is reused, one idle for longer is closed', async () => {
+    const address = new URL(server.url);
+    const request = `POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 26\r\n\r\n{"query":"{ __typename }"}`;
+    const socket = connect(Number(address.port), address.hostname);
+    const answers: string[] = [];
+    let closedAt = 0;
+    socket.on('data', (chunk) => answers.push(chunk.toString()));
+    const closed = new Promise<void>((resolve) => socket.on('close', () => ((closedAt = Date.now()), resolve())));
+    await new Promise<void>((resolve) => socket.on('connect', resolve));
+    socket.write(request);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // 200 ms idle, under the 500 ms limit: the same connection answers again.
+    socket.write(request);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const lastAnswer = Date.now();
+    expect(answers.join('').match(/HTTP\/1\.1 200/g)).toHaveLength(2);
+    // Left idle, the server closes it after the timeout (well before the 5 s default).
+    await closed;
+    expect(closedAt - lastAnswer).toBeGreaterThanOrEqual(300);
+    expect(closedAt - lastAnswer).toBeLessThan(3_000);
   });
 
   it('a complete request within the timeout is answered', async () => {
@@ -311,6 +333,14 @@ describe('limit settings', () => {
     expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
     expect(loadConfig({}).limits).toEqual(DEFAULT_LIMITS);
     expect(loadConfig({}).corsOrigins).toBe('*');
+  });
+
+  it('log JSON lines in production, and readable lines only on a terminal in development', () => {
+    expect(logOptions({ production: true }, { LOG_LEVEL: 'warn' }, true)).toEqual({ level: 'warn' });
+    expect(logOptions({ production: false }, {}, false)).toEqual({ level: 'info' });
+    expect(logOptions({ production: false }, {}, true).transport?.target).toBe('pino-pretty');
+    expect(loadConfig({ NODE_ENV: 'production' }).production).toBe(true);
+    expect(loadConfig({}).production).toBe(false);
   });
 
   it('find the charset of a Content-Type the way the 415 check reads it', () => {
