@@ -4,6 +4,7 @@ import { DEFAULT_LIMITS } from '../../src/config.js';
 import type { Db } from '../../src/db/client.js';
 import { buildKbSchema } from '../../src/schema.js';
 import { buildServer, type ServerOptions } from '../../src/server.js';
+import { postGraphQL } from './gql.js';
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -36,15 +37,7 @@ export async function startTestServer(db: Db, config: ServerOptions['config'] = 
   return {
     app,
     url,
-    async gql(query, variables, key) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(key === undefined ? {} : { authorization: `Bearer ${key}` }) },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await res.json()) as Omit<GraphQLResponse, 'status'>;
-      return { status: res.status, ...body };
-    },
+    gql: (query, variables, key) => postGraphQL(url, query, variables, key),
     close: () => app.close(),
   };
 }

@@ -13,6 +13,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/shared/paths.js';
+import { postGraphQL } from './gql.js';
 import type { GraphQLResponse } from './http.js';
 
 export interface ProcessServerOptions {
@@ -196,15 +197,7 @@ export async function startProcessServer(options: ProcessServerOptions): Promise
     logs: () => lines,
     waitForLog,
     tail,
-    async gql(query, variables, key) {
-      const res = await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...(key === undefined ? {} : { authorization: `Bearer ${key}` }) },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await res.json()) as Omit<GraphQLResponse, 'status'>;
-      return { status: res.status, ...body };
-    },
+    gql: (query, variables, key) => postGraphQL(url, query, variables, key),
     kill: () => terminate('SIGKILL'),
     terminate,
   };
