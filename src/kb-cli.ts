@@ -124,7 +124,7 @@ async function backupCommand(file: string, env: NodeJS.ProcessEnv, print: (line:
   const { sqlite, close } = openDatabase(databaseUrl);
   try {
     const done = await backupDatabase(sqlite, file);
-    print(`backed up ${databaseUrl} to ${file}: ${done.pages} pages, ${done.bytes} bytes in ${done.ms} ms`);
+    print(`backed up ${databaseUrl} to ${file}: ${done.pages} pages, ${done.bytes} bytes in ${done.ms} ms, integrity_check ok`);
     return 0;
   } catch (e) {
     if (e instanceof ExportError || e instanceof Database.SqliteError) {

@@ -161,7 +161,9 @@ function serveSubscriptions(app: FastifyInstance, db: Db, schema: GraphQLSchema,
     },
     wss,
   );
-  app.addHook('onClose', async () => {
+  // preClose, not onClose: fastify waits for every connection to end before onClose, and an
+  // open subscription never would, holding a SIGTERM until main.ts's deadline.
+  app.addHook('preClose', async () => {
     await server.dispose();
     await new Promise<void>((resolve) => wss.close(() => resolve()));
   });

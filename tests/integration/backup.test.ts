@@ -6,13 +6,14 @@
  */
 import Database from 'better-sqlite3';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createKey } from '../../src/auth/keys.js';
 import { seedDatabase } from '../../src/bulk/import.js';
+import { backupDatabase } from '../../src/db/backup.js';
 import { migrateDatabase, openDatabase } from '../../src/db/client.js';
 import { Role } from '../../src/shared/enums.js';
 import { projectRoot } from '../../src/shared/paths.js';
@@ -67,7 +68,9 @@ describe('kb backup', () => {
       writing = false;
       const duringIds = await during;
       expect(result.code, result.stderr).toBe(0);
-      expect(result.stdout).toMatch(/^backed up .* to .*backup\.sqlite: \d+ pages, \d+ bytes in \d+ ms\n$/);
+      expect(result.stdout).toMatch(/^backed up .* to .*backup\.sqlite: \d+ pages, \d+ bytes in \d+ ms, integrity_check ok\n$/);
+      // The copy was made under a temporary name and linked to its own: nothing else is left beside it.
+      expect(readdirSync(dir).filter((f) => f.includes('backup'))).toEqual(['backup.sqlite']);
       expect(duringIds.length).toBeGreaterThan(0);
 
       const copy = new Database(backup, { readonly: true });
@@ -88,6 +91,46 @@ describe('kb backup', () => {
     } finally {
       await restored?.terminate();
       await server.terminate();
+    }
+  });
+
+  it('finishes while another connection writes without pause, and copies the state of one commit', async () => {
+    // About 20 MB: 200 steps at better-sqlite3's default of 100 pages, each restarted by a
+    // write from another connection; the backup copies every page in one step instead.
+    const busy = join(dir, 'busy.sqlite');
+    const source = new Database(busy);
+    source.pragma('journal_mode = WAL');
+    source.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, body BLOB NOT NULL)');
+    const fill = source.prepare('INSERT INTO filler (body) VALUES (?)');
+    source.transaction(() => {
+      for (let i = 0; i < 5000; i++) fill.run(Buffer.alloc(4000, i % 251));
+    })();
+    const writer = new Database(busy);
+    const add = writer.prepare('INSERT INTO filler (body) VALUES (?)');
+    // Every commit adds two rows: a copy of one commit's state holds an even number of them.
+    const pair = writer.transaction(() => (add.run(Buffer.alloc(10)), add.run(Buffer.alloc(10))));
+    let commits = 0;
+    const writing = setInterval(() => (pair(), commits++), 1);
+    const copy = join(dir, 'busy-backup.sqlite');
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const done = await backupDatabase(source, copy);
+      expect(done.pages).toBeGreaterThan(5000);
+      expect(done.ms).toBeLessThan(10_000);
+    } finally {
+      clearInterval(writing);
+      writer.close();
+      source.close();
+    }
+    expect(commits).toBeGreaterThan(0);
+    const copied = new Database(copy, { readonly: true });
+    try {
+      expect(copied.pragma('integrity_check', { simple: true })).toBe('ok');
+      const rows = copied.prepare('SELECT count(*) FROM filler').pluck().get() as number;
+      expect(rows).toBeGreaterThan(5000);
+      expect((rows - 5000) % 2).toBe(0);
+    } finally {
+      copied.close();
     }
   });
 
