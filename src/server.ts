@@ -27,8 +27,8 @@ import { createContext, type Context, type RequestAuth } from './context.js';
 import type { Db } from './db/client.js';
 import { CONTENT_SECURITY_POLICY_DIRECTIVES } from './http/assets.routes.js';
 import { registerExplore } from './http/explore.routes.js';
-import { charsetRefusal, rateLimitError, rateLimitKey } from './http/http-guards.js';
-import { armorRules, costLimitPlugin, LIMIT_EXCEEDED, limitExceeded, operationCost, tokenLimitError } from './http/limits.js';
+import { charsetRefusal, errorBody, rateLimitError, rateLimitKey } from './http/http-guards.js';
+import { armorRules, costLimitPlugin, costRefusal, LIMIT_EXCEEDED, tokenLimitError } from './http/limits.js';
 import { registerPlayground } from './http/playground.routes.js';
 import { projectRoot } from './shared/paths.js';
 import { argumentOfValidationError, KnownOperationTypesRule } from './shared/validation-errors.js';
@@ -90,7 +90,7 @@ function errorFormatter(limits: Limits) {
     // Apollo gives every validation error its own code; a limit keeps LIMIT_EXCEEDED.
     if (original instanceof GraphQLError && original.extensions.code === LIMIT_EXCEEDED) {
       const { http: _http, ...extensions } = original.extensions;
-      return { ...formatted, extensions: { ...extensions } };
+      return { ...formatted, extensions };
     }
     if (formatted.extensions?.code === 'GRAPHQL_VALIDATION_FAILED' && typeof argumentName === 'string') {
       return { ...formatted, message: `Argument "${argumentName}": ${formatted.message}`, extensions: { code: 'BAD_USER_INPUT', argumentName } };
@@ -146,15 +146,8 @@ function serveSubscriptions(app: FastifyInstance, db: Db, schema: GraphQLSchema,
         }
         const errors = validate(schema, document, rules);
         if (errors.length > 0) return errors;
-        let cost: number;
-        try {
-          cost = operationCost(schema, { document, variables: payload.variables ?? undefined, operationName: payload.operationName });
-        } catch (e) {
-          // Variables that do not fit the operation: graphql-js's own error, for the client.
-          if (e instanceof GraphQLError) return [e];
-          throw e;
-        }
-        if (cost > limits.maxCost) return [limitExceeded('cost', limits.maxCost, cost)];
+        const tooCostly = costRefusal(schema, { document, variables: payload.variables ?? undefined, operationName: payload.operationName }, limits.maxCost);
+        if (tooCostly) return [tooCostly];
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: createContext(db, auth) };
       },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(maskUnexpected) } : undefined),
@@ -177,10 +170,10 @@ function serveSubscriptions(app: FastifyInstance, db: Db, schema: GraphQLSchema,
 function httpErrorHandler(this: FastifyInstance, error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
-    return reply.code(status).send({ errors: [{ message: error.message, extensions: { code: error.code ?? 'BAD_REQUEST' } }] });
+    return reply.code(status).send(errorBody(error.message, error.code ?? 'BAD_REQUEST'));
   }
   request.log.error({ err: error }, 'unexpected error');
-  return reply.code(500).send({ errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] });
+  return reply.code(500).send(errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
 }
 
 /** The request's key, checked once: the rate limit and the GraphQL context both need it. */
@@ -215,7 +208,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   app.setErrorHandler(httpErrorHandler);
   app.setNotFoundHandler((request, reply) =>
-    reply.code(404).send({ errors: [{ message: `No route for ${request.method} ${request.url.split('?')[0]}`, extensions: { code: 'NOT_FOUND' } }] }),
+    reply.code(404).send(errorBody(`No route for ${request.method} ${request.url.split('?')[0]}`, 'NOT_FOUND')),
   );
 
   // Security headers on every response; the pages' Content-Security-Policy is part of them.

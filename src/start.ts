@@ -8,10 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { projectRoot } from './shared/paths.js';
+import { BUNDLE_FILE, projectRoot } from './shared/paths.js';
 
 const root = projectRoot();
-const bundle = join(root, 'dist', 'bundle', 'main.mjs');
 
 /** Newest modification time of the files that the build reads. */
 function newestSource(): number {
@@ -28,7 +27,7 @@ function newestSource(): number {
 
 function builtAt(): number {
   try {
-    return statSync(bundle).mtimeMs;
+    return statSync(BUNDLE_FILE).mtimeMs;
   } catch {
     return -1;
   }
@@ -39,4 +38,4 @@ if (builtAt() < newestSource()) {
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
 process.env.NODE_ENV ??= 'production';
-await import(pathToFileURL(bundle).href);
+await import(pathToFileURL(BUNDLE_FILE).href);

@@ -11,14 +11,12 @@
  */
 import { build } from 'esbuild';
 import { join } from 'node:path';
-import { projectRoot } from '../shared/paths.js';
-
-export const BUNDLE = join(projectRoot(), 'dist', 'bundle', 'main.mjs');
+import { BUNDLE_FILE, projectRoot } from '../shared/paths.js';
 
 export async function bundleServer(): Promise<void> {
   await build({
     entryPoints: [join(projectRoot(), 'dist', 'src', 'main.js')],
-    outfile: BUNDLE,
+    outfile: BUNDLE_FILE,
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -9,6 +9,11 @@ export interface ErrorBody {
   errors: { message: string; extensions: { code: string; [k: string]: unknown } }[];
 }
 
+/** A refusal made outside GraphQL execution, in the shape of a GraphQL response's errors. */
+export function errorBody(message: string, code: string, extensions: Record<string, unknown> = {}): ErrorBody {
+  return { errors: [{ message, extensions: { code, ...extensions } }] };
+}
+
 /**
  * GraphQL over HTTP is UTF-8 (the spec's media types); a body declared in another charset
  * (`charset=latin1`) would be decoded wrongly, so it is refused with 415 instead of guessed at.
@@ -20,14 +25,7 @@ export function charsetRefusal(contentType: string | undefined): ErrorBody | nul
   if (!match) return null;
   const charset = match[2].toLowerCase();
   if (charset === 'utf-8' || charset === 'utf8') return null;
-  return {
-    errors: [
-      {
-        message: `Unsupported charset "${match[2]}": send the body as UTF-8 (Content-Type: application/json; charset=utf-8).`,
-        extensions: { code: 'UNSUPPORTED_MEDIA_TYPE', charset: match[2] },
-      },
-    ],
-  };
+  return errorBody(`Unsupported charset "${match[2]}": send the body as UTF-8 (Content-Type: application/json; charset=utf-8).`, 'UNSUPPORTED_MEDIA_TYPE', { charset: match[2] });
 }
 
 /**

@@ -131,22 +131,31 @@ function cachedCost(schema: GraphQLSchema, request: Parameters<typeof operationC
   return cost;
 }
 
+/**
+ * Why an operation may not run on cost grounds: `LIMIT_EXCEEDED` when it costs more than
+ * `maxCost`; graphql-js's own error when its variables do not fit it (the cost cannot be known
+ * then); null when it may run.
+ */
+export function costRefusal(schema: GraphQLSchema, request: Parameters<typeof operationCost>[1], maxCost: number): GraphQLError | null {
+  let cost: number;
+  try {
+    cost = cachedCost(schema, request);
+  } catch (e) {
+    if (e instanceof GraphQLError) return e;
+    throw e;
+  }
+  return cost > maxCost ? limitExceeded('cost', maxCost, cost) : null;
+}
+
 /** Refuses, before execution, an operation that costs more than `maxCost`. */
 export function costLimitPlugin<C extends object>(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operationName }) {
-          let cost: number;
-          try {
-            cost = cachedCost(schema, { document, variables: request.variables, operationName });
-          } catch (e) {
-            // Variables that do not fit the operation are refused by graphql-js with its own
-            // message once execution starts; the cost cannot be known before that.
-            if (e instanceof GraphQLError) return;
-            throw e;
-          }
-          if (cost > maxCost) throw limitExceeded('cost', maxCost, cost);
+          const refusal = costRefusal(schema, { document, variables: request.variables, operationName }, maxCost);
+          // Variables that do not fit are left to execution, where graphql-js refuses them as BAD_USER_INPUT.
+          if (refusal?.extensions.code === LIMIT_EXCEEDED) throw refusal;
         },
       };
     },

@@ -19,3 +19,5 @@ export function projectRoot(): string {
 
 export const MIGRATIONS_DIR = join(projectRoot(), 'src', 'db', 'migrations');
 export const SEED_DIR = join(projectRoot(), 'seed');
+/** The bundled server `npm run build` writes and `npm start` runs (see `src/build/bundle.ts`). */
+export const BUNDLE_FILE = join(projectRoot(), 'dist', 'bundle', 'main.mjs');

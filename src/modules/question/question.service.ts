@@ -289,13 +289,9 @@ function cycleError(e: TimelineCycleError): GraphQLError {
  * One state is kept per database: a write makes the next timeline order again.
  */
 const timelines = new WeakMap<object, { state: string; byCertainty: Map<Certainty, TimelineEntry[] | TimelineCycleError> }>();
-const stateQueries = new WeakMap<object, { dataVersion: Database.Statement; totalChanges: Database.Statement }>();
-
 function databaseState(db: Db): string | null {
-  const client = db.$client;
-  if (client.inTransaction) return null;
-  let q = stateQueries.get(client);
-  if (!q) stateQueries.set(client, (q = { dataVersion: client.prepare('PRAGMA data_version').pluck(), totalChanges: client.prepare('SELECT total_changes()').pluck() }));
+  if (db.$client.inTransaction) return null;
+  const q = queries(db);
   return `${q.dataVersion.get()}:${q.totalChanges.get()}`;
 }
 
@@ -459,6 +455,9 @@ const IDS = `(SELECT value FROM json_each(:ids))`;
 function prepareQueries(db: Db) {
   const prepare = (text: string) => db.$client.prepare(text);
   return {
+    // The database's change counters: another connection's commits, and this one's writes.
+    dataVersion: prepare('PRAGMA data_version').pluck(),
+    totalChanges: prepare('SELECT total_changes()').pluck(),
     allEvents: prepare(`SELECT ${EVENT_COLUMNS} FROM events ORDER BY first_mention ASC, id ASC`),
     allEventRelations: prepare(`SELECT ${EVENT_RELATION_COLUMNS} FROM event_relations ORDER BY id`),
     // The highest rowid: about how many events there are, read from the end of the table's b-tree.
