@@ -3,6 +3,8 @@
  * A value that does not parse stops the start with a message naming the variable: a typo in a
  * limit must not silently fall back to no limit.
  */
+import { parseDatabaseUrl } from './db/database-url.js';
+
 export interface Limits {
   /** Deepest field nesting of an operation (introspection excepted). */
   maxDepth: number;
@@ -39,6 +41,11 @@ export interface Config {
   /** Origins whose pages may call the API from a browser: `*` for any, or a list. */
   corsOrigins: '*' | string[];
   limits: Limits;
+}
+
+/** A variable that does not parse: the start stops with this one-line message. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
 }
 
 /** The defaults, in one place: the README's "Limits and security" table lists these values. */
@@ -80,13 +87,13 @@ function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
-  if (!Number.isSafeInteger(value) || value < min) throw new Error(`${name} must be a whole number from ${min}, got "${raw}"`);
+  if (!Number.isSafeInteger(value) || value < min) throw new ConfigError(`${name} must be a whole number from ${min}, got "${raw}"`);
   return value;
 }
 
 function switchOf(env: NodeJS.ProcessEnv, name: string, fallback: 'on' | 'off'): boolean {
   const value = (env[name] ?? fallback).toLowerCase();
-  if (!['on', 'off', 'true', 'false', '1', '0'].includes(value)) throw new Error(`${name} must be on or off, got "${env[name]}"`);
+  if (!['on', 'off', 'true', 'false', '1', '0'].includes(value)) throw new ConfigError(`${name} must be on or off, got "${env[name]}"`);
   return ['on', 'true', '1'].includes(value);
 }
 
@@ -99,11 +106,17 @@ function corsOriginsOf(raw: string | undefined): '*' | string[] {
     try {
       url = new URL(origin);
     } catch {
-      throw new Error(`CORS_ORIGINS must be * or a comma-separated list of origins, got "${origin}"`);
+      throw new ConfigError(`CORS_ORIGINS must be * or a comma-separated list of origins, got "${origin}"`);
     }
-    if (url.origin !== origin) throw new Error(`CORS_ORIGINS: "${origin}" is not an origin (scheme://host[:port], no path); did you mean "${url.origin}"?`);
+    if (url.origin !== origin) throw new ConfigError(`CORS_ORIGINS: "${origin}" is not an origin (scheme://host[:port], no path); did you mean "${url.origin}"?`);
     return origin;
   });
+}
+
+/** The URL as given, once it names an engine we run (see `db/database-url.ts`). */
+function checkedDatabaseUrl(url: string): string {
+  parseDatabaseUrl(url);
+  return url;
 }
 
 export function loadLimits(env: NodeJS.ProcessEnv): Limits {
@@ -116,15 +129,15 @@ export function loadLimits(env: NodeJS.ProcessEnv): Limits {
 
 export function loadConfig(env: NodeJS.ProcessEnv): Config {
   const reads = (env.READS ?? 'open').toLowerCase();
-  if (reads !== 'open' && reads !== 'key') throw new Error(`READS must be open or key, got "${env.READS}"`);
+  if (reads !== 'open' && reads !== 'key') throw new ConfigError(`READS must be open or key, got "${env.READS}"`);
   const port = wholeNumber(env, 'PORT', 4000, 0);
-  if (port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  if (port > 65535) throw new ConfigError(`PORT must be a port number, got "${env.PORT}"`);
   return {
     reads,
     port,
     // Only this machine by default: exposing the server is a decision (HOST=0.0.0.0), not an accident.
     host: env.HOST || '127.0.0.1',
-    databaseUrl: env.DATABASE_URL || './data/kb.sqlite',
+    databaseUrl: checkedDatabaseUrl(env.DATABASE_URL || './data/kb.sqlite'),
     playground: switchOf(env, 'PLAYGROUND', 'on'),
     production: env.NODE_ENV === 'production',
     corsOrigins: corsOriginsOf(env.CORS_ORIGINS),

@@ -1,13 +1,29 @@
 /** Start-up: config → open db → migrate → seed if empty → schema → HTTP server; and the shutdown on SIGTERM or SIGINT. */
-import { loadConfig, logOptions } from './config.js';
+import { ConfigError, loadConfig, logOptions } from './config.js';
 import { migrateDatabase, openDatabase } from './db/client.js';
 import { buildKbSchema } from './schema.js';
 import { buildServer } from './server.js';
 import { isEmpty } from '../seed/loader.js';
 import { seedDatabase } from './bulk/import.js';
 
-const config = loadConfig(process.env);
-const { db, path, close: closeDatabase } = openDatabase(config.databaseUrl);
+import { DatabaseUrlError } from './db/database-url.js';
+
+/** A start-up fault the operator must fix (a bad variable, a database that is not ours): one line, exit 1. */
+function refuseToStart(error: unknown): never {
+  if (!(error instanceof DatabaseUrlError) && !(error instanceof ConfigError)) throw error;
+  process.stderr.write(`kb: not started: ${error.message}\n`);
+  process.exit(1);
+}
+
+let config: ReturnType<typeof loadConfig>;
+let opened: ReturnType<typeof openDatabase>;
+try {
+  config = loadConfig(process.env);
+  opened = openDatabase(config.databaseUrl);
+} catch (error) {
+  refuseToStart(error);
+}
+const { db, path, close: closeDatabase } = opened;
 migrateDatabase(db);
 const seeded = isEmpty(db) ? seedDatabase(db) : null;
 const app = await buildServer({ db, schema: buildKbSchema(), config, logger: logOptions(config, process.env, process.stdout.isTTY === true) });

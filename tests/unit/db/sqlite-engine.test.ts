@@ -1,0 +1,62 @@
+/** The SQLite engine's gate: one connection, async transactions that nothing outside can see into. */
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { statement, type Engine } from '../../../src/db/engine.js';
+import { sqliteEngine } from '../../../src/db/sqlite/engine.js';
+
+const count = statement('SELECT count(*) AS n FROM t');
+const insert = statement('INSERT INTO t (v) VALUES (?)');
+const flags = statement('SELECT v, v = 1 AS one, json_object(\'v\', v) AS doc FROM t ORDER BY v', { decode: { bool: ['one'], json: ['doc'] } });
+
+let engine: Engine;
+let ran: string[];
+beforeEach(() => {
+  const sqlite = new Database(':memory:');
+  sqlite.exec('CREATE TABLE t (v integer)');
+  ran = [];
+  engine = sqliteEngine(sqlite, ':memory:', { onStatement: (text) => ran.push(text) });
+});
+afterEach(() => engine.close());
+
+describe('the SQLite engine', () => {
+  it('does not let a read outside a transaction see its uncommitted rows', async () => {
+    let release!: () => void;
+    const paused = new Promise<void>((r) => (release = r));
+    const write = engine.transaction(async (tx) => {
+      await tx.run(insert, [1]);
+      await paused;
+      await tx.run(insert, [2]);
+    });
+    const read = engine.get<{ n: number }>(count);
+    release();
+    await write;
+    // The read waited for the commit: it saw both rows or (had it run first) none, never one.
+    expect((await read)!.n).toBe(2);
+  });
+
+  it('rolls a transaction back when its work throws, and the next one runs', async () => {
+    await expect(
+      engine.transaction(async (tx) => {
+        await tx.run(insert, [1]);
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    expect((await engine.get<{ n: number }>(count))!.n).toBe(0);
+    await engine.transaction((tx) => tx.run(insert, [3]));
+    expect((await engine.get<{ n: number }>(count))!.n).toBe(1);
+  });
+
+  it('refuses a statement run on the engine from inside its own transaction instead of waiting forever', async () => {
+    await expect(engine.transaction(() => engine.get(count))).rejects.toThrow(/inside its own transaction/);
+  });
+
+  it('decodes booleans and JSON that SQLite returns untyped, and reports every statement run', async () => {
+    await engine.run(insert, [1]);
+    await engine.run(insert, [2]);
+    expect(await engine.all(flags)).toEqual([
+      { v: 1, one: true, doc: { v: 1 } },
+      { v: 2, one: false, doc: { v: 2 } },
+    ]);
+    expect(ran).toEqual([insert.text.sqlite, insert.text.sqlite, flags.text.sqlite]);
+  });
+});
