@@ -557,7 +557,7 @@ export function setAsideIndexes(db: Db): () => void {
   return () => {
     for (const { sql } of saved) db.$client.exec(sql);
     db.$client.exec(`INSERT INTO search_fts(search_fts) VALUES ('rebuild')`);
-    fillFirstMentions(db);
+    fillFirstMentions(db.$client);
   };
 }
 

@@ -1,33 +1,21 @@
 /**
- * The per-request context: the database handle and fresh DataLoaders. Loaders are created
- * here for every request (DataLoader's README, "Creating a new DataLoader per request"), so
- * nothing is cached across requests or survives a re-seed.
+ * The per-request context: who asks, the engine, and DataLoaders made when first used. Loaders
+ * belong to one request (DataLoader's README, "Creating a new DataLoader per request"), so
+ * nothing is cached across requests; a request that reads one node builds one loader, not all.
  */
-import DataLoader from 'dataloader';
 import type { KeyRefusal, Viewer } from './auth/keys.js';
-import type { Db } from './db/client.js';
-import { fetchPages, ROOT_PARENT, type ListSpec, type ParentPage } from './db/pages.js';
+import { engineOf, type Db } from './db/client.js';
+import type { Executor } from './db/engine.js';
 import { createActorLoaders } from './modules/actor/actor.loaders.js';
+import { createConnections } from './modules/common/connection.service.js';
 import { createEventLoaders } from './modules/event/event.loaders.js';
-import { createEvidenceByIdLoader, createEvidenceLoaders } from './modules/evidence/evidence.loaders.js';
+import { createEvidenceLoaders } from './modules/evidence/evidence.loaders.js';
 import { createCueLoaders } from './modules/factuality/factuality.loaders.js';
 import { createIssueLoaders } from './modules/issue/issue.loaders.js';
 import { createPositionLoaders } from './modules/position/position.loaders.js';
 import { createRevisionLoaders } from './modules/revision/revision.loaders.js';
 import { createSourceLoaders } from './modules/source/source.loaders.js';
 import { createStatementLoaders } from './modules/statement/statement.loaders.js';
-import { pageWindow, toPage, type Page, type PageArgs } from './shared/pagination.js';
-
-export interface ConnectionRequest<Row> {
-  /** Names the list; cursors carry it so a cursor from another list is refused. */
-  scope: string;
-  /** The filter and order arguments, as a cache key: parents asking the same batch together. */
-  argsKey: unknown;
-  spec: ListSpec;
-  page: PageArgs;
-  /** Loads the page's entities by id (a per-request byId loader). */
-  byId: DataLoader<string, Row | null>;
-}
 
 /** Who the request acts for, from its Authorization header (see `src/auth/keys.ts`). */
 export interface RequestAuth {
@@ -40,41 +28,36 @@ export interface RequestAuth {
 
 const ANONYMOUS: RequestAuth = { viewer: null, keyRefusal: null, readsOpen: true };
 
-export function createContext(db: Db, auth: RequestAuth = ANONYMOUS) {
-  const pageLoaders = new Map<string, DataLoader<string, ParentPage>>();
-  const loaders = {
-    actor: createActorLoaders(db),
-    event: createEventLoaders(db),
-    statement: createStatementLoaders(db),
-    issue: createIssueLoaders(db),
-    position: createPositionLoaders(db),
-    source: createSourceLoaders(db),
-    evidence: createEvidenceLoaders(db),
-    evidenceById: createEvidenceByIdLoader(db),
-    cues: createCueLoaders(db),
-    revision: createRevisionLoaders(db),
-  };
+const LOADERS = {
+  actor: createActorLoaders,
+  event: createEventLoaders,
+  statement: createStatementLoaders,
+  issue: createIssueLoaders,
+  position: createPositionLoaders,
+  source: createSourceLoaders,
+  evidence: createEvidenceLoaders,
+  cues: createCueLoaders,
+  revision: createRevisionLoaders,
+};
 
-  /**
-   * One page of a list for one parent (`ROOT_PARENT` for root lists). Pages of the same list,
-   * asked with the same arguments for many parents, are fetched in one batch.
-   */
-  async function connection<Row>(request: ConnectionRequest<Row>, parentId: string = ROOT_PARENT): Promise<Page<Row>> {
-    const window = pageWindow(request.scope, request.page);
-    const key = JSON.stringify([request.scope, request.argsKey, window]);
-    let loader = pageLoaders.get(key);
-    if (!loader) {
-      loader = new DataLoader<string, ParentPage>(async (parents) => {
-        const pages = fetchPages(db, request.spec, parents, window);
-        return parents.map((p) => pages.get(p)!);
-      });
-      pageLoaders.set(key, loader);
-    }
-    const page = await loader.load(parentId);
-    const rows = await request.byId.loadMany(page.ids);
-    const items = rows.filter((r): r is Row => r !== null && !(r instanceof Error));
-    return toPage(request.scope, window, page, items);
+type Loaders = { [K in keyof typeof LOADERS]: ReturnType<(typeof LOADERS)[K]> };
+
+/** The module's loaders, each group created on its first use in the request. */
+function lazyLoaders(q: Executor): Loaders {
+  const made: Partial<Loaders> = {};
+  const loaders = {} as Loaders;
+  for (const name of Object.keys(LOADERS) as (keyof Loaders)[]) {
+    Object.defineProperty(loaders, name, {
+      enumerable: true,
+      get: () => (made[name] ??= LOADERS[name](q) as never),
+    });
   }
+  return loaders;
+}
+
+export function createContext(db: Db, auth: RequestAuth = ANONYMOUS) {
+  const engine = engineOf(db);
+  let connection: ReturnType<typeof createConnections> | null = null;
 
   const answers = new Map<string, unknown>();
   /**
@@ -87,8 +70,20 @@ export function createContext(db: Db, auth: RequestAuth = ANONYMOUS) {
     return answers.get(key) as T;
   }
 
-  return { db, loaders, connection, once, viewer: auth.viewer, keyRefusal: auth.keyRefusal, readsOpen: auth.readsOpen };
+  return {
+    db,
+    engine,
+    loaders: lazyLoaders(engine),
+    /** Paging (see `modules/common/connection.service.ts`), created on the first page asked. */
+    get connection() {
+      return (connection ??= createConnections(engine));
+    },
+    once,
+    viewer: auth.viewer,
+    keyRefusal: auth.keyRefusal,
+    readsOpen: auth.readsOpen,
+  };
 }
 
 export type Context = ReturnType<typeof createContext>;
-export type Loaders = Context['loaders'];
+export type { Loaders };

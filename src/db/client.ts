@@ -55,7 +55,8 @@ export function engineOf(db: Db): Engine {
 export function openDatabase(url: string, options: OpenOptions = {}): OpenDatabase {
   const path = databasePath(url);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const sqlite = new Database(path);
+  // better-sqlite3 reports every statement it runs to `verbose`: the SQL-count test counts there.
+  const sqlite = new Database(path, options.onStatement ? { verbose: (text) => options.onStatement!(String(text)) } : {});
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
@@ -65,7 +66,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): OpenDataba
     schema: tables,
     logger: onQuery ? { logQuery: (query, params) => onQuery(query, params) } : false,
   });
-  const engine = sqliteEngine(sqlite, path, { onStatement: options.onStatement });
+  const engine = sqliteEngine(sqlite, path);
   engines.set(db, engine);
   return { db, engine, sqlite, path, close: () => sqlite.close() };
 }

@@ -11,7 +11,8 @@
  * - `?` is a placeholder (numbered `$1`, `$2` … for PostgreSQL);
  * - `IN ?list` tests membership in a list of text ids passed as `list(ids)`: SQLite reads it as
  *   one JSON parameter (`IN (SELECT value FROM json_each(?))`), PostgreSQL as one array
- *   (`= ANY($n::text[])`), so the text is the same whatever the length of the list;
+ *   (`= ANY($n::text[])`), so the text is the same whatever the length of the list; `IN ?intlist`
+ *   the same for a list of integers;
  * - `NOCASE(expr)` orders or compares without case: `expr COLLATE NOCASE` on SQLite,
  *   `lower(expr)` on PostgreSQL (each engine has an index on that expression).
  *
@@ -48,6 +49,7 @@ export interface Statement {
 export function compileSql(text: string, engine: EngineKind): string {
   let out = text.replace(/NOCASE\(([^()]+)\)/g, (_, expr: string) => (engine === 'sqlite' ? `${expr} COLLATE NOCASE` : `lower(${expr})`));
   out = out.replace(/IN \?list/g, engine === 'sqlite' ? 'IN (SELECT value FROM json_each(?))' : '= ANY(?::text[])');
+  out = out.replace(/IN \?intlist/g, engine === 'sqlite' ? 'IN (SELECT value FROM json_each(?))' : '= ANY(?::bigint[])');
   if (engine === 'postgres') out = numberPlaceholders(out);
   return out;
 }

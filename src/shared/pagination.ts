@@ -1,13 +1,13 @@
 /**
  * Relay cursor pagination, one implementation for every connection.
  *
- * A cursor is an opaque base64url string of `<scope>:<offset>`: the scope names the
- * connection it came from (`actors`, `Actor.statements`), so a cursor from another
- * connection is refused instead of silently paging the wrong list. Offsets fit a knowledge
- * base that changes only by re-seeding; the order is always made total with the id.
+ * A connection's cursor carries the order key and id of its row (`encodeKeyCursor`), tagged
+ * with the list and its order, so a cursor from another list or order is refused instead of
+ * silently paging the wrong list, and a page read after a write neither repeats nor skips an
+ * item (the page is read with `WHERE key > cursor`, see `src/db/keyset.ts`).
  *
- * `pageWindow` turns the arguments into the bounds the SQL applies; the bounds depend on the
- * list's total only through `min(total, before)`, which `src/db/pages.ts` evaluates per parent.
+ * A question's answer is computed whole and paged in memory, so its cursors are offsets into
+ * the answer (`encodeCursor`, `listPage`).
  */
 import { badUserInput } from './errors.js';
 
@@ -21,14 +21,7 @@ export interface PageArgs {
   before?: string | null;
 }
 
-/** The validated arguments: `start` is the first offset after `after`, `before` an offset or null. */
-export interface PageWindow {
-  start: number;
-  before: number | null;
-  first: number | null;
-  last: number | null;
-}
-
+/** An offset cursor into a question's answer: base64url of `<scope>:<offset>`. */
 export function encodeCursor(scope: string, offset: number): string {
   return Buffer.from(`${scope}:${offset}`, 'utf8').toString('base64url');
 }
@@ -36,11 +29,25 @@ export function encodeCursor(scope: string, offset: number): string {
 export function decodeCursor(argumentName: string, scope: string, cursor: string): number {
   const decoded = /^[A-Za-z0-9_-]+$/.test(cursor) ? Buffer.from(cursor, 'base64url').toString('utf8') : '';
   const match = /^(.+):(\d+)$/.exec(decoded);
-  if (!match) throw badUserInput(argumentName, `"${cursor}" is not a cursor of this API`);
+  if (!match) {
+    const list = listOfKeyCursor(decoded);
+    if (list) throw badUserInput(argumentName, `the cursor belongs to the list "${list}", not to "${scope}"`);
+    throw badUserInput(argumentName, `"${cursor}" is not a cursor of this API`);
+  }
   if (match[1] !== scope) {
     throw badUserInput(argumentName, `the cursor belongs to the list "${match[1]}", not to "${scope}"`);
   }
   return Number(match[2]);
+}
+
+/** The list a connection's cursor (decoded) belongs to, or null when it is not one. */
+function listOfKeyCursor(decoded: string): string | null {
+  try {
+    const value: unknown = JSON.parse(decoded);
+    return Array.isArray(value) && typeof value[0] === 'string' ? listOfTag(value[0]) : null;
+  } catch {
+    return null;
+  }
 }
 
 function checkCount(argumentName: string, value: number | null | undefined): number | null {
@@ -50,53 +57,93 @@ function checkCount(argumentName: string, value: number | null | undefined): num
   return value;
 }
 
-export function pageWindow(scope: string, args: PageArgs): PageWindow {
+/**
+ * The validated arguments of a connection page: how many, in which direction, and the order
+ * keys of the cursors (each the last order values of a row, then its id).
+ */
+export interface KeyWindow {
+  first: number | null;
+  last: number | null;
+  after: unknown[] | null;
+  before: unknown[] | null;
+}
+
+/**
+ * A connection's cursor: base64url of `[tag, key]`, where the tag names the list and its order
+ * (`actors/NAME/ASC`) and the key holds the row's order values and id. Opaque to clients.
+ */
+export function encodeKeyCursor(tag: string, key: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify([tag, key]), 'utf8').toString('base64url');
+}
+
+/** The list a tag names, for messages: `actors/NAME/ASC` → `actors`. */
+const listOfTag = (tag: string) => tag.split('/')[0]!;
+
+export function decodeKeyCursor(argumentName: string, tag: string, cursor: string): unknown[] {
+  let decoded: unknown = null;
+  if (/^[A-Za-z0-9_-]+$/.test(cursor)) {
+    try {
+      decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    } catch {
+      decoded = null;
+    }
+  }
+  const valid = Array.isArray(decoded) && decoded.length === 2 && typeof decoded[0] === 'string' && Array.isArray(decoded[1]) && decoded[1].length > 0 && decoded[1].every((v) => v === null || typeof v === 'string' || typeof v === 'number');
+  if (!valid) throw badUserInput(argumentName, `"${cursor}" is not a cursor of this API`);
+  const [cursorTag, key] = decoded as [string, unknown[]];
+  if (listOfTag(cursorTag) !== listOfTag(tag)) throw badUserInput(argumentName, `the cursor belongs to the list "${listOfTag(cursorTag)}", not to "${listOfTag(tag)}"`);
+  if (cursorTag !== tag) throw badUserInput(argumentName, `the cursor was made for another order of "${listOfTag(tag)}" (${cursorTag.split('/').slice(1).join(' ')}); page with the order it came from`);
+  return key;
+}
+
+/** Validates a connection's paging arguments before any work is done. */
+export function keyWindow(tag: string, args: PageArgs): KeyWindow {
   const first = checkCount('first', args.first);
   const last = checkCount('last', args.last);
-  const after = args.after != null ? decodeCursor('after', scope, args.after) : null;
-  const before = args.before != null ? decodeCursor('before', scope, args.before) : null;
   return {
-    start: after === null ? 0 : after + 1,
-    before,
     // Without first or last a page holds DEFAULT_PAGE_SIZE items, never an unbounded list.
     first: first === null && last === null ? DEFAULT_PAGE_SIZE : first,
     last,
+    after: args.after != null ? decodeKeyCursor('after', tag, args.after) : null,
+    before: args.before != null ? decodeKeyCursor('before', tag, args.before) : null,
   };
-}
-
-/** The offsets [start, end) of the page within a list of `total` items (Relay's algorithm). */
-export function pageBounds(window: PageWindow, total: number): { start: number; end: number } {
-  let start = window.start;
-  let end = Math.min(total, window.before ?? total);
-  if (window.first !== null) end = Math.min(end, start + window.first);
-  if (window.last !== null) start = Math.max(start, end - window.last);
-  return { start, end: Math.max(start, end) };
 }
 
 export interface Page<T> {
   edges: { cursor: string; node: T }[];
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-  totalCount: number;
+  /** Counted only when a query asks for it. */
+  totalCount: number | Promise<number>;
 }
 
 /**
- * Builds the connection object from the page's items (already in order). `total` may be null
- * when the page was read without counting the list (forward paging); then `hasNext` says
- * whether items follow, and `totalCount` is counted only if a query asks for it.
+ * The page from the rows read in the direction of the window (`last` without `first` reads
+ * backwards): at most one row more than the page was read, which says whether more follow.
+ * Relay's algorithm: `first` applies before `last`. `hasPreviousPage` when paging forward (and
+ * `hasNextPage` when paging backward) says whether a cursor was given: whether rows lie on that
+ * side is not read, as Relay allows.
  */
-export function toPage<T>(scope: string, window: PageWindow, page: { total: number | null; hasNext?: boolean; count(): number }, items: T[]): Page<T> {
-  const known = page.total;
-  const { start, end } = known === null ? { start: window.start, end: window.start + items.length } : pageBounds(window, known);
-  const edges = items.map((node, i) => ({ cursor: encodeCursor(scope, start + i), node }));
-  let total = known;
+export function keyPage<T>(tag: string, window: KeyWindow, read: readonly { row: T; key: readonly unknown[] }[], count: () => Promise<number>): Page<T> {
+  const backwards = window.first === null;
+  const size = backwards ? window.last! : window.first!;
+  let rows = read.slice(0, size);
+  const more = read.length > size;
+  if (backwards) rows = rows.reverse();
+  let trimmedFront = false;
+  if (!backwards && window.last !== null && rows.length > window.last) {
+    rows = rows.slice(rows.length - window.last);
+    trimmedFront = true;
+  }
+  const edges = rows.map(({ row, key }) => ({ cursor: encodeKeyCursor(tag, key), node: row }));
+  let total: Promise<number> | null = null;
   return {
     edges,
     get totalCount() {
-      return (total ??= page.count());
+      return (total ??= count());
     },
     pageInfo: {
-      hasPreviousPage: start > 0,
-      hasNextPage: known === null ? page.hasNext === true : end < known,
+      hasPreviousPage: backwards ? more : window.after !== null || trimmedFront,
+      hasNextPage: backwards ? window.before !== null : more,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges.at(-1)?.cursor ?? null,
     },

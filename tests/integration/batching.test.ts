@@ -1,7 +1,8 @@
 /**
  * N+1 is a test, not a hope: a nested query (actors → statements → issues → positions) runs
  * the same number of SQL statements whatever the number of rows, and so does every example
- * operation of the playground.
+ * operation of the playground. Statements are counted at the driver (better-sqlite3's
+ * `verbose`), so hand-prepared ones count as much as drizzle's.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,7 +32,7 @@ const NESTED = `{
 async function measure(actors: number, statementsPerActor: number) {
   const statements: string[] = [];
   let recording = false;
-  const kb = openTestDb({ seed: false, onQuery: (sql) => recording && statements.push(sql) });
+  const kb = openTestDb({ seed: false, onStatement: (sql) => recording && statements.push(sql) });
   writeSeed(kb.db, syntheticPlan(actors, statementsPerActor));
   const server = await startTestServer(kb.db);
   try {
@@ -69,7 +70,7 @@ describe('Batching: every example operation runs as many SQL statements on a lar
     const counted = (grow: boolean) => {
       const statements: string[] = [];
       const box = { recording: false };
-      const kb = openTestDb({ onQuery: (sql) => box.recording && statements.push(sql) });
+      const kb = openTestDb({ onStatement: (sql) => box.recording && statements.push(sql) });
       if (grow) {
         synthesize(2000, join(work, 'synth'));
         importBundle(kb.db, join(work, 'synth'), 'test');
@@ -112,7 +113,7 @@ describe('Batching: a question asked under several aliases is computed once per 
   it('runs the SQL of blockingIssues once for three aliases with the same arguments', async () => {
     const statements: string[] = [];
     const box = { recording: false };
-    const kb = openTestDb({ onQuery: (sql) => box.recording && statements.push(sql) });
+    const kb = openTestDb({ onStatement: (sql) => box.recording && statements.push(sql) });
     const server = await startTestServer(kb.db);
     try {
       const one = '{ a: blockingIssues(parties: ["actor:united-states", "actor:iran"]) { rule severity certainty } }';
@@ -125,12 +126,16 @@ describe('Batching: a question asked under several aliases is computed once per 
         expect(res.errors).toBeUndefined();
         return { n: statements.length, data: res.data };
       };
+      const other = '{ c: blockingIssues(parties: ["actor:iran", "actor:united-states"], minCertainty: CERTAIN) { rule severity certainty } }';
       const single = await count(one);
+      const alone = await count(other);
       const aliased = await count(three);
       expect(aliased.data.b).toEqual(aliased.data.a);
       expect(aliased.data.a).toEqual(single.data.a);
+      expect(aliased.data.c).toEqual(alone.data.c);
       // a and b share one computation; c asks something else (another floor) and computes its own.
-      expect(aliased.n).toBe(2 * single.n);
+      expect(single.n).toBeGreaterThan(0);
+      expect(aliased.n).toBe(single.n + alone.n);
     } finally {
       await server.close();
       kb.dispose();

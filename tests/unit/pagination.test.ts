@@ -1,46 +1,55 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCursor, encodeCursor, pageBounds, pageWindow, toPage } from '../../src/shared/pagination.js';
+import { decodeKeyCursor, encodeKeyCursor, keyPage, keyWindow } from '../../src/shared/pagination.js';
 
-describe('Pagination: Relay windows and cursors', () => {
-  it('pages forward with first/after and knows what follows', () => {
-    const w = pageWindow('actors', { first: 2, after: encodeCursor('actors', 1) });
-    expect(pageBounds(w, 5)).toEqual({ start: 2, end: 4 });
-    const page = toPage('actors', w, { total: 5, count: () => 5 }, ['c', 'd']);
-    expect(page.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
-    expect(decodeCursor('after', 'actors', page.pageInfo.endCursor!)).toBe(3);
-  });
+const TAG = 'actors/NAME/ASC';
+const rows = (...ids: string[]) => ids.map((id) => ({ row: id, key: [id.toUpperCase(), id] }));
 
-  it('pages forward without a total, counting only when totalCount is read', () => {
-    const w = pageWindow('actors', { first: 2, after: encodeCursor('actors', 1) });
+describe('Pagination: Relay windows over keyset cursors', () => {
+  it('pages forward with first/after: one row beyond the page says more follow', async () => {
+    const w = keyWindow(TAG, { first: 2, after: encodeKeyCursor(TAG, ['B', 'b']) });
+    expect(w).toEqual({ first: 2, last: null, after: ['B', 'b'], before: null });
     let counted = 0;
-    const page = toPage('actors', w, { total: null, hasNext: false, count: () => ++counted && 4 }, ['c', 'd']);
-    expect(page.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
-    expect(decodeCursor('after', 'actors', page.pageInfo.startCursor!)).toBe(2);
+    const page = keyPage(TAG, w, rows('c', 'd', 'e'), async () => ++counted && 5);
+    expect(page.edges.map((e) => e.node)).toEqual(['c', 'd']);
+    expect(page.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
+    expect(decodeKeyCursor('after', TAG, page.pageInfo.endCursor!)).toEqual(['D', 'd']);
+    // The total is counted only when read, and once.
     expect(counted).toBe(0);
-    expect(page.totalCount).toBe(4);
-    expect(page.totalCount).toBe(4);
+    expect(await page.totalCount).toBe(5);
+    expect(await page.totalCount).toBe(5);
     expect(counted).toBe(1);
   });
 
-  it('pages backward with last/before', () => {
-    const w = pageWindow('actors', { last: 2, before: encodeCursor('actors', 4) });
-    expect(pageBounds(w, 10)).toEqual({ start: 2, end: 4 });
-    expect(pageBounds(pageWindow('actors', { last: 3 }), 10)).toEqual({ start: 7, end: 10 });
+  it('knows the last page forward, and the first page has nothing before it', () => {
+    const page = keyPage(TAG, keyWindow(TAG, { first: 2 }), rows('a', 'b'), async () => 2);
+    expect(page.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: false });
   });
 
-  it('defaults to 20 items when neither first nor last is given', () => {
-    expect(pageBounds(pageWindow('actors', {}), 50)).toEqual({ start: 0, end: 20 });
+  it('pages backward with last/before: rows read in reverse come back in order', () => {
+    const w = keyWindow(TAG, { last: 2, before: encodeKeyCursor(TAG, ['E', 'e']) });
+    const page = keyPage(TAG, w, rows('d', 'c', 'b'), async () => 5);
+    expect(page.edges.map((e) => e.node)).toEqual(['c', 'd']);
+    expect(page.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+  });
+
+  it('applies first, then last (Relay), and defaults to 20 items', () => {
+    const page = keyPage(TAG, keyWindow(TAG, { first: 3, last: 2 }), rows('a', 'b', 'c', 'd'), async () => 4);
+    expect(page.edges.map((e) => e.node)).toEqual(['b', 'c']);
+    expect(page.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
+    expect(keyWindow(TAG, {}).first).toBe(20);
   });
 
   it('refuses first over 100 and negative counts, naming the argument', () => {
-    expect(() => pageWindow('actors', { first: 101 })).toThrow(/Argument "first": may be at most 100/);
-    expect(() => pageWindow('actors', { first: -1 })).toThrow(/Argument "first": must not be negative/);
-    expect(() => pageWindow('actors', { last: 500 })).toThrow(/Argument "last"/);
+    expect(() => keyWindow(TAG, { first: 101 })).toThrow(/Argument "first": may be at most 100/);
+    expect(() => keyWindow(TAG, { first: -1 })).toThrow(/Argument "first": must not be negative/);
+    expect(() => keyWindow(TAG, { last: 500 })).toThrow(/Argument "last"/);
   });
 
-  it('refuses malformed cursors and cursors of another list', () => {
-    expect(() => pageWindow('actors', { after: 'not a cursor!' })).toThrow(/Argument "after": .* is not a cursor/);
-    expect(() => pageWindow('actors', { after: encodeCursor('events', 3) })).toThrow(/belongs to the list "events"/);
-    expect(() => pageWindow('actors', { before: Buffer.from('actors:x').toString('base64url') })).toThrow(/Argument "before"/);
+  it('refuses malformed cursors, cursors of another list and of another order', () => {
+    expect(() => keyWindow(TAG, { after: 'not a cursor!' })).toThrow(/Argument "after": .* is not a cursor/);
+    expect(() => keyWindow(TAG, { after: Buffer.from('actors:3').toString('base64url') })).toThrow(/is not a cursor/);
+    expect(() => keyWindow(TAG, { after: encodeKeyCursor('events/MENTION/ASC', [1, 'event:x']) })).toThrow(/belongs to the list "events"/);
+    expect(() => keyWindow(TAG, { before: encodeKeyCursor('actors/ID/DESC', ['actor:x']) })).toThrow(/Argument "before": the cursor was made for another order/);
+    expect(() => keyWindow(TAG, { after: encodeKeyCursor(TAG, [{ nested: true }]) })).toThrow(/is not a cursor/);
   });
 });

@@ -9,11 +9,12 @@
  * transaction awaits anything but the engine itself. A statement run on the engine from
  * inside its own transaction would wait for itself forever, so it is refused with a message.
  *
- * Statements are prepared once per connection (a cache by text).
+ * Statements are prepared once per connection (a cache by text). Counting the statements run is
+ * the driver's: better-sqlite3's `verbose` option (see `client.ts`).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type Database from 'better-sqlite3';
-import { ListParam, type Engine, type EngineOptions, type Executor, type Param, type Statement } from '../engine.js';
+import { ListParam, type Engine, type Executor, type Param, type Statement } from '../engine.js';
 
 /** Applies a statement's `decode` to SQLite's untyped values. */
 function decodeRow(row: Record<string, unknown>, decode: Statement['decode']): Record<string, unknown> {
@@ -66,17 +67,15 @@ class Gate {
   }
 }
 
-export function sqliteEngine(sqlite: Database.Database, location: string, options: EngineOptions = {}): Engine {
+export function sqliteEngine(sqlite: Database.Database, location: string): Engine {
   const prepared = new Map<string, Database.Statement>();
   const gate = new Gate();
   const inside = new AsyncLocalStorage<'write' | 'read'>();
-  const onStatement = options.onStatement;
 
   function prepare(statement: Statement): Database.Statement {
     const text = statement.text.sqlite;
     let stmt = prepared.get(text);
     if (!stmt) prepared.set(text, (stmt = sqlite.prepare(text)));
-    onStatement?.(text);
     return stmt;
   }
 

@@ -7,13 +7,16 @@ import { ActorConnection, EventConnection, StatementConnection } from '../common
 import { loadOne } from '../common/load.js';
 import { ConnectionArgs } from '../common/page.type.js';
 import { EventFilter, EventOrder } from '../event/event.args.js';
-import { eventList } from '../event/event.service.js';
+import { eventFilters } from '../event/event.service.js';
+import { eventList } from '../event/event.store.js';
 import { Evidence } from '../evidence/evidence.type.js';
 import { Position } from '../position/position.type.js';
 import { StatementFilter, StatementOrder } from '../statement/statement.args.js';
-import { statementList } from '../statement/statement.service.js';
+import { statementFilters } from '../statement/statement.service.js';
+import { statementList } from '../statement/statement.store.js';
 import { ActorFilter, ActorOrder } from './actor.args.js';
-import { actorList } from './actor.service.js';
+import { actorFilters } from './actor.service.js';
+import { actorList } from './actor.store.js';
 import type { Docs, SpanDoc } from '../../store/documents.js';
 import { relationId } from '../../shared/relation-ids.js';
 import { Actor, ActorRelation, Affiliation, type ActorRelationValue, type AffiliationValue } from './actor.type.js';
@@ -27,7 +30,7 @@ export class ActorResolver {
     @Arg('orderBy', () => ActorOrder, { nullable: true, description: 'The order (default: by name).' }) orderBy: ActorOrder | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.connection({ scope: 'actors', argsKey: [filter, orderBy], spec: actorList(filter, orderBy), page, byId: ctx.loaders.actor.byId });
+    return ctx.connection({ list: actorList, scope: 'actors', filters: actorFilters(filter), order: { field: 'NAME', ...orderBy }, page, byId: ctx.loaders.actor.byId, keyOf: (r) => r.id });
   }
 
   @Query(() => Actor, { description: 'One actor by id; a NOT_FOUND error when there is none.' })
@@ -79,7 +82,7 @@ export class ActorResolver {
     @Ctx() ctx: Context,
   ) {
     return ctx.connection<StatementRow>(
-      { scope: 'Actor.statements', argsKey: [filter, orderBy], spec: statementList('speaker', filter, orderBy), page, byId: ctx.loaders.statement.byId },
+      { list: statementList, scope: 'Actor.statements', parent: 'speaker', filters: statementFilters(filter), order: { field: 'MENTION', ...orderBy }, page, byId: ctx.loaders.statement.byId, keyOf: (r) => r.id },
       actor.id,
     );
   }
@@ -93,7 +96,7 @@ export class ActorResolver {
     @Ctx() ctx: Context,
   ) {
     return ctx.connection<EventRow>(
-      { scope: 'Actor.events', argsKey: [filter, orderBy], spec: eventList('participant', filter, orderBy), page, byId: ctx.loaders.event.byId },
+      { list: eventList, scope: 'Actor.events', parent: 'participant', filters: eventFilters(filter), order: { field: 'MENTION', ...orderBy }, page, byId: ctx.loaders.event.byId, keyOf: (r) => r.id },
       actor.id,
     );
   }

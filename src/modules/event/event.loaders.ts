@@ -1,27 +1,15 @@
-import { asc, inArray, or } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Executor } from '../../db/engine.js';
 import { bothEndsLoader, byIdLoader, groupLoader } from '../../db/loader-kit.js';
-import { eventIssues, eventParticipants, eventRelations, events, places, type EventRow, type PlaceRow } from '../../db/tables.js';
 import { EVENT_RELATION_INVERSE } from '../../shared/enums.js';
+import { eventStore } from './event.store.js';
 
-export function createEventLoaders(db: Db) {
+export function createEventLoaders(q: Executor) {
   return {
-    byId: byIdLoader<EventRow>(db, events),
-    placeById: byIdLoader<PlaceRow>(db, places),
-    participants: groupLoader(
-      (ids: string[]) =>
-        db.select().from(eventParticipants).where(inArray(eventParticipants.eventId, ids)).orderBy(asc(eventParticipants.role), asc(eventParticipants.actorId)).all(),
-      (r) => r.eventId,
-    ),
-    issueIds: groupLoader(
-      (ids: string[]) => db.select().from(eventIssues).where(inArray(eventIssues.eventId, ids)).orderBy(asc(eventIssues.issueId)).all(),
-      (r) => r.eventId,
-    ),
+    byId: byIdLoader((ids) => eventStore.byIds(q, ids)),
+    placeById: byIdLoader((ids) => eventStore.placesByIds(q, ids)),
+    participants: groupLoader((ids: string[]) => eventStore.participants(q, ids), (r) => r.eventId),
+    issueIds: groupLoader((ids: string[]) => eventStore.issueLinks(q, ids), (r) => r.eventId),
     /** Relations from both ends: AFTER on the later event reads BEFORE on the earlier one. */
-    relations: bothEndsLoader(
-      (ids: string[]) => db.select().from(eventRelations).where(or(inArray(eventRelations.subjectId, ids), inArray(eventRelations.objectId, ids))).orderBy(asc(eventRelations.id)).all(),
-      EVENT_RELATION_INVERSE,
-      (r) => ({ note: r.note, certainty: r.certainty }),
-    ),
+    relations: bothEndsLoader((ids) => eventStore.relations(q, ids), EVENT_RELATION_INVERSE, (r) => ({ note: r.note, certainty: r.certainty })),
   };
 }

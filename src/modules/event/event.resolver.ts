@@ -14,7 +14,8 @@ import { Issue } from '../issue/issue.type.js';
 import { Place } from '../place/place.type.js';
 import { Statement } from '../statement/statement.type.js';
 import { EventFilter, EventOrder } from './event.args.js';
-import { eventList } from './event.service.js';
+import { eventFilters } from './event.service.js';
+import { eventList } from './event.store.js';
 import type { Docs, SpanDoc } from '../../store/documents.js';
 import { Event, EventRelation, Participant, type EventRelationValue } from './event.type.js';
 
@@ -27,7 +28,7 @@ export class EventResolver {
     @Arg('orderBy', () => EventOrder, { nullable: true, description: 'The order (default: by first mention).' }) orderBy: EventOrder | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.connection({ scope: 'events', argsKey: [filter, orderBy], spec: eventList('root', filter, orderBy), page, byId: ctx.loaders.event.byId });
+    return ctx.connection({ list: eventList, scope: 'events', filters: eventFilters(filter), order: { field: 'MENTION', ...orderBy }, page, byId: ctx.loaders.event.byId, keyOf: (r) => r.id });
   }
 
   @Query(() => Event, { description: 'One event by id; a NOT_FOUND error when there is none.' })

@@ -1,19 +1,11 @@
-import { asc, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Executor } from '../../db/engine.js';
 import { byIdLoader, groupLoader } from '../../db/loader-kit.js';
-import { issueObstacleParties, issueObstacles, issues, type IssueRow } from '../../db/tables.js';
+import { issueStore } from './issue.store.js';
 
-export function createIssueLoaders(db: Db) {
+export function createIssueLoaders(q: Executor) {
   return {
-    byId: byIdLoader<IssueRow>(db, issues),
-    obstacles: groupLoader(
-      (ids: string[]) => db.select().from(issueObstacles).where(inArray(issueObstacles.issueId, ids)).orderBy(asc(issueObstacles.id)).all(),
-      (r) => r.issueId,
-    ),
-    obstacleParties: groupLoader(
-      (ids: string[]) =>
-        db.select().from(issueObstacleParties).where(inArray(issueObstacleParties.obstacleId, ids)).orderBy(asc(issueObstacleParties.actorId)).all(),
-      (r) => r.obstacleId,
-    ),
+    byId: byIdLoader((ids) => issueStore.byIds(q, ids)),
+    obstacles: groupLoader((ids: string[]) => issueStore.obstacles(q, ids), (r) => r.issueId),
+    obstacleParties: groupLoader((ids: string[]) => issueStore.obstacleParties(q, ids), (r) => r.obstacleId),
   };
 }

@@ -9,13 +9,16 @@ import { EventConnection, IssueConnection, StatementConnection } from '../common
 import { loadAll, loadOne } from '../common/load.js';
 import { ConnectionArgs } from '../common/page.type.js';
 import { EventFilter, EventOrder } from '../event/event.args.js';
-import { eventList } from '../event/event.service.js';
+import { eventFilters } from '../event/event.service.js';
+import { eventList } from '../event/event.store.js';
 import { Evidence } from '../evidence/evidence.type.js';
 import { Position } from '../position/position.type.js';
 import { StatementFilter, StatementOrder } from '../statement/statement.args.js';
-import { statementList } from '../statement/statement.service.js';
+import { statementFilters } from '../statement/statement.service.js';
+import { statementList } from '../statement/statement.store.js';
 import { IssueFilter, IssueOrder } from './issue.args.js';
-import { issueList } from './issue.service.js';
+import { issueFilters } from './issue.service.js';
+import { issueList } from './issue.store.js';
 import { Issue, Obstacle } from './issue.type.js';
 
 @Resolver(() => Issue)
@@ -27,7 +30,7 @@ export class IssueResolver {
     @Arg('orderBy', () => IssueOrder, { nullable: true, description: 'The order (default: by first mention).' }) orderBy: IssueOrder | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.connection({ scope: 'issues', argsKey: [filter, orderBy], spec: issueList(filter, orderBy), page, byId: ctx.loaders.issue.byId });
+    return ctx.connection({ list: issueList, scope: 'issues', filters: issueFilters(filter), order: { field: 'MENTION', ...orderBy }, page, byId: ctx.loaders.issue.byId, keyOf: (r) => r.id });
   }
 
   @Query(() => Issue, { description: 'One issue by id; a NOT_FOUND error when there is none.' })
@@ -56,7 +59,7 @@ export class IssueResolver {
     @Ctx() ctx: Context,
   ) {
     return ctx.connection<StatementRow>(
-      { scope: 'Issue.statements', argsKey: [filter, orderBy], spec: statementList('issue', filter, orderBy), page, byId: ctx.loaders.statement.byId },
+      { list: statementList, scope: 'Issue.statements', parent: 'issue', filters: statementFilters(filter), order: { field: 'MENTION', ...orderBy }, page, byId: ctx.loaders.statement.byId, keyOf: (r) => r.id },
       issue.id,
     );
   }
@@ -70,7 +73,7 @@ export class IssueResolver {
     @Ctx() ctx: Context,
   ) {
     return ctx.connection<EventRow>(
-      { scope: 'Issue.events', argsKey: [filter, orderBy], spec: eventList('issue', filter, orderBy), page, byId: ctx.loaders.event.byId },
+      { list: eventList, scope: 'Issue.events', parent: 'issue', filters: eventFilters(filter), order: { field: 'MENTION', ...orderBy }, page, byId: ctx.loaders.event.byId, keyOf: (r) => r.id },
       issue.id,
     );
   }

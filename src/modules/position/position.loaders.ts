@@ -1,26 +1,13 @@
-import { asc, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import type { Executor } from '../../db/engine.js';
 import { byIdLoader, groupLoader } from '../../db/loader-kit.js';
-import { positionConditions, positionStatements, positions, type PositionRow } from '../../db/tables.js';
+import { positionStore } from './position.store.js';
 
-export function createPositionLoaders(db: Db) {
+export function createPositionLoaders(q: Executor) {
   return {
-    byId: byIdLoader<PositionRow>(db, positions),
-    byActor: groupLoader(
-      (ids: string[]) => db.select().from(positions).where(inArray(positions.actorId, ids)).orderBy(asc(positions.issueId), asc(positions.id)).all(),
-      (r) => r.actorId,
-    ),
-    byIssue: groupLoader(
-      (ids: string[]) => db.select().from(positions).where(inArray(positions.issueId, ids)).orderBy(asc(positions.actorId), asc(positions.id)).all(),
-      (r) => r.issueId,
-    ),
-    conditionIds: groupLoader(
-      (ids: string[]) => db.select().from(positionConditions).where(inArray(positionConditions.positionId, ids)).orderBy(asc(positionConditions.issueId)).all(),
-      (r) => r.positionId,
-    ),
-    statementIds: groupLoader(
-      (ids: string[]) => db.select().from(positionStatements).where(inArray(positionStatements.positionId, ids)).orderBy(asc(positionStatements.statementId)).all(),
-      (r) => r.positionId,
-    ),
+    byId: byIdLoader((ids) => positionStore.byIds(q, ids)),
+    byActor: groupLoader((ids: string[]) => positionStore.byActors(q, ids), (r) => r.actorId),
+    byIssue: groupLoader((ids: string[]) => positionStore.byIssues(q, ids), (r) => r.issueId),
+    conditionIds: groupLoader((ids: string[]) => positionStore.conditionLinks(q, ids), (r) => r.positionId),
+    statementIds: groupLoader((ids: string[]) => positionStore.statementLinks(q, ids), (r) => r.positionId),
   };
 }

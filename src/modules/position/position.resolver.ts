@@ -13,7 +13,8 @@ import { Issue } from '../issue/issue.type.js';
 import { Statement } from '../statement/statement.type.js';
 import type { SpanDoc } from '../../store/documents.js';
 import { PositionFilter, PositionOrder } from './position.args.js';
-import { positionList } from './position.service.js';
+import { positionFilters } from './position.service.js';
+import { positionList } from './position.store.js';
 import { Position } from './position.type.js';
 
 @Resolver(() => Position)
@@ -25,7 +26,7 @@ export class PositionResolver {
     @Arg('orderBy', () => PositionOrder, { nullable: true, description: 'The order (default: by issue, then actor).' }) orderBy: PositionOrder | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.connection({ scope: 'positions', argsKey: [filter, orderBy], spec: positionList(filter, orderBy), page, byId: ctx.loaders.position.byId });
+    return ctx.connection({ list: positionList, scope: 'positions', filters: positionFilters(filter), order: { field: 'ISSUE', ...orderBy }, page, byId: ctx.loaders.position.byId, keyOf: (r) => r.id });
   }
 
   @Query(() => Position, { description: 'One position by id; a NOT_FOUND error when there is none.' })

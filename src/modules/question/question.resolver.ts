@@ -10,6 +10,7 @@ import { Certainty } from '../../shared/enums.js';
 import { rankSearchMatches } from '../../analysis/search-ranking.js';
 import type { TimelinePlacement } from '../../analysis/timeline.js';
 import type { Context } from '../../context.js';
+import type { CountRow } from '../../db/keyset.js';
 import type { EvidenceRow } from '../../db/tables.js';
 import { badUserInput } from '../../shared/errors.js';
 import { listPage, listScope, listWindow, MAX_PAGE_SIZE } from '../../shared/pagination.js';
@@ -136,26 +137,26 @@ export class QuestionResolver {
   }
 
   @Query(() => [CountBucket], { description: 'How many statements there are per kind, speaker, issue, attribution or target, under the same filter as `statements`.' })
-  statementCounts(
+  async statementCounts(
     @Arg('groupBy', () => StatementDimension, { description: 'The dimension to group by.' }) groupBy: StatementDimension,
     @Arg('filter', () => StatementFilter, { nullable: true, description: 'Conditions the counted statements must meet.' }) filter: StatementFilter | null,
     @Ctx() ctx: Context,
   ) {
-    return labelled(ctx, q.countStatements(ctx.db, groupBy, filter));
+    return labelled(ctx, await q.countStatements(ctx.db, groupBy, filter));
   }
 
   @Query(() => [CountBucket], { description: 'How many events there are per kind, status, participant or issue, under the same filter as `events`.' })
-  eventCounts(
+  async eventCounts(
     @Arg('groupBy', () => EventDimension, { description: 'The dimension to group by.' }) groupBy: EventDimension,
     @Arg('filter', () => EventFilter, { nullable: true, description: 'Conditions the counted events must meet.' }) filter: EventFilter | null,
     @Ctx() ctx: Context,
   ) {
-    return labelled(ctx, q.countEvents(ctx.db, groupBy, filter));
+    return labelled(ctx, await q.countEvents(ctx.db, groupBy, filter));
   }
 }
 
 /** Labels count keys: an entity's name for ids, the enum value in words otherwise. */
-async function labelled(ctx: Context, rows: q.CountRow[]) {
+async function labelled(ctx: Context, rows: CountRow[]) {
   return Promise.all(
     rows.map(async ({ key, count }) => {
       if (key === null) return { key, count, label: '(none)' };

@@ -28,9 +28,13 @@ import { compareIds } from '../../analysis/facts.js';
 import { checkAsOf, snapshotAt } from '../../store/history.js';
 import { badUserInput } from '../../shared/errors.js';
 import { checkIdList, expectId } from '../../shared/ids.js';
-import { eventConditions } from '../event/event.service.js';
+import { eventFilters } from '../event/event.service.js';
+import { eventList } from '../event/event.store.js';
+import { engineOf } from '../../db/client.js';
+import type { CountRow } from '../../db/keyset.js';
 import type { EventFilter } from '../event/event.args.js';
-import { statementConditions } from '../statement/statement.service.js';
+import { statementFilters } from '../statement/statement.service.js';
+import { statementList } from '../statement/statement.store.js';
 import type { StatementFilter } from '../statement/statement.args.js';
 import { EventDimension, StatementDimension } from './question.type.js';
 
@@ -651,49 +655,12 @@ export function searchMatches(db: Db, query: string): SearchMatch[] {
   }
 }
 
-export interface CountRow {
-  key: string | null;
-  count: number;
-}
-
-const statementKeys: Record<StatementDimension, { key: SQL; from: SQL }> = {
-  [StatementDimension.KIND]: { key: sql`${t.statements.kind}`, from: sql`${t.statements}` },
-  [StatementDimension.SPEAKER]: { key: sql`${t.statements.speakerId}`, from: sql`${t.statements}` },
-  [StatementDimension.TARGET]: { key: sql`${t.statements.targetId}`, from: sql`${t.statements}` },
-  [StatementDimension.ATTRIBUTION]: { key: sql`${t.statements.attributionKind}`, from: sql`${t.statements}` },
-  [StatementDimension.ISSUE]: {
-    key: sql`${t.statementIssues.issueId}`,
-    from: sql`${t.statements} LEFT JOIN ${t.statementIssues} ON ${t.statementIssues.statementId} = ${t.statements.id}`,
-  },
-};
-
-const eventKeys: Record<EventDimension, { key: SQL; from: SQL }> = {
-  [EventDimension.KIND]: { key: sql`${t.events.kind}`, from: sql`${t.events}` },
-  [EventDimension.STATUS]: { key: sql`${t.events.status}`, from: sql`${t.events}` },
-  [EventDimension.PARTICIPANT]: {
-    key: sql`${t.eventParticipants.actorId}`,
-    from: sql`${t.events} LEFT JOIN ${t.eventParticipants} ON ${t.eventParticipants.eventId} = ${t.events.id}`,
-  },
-  [EventDimension.ISSUE]: {
-    key: sql`${t.eventIssues.issueId}`,
-    from: sql`${t.events} LEFT JOIN ${t.eventIssues} ON ${t.eventIssues.eventId} = ${t.events.id}`,
-  },
-};
-
-function countBy(db: Db, { key, from }: { key: SQL; from: SQL }, id: SQL, conditions: (SQL | undefined)[]): CountRow[] {
-  const where = conditions.filter((c): c is SQL => c !== undefined);
-  return db.all<CountRow>(sql`
-    SELECT ${key} AS key, count(DISTINCT ${id}) AS count FROM ${from}
-    ${where.length ? sql`WHERE ${sql.join(where, sql` AND `)}` : sql``}
-    GROUP BY 1 ORDER BY count DESC, key IS NULL, key`);
-}
-
 /** Statements grouped by a dimension, under the same filter as the `statements` list. */
-export function countStatements(db: Db, dimension: StatementDimension, filter: StatementFilter | null): CountRow[] {
-  return countBy(db, statementKeys[dimension], sql`${t.statements.id}`, statementConditions(filter));
+export function countStatements(db: Db, dimension: StatementDimension, filter: StatementFilter | null): Promise<CountRow[]> {
+  return statementList.countBy(engineOf(db), dimension, statementFilters(filter));
 }
 
 /** Events grouped by a dimension, under the same filter as the `events` list. */
-export function countEvents(db: Db, dimension: EventDimension, filter: EventFilter | null): CountRow[] {
-  return countBy(db, eventKeys[dimension], sql`${t.events.id}`, eventConditions(filter));
+export function countEvents(db: Db, dimension: EventDimension, filter: EventFilter | null): Promise<CountRow[]> {
+  return eventList.countBy(engineOf(db), dimension, eventFilters(filter));
 }

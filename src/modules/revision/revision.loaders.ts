@@ -1,20 +1,11 @@
-import DataLoader from 'dataloader';
-import { asc, inArray } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
-import { groupLoader } from '../../db/loader-kit.js';
-import { changes, revisions, type RevisionRow } from '../../db/tables.js';
+import type { Executor } from '../../db/engine.js';
+import { byKeyLoader, groupLoader } from '../../db/loader-kit.js';
+import { revisionStore } from './revision.store.js';
 
-export function createRevisionLoaders(db: Db) {
+export function createRevisionLoaders(q: Executor) {
   return {
-    /** Revisions by number, given as (zero-padded) strings: the page machinery's ids. */
-    byNumber: new DataLoader<string, RevisionRow | null>(async (keys) => {
-      const rows = db.select().from(revisions).where(inArray(revisions.number, keys.map(Number))).all();
-      const found = new Map(rows.map((r) => [r.number, r]));
-      return keys.map((k) => found.get(Number(k)) ?? null);
-    }),
-    changes: groupLoader(
-      (numbers: string[]) => db.select().from(changes).where(inArray(changes.revision, numbers.map(Number))).orderBy(asc(changes.id)).all(),
-      (r) => String(r.revision),
-    ),
+    /** Revisions by number, given as strings (the key of every by-id loader). */
+    byNumber: byKeyLoader((keys) => revisionStore.byNumbers(q, keys.map(Number)), (r) => String(r.number)),
+    changes: groupLoader((numbers: string[]) => revisionStore.changes(q, numbers.map(Number)), (r) => String(r.revision)),
   };
 }

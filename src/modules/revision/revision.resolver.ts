@@ -6,7 +6,8 @@ import { RevisionConnection } from '../common/connections.js';
 import { Node } from '../common/node.type.js';
 import { ConnectionArgs } from '../common/page.type.js';
 import { RevisionFilter } from './revision.args.js';
-import { revisionList } from './revision.service.js';
+import { revisionFilters } from './revision.service.js';
+import { revisionList } from './revision.store.js';
 import { Change, Revision, RevisionAuthor } from './revision.type.js';
 
 
@@ -18,7 +19,7 @@ export class RevisionResolver {
     @Arg('filter', () => RevisionFilter, { nullable: true, description: 'Conditions the revisions must meet.' }) filter: RevisionFilter | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.connection({ scope: 'revisions', argsKey: [filter], spec: revisionList(filter), page, byId: ctx.loaders.revision.byNumber });
+    return ctx.connection({ list: revisionList, scope: 'revisions', filters: revisionFilters(filter), order: { field: 'NEWEST' }, page, byId: ctx.loaders.revision.byNumber, keyOf: (r) => String(r.number) });
   }
 
   @FieldResolver(() => RevisionAuthor, { description: 'Who made it, as the API key says (never as the input says).' })

@@ -1,24 +1,12 @@
-/** The SQL of the history list: newest first, filtered by node or author. */
-import { eq, sql, type SQL } from 'drizzle-orm';
-import type { ListSpec } from '../../db/pages.js';
-import { changes, revisions } from '../../db/tables.js';
+/** The history list: the GraphQL filter turned into the list's filter values. */
+import type { Param } from '../../db/engine.js';
+import type { FilterValues } from '../../db/keyset.js';
 import type { RevisionFilter } from './revision.args.js';
 
-export function revisionConditions(filter: RevisionFilter | null | undefined): (SQL | undefined)[] {
+export function revisionFilters(filter: RevisionFilter | null | undefined): FilterValues {
   if (!filter) return [];
-  const c: (SQL | undefined)[] = [];
-  if (filter.node) c.push(sql`${revisions.number} IN (SELECT ${changes.revision} FROM ${changes} WHERE ${changes.nodeId} = ${filter.node})`);
-  if (filter.author) c.push(eq(revisions.authorName, filter.author));
-  return c;
-}
-
-export function revisionList(filter?: RevisionFilter | null): ListSpec {
-  return {
-    from: sql`${revisions}`,
-    parent: sql`'*'`,
-    // Zero-padded so that the page machinery's id tie-break sorts like the number.
-    id: sql`printf('%012d', ${revisions.number})`,
-    where: revisionConditions(filter),
-    orderBy: [sql`${revisions.number} DESC`],
-  };
+  const f: [string, Param[]][] = [];
+  if (filter.node) f.push(['node', [filter.node]]);
+  if (filter.author) f.push(['author', [filter.author]]);
+  return f;
 }

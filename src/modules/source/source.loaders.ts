@@ -1,7 +1,11 @@
-import type { Db } from '../../db/client.js';
-import { byIdLoader } from '../../db/loader-kit.js';
-import { sources, type SourceRow } from '../../db/tables.js';
+import type { Executor } from '../../db/engine.js';
+import { byIdLoader, byKeyLoader } from '../../db/loader-kit.js';
+import { sourceStore } from './source.store.js';
 
-export function createSourceLoaders(db: Db) {
-  return { byId: byIdLoader<SourceRow>(db, sources) };
+export function createSourceLoaders(q: Executor) {
+  return {
+    byId: byIdLoader((ids) => sourceStore.byIds(q, ids)),
+    /** Evidence rows by id, as strings (the key of every by-id loader). */
+    evidenceById: byKeyLoader((ids) => sourceStore.evidenceByIds(q, ids.map(Number)), (r) => String(r.id)),
+  };
 }

@@ -7,7 +7,9 @@ import { loadOne } from '../common/load.js';
 import { ConnectionArgs } from '../common/page.type.js';
 import { PartialDate, toPartialDate } from '../common/partial-date.type.js';
 import { EvidenceFilter, EvidenceOrder, SourceFilter, SourceOrder } from './source.args.js';
-import { evidenceList, sourceList } from './source.service.js';
+import type { FilterValues } from '../../db/keyset.js';
+import { containsParam } from '../../db/sql-helpers.js';
+import { evidenceList, sourceList } from './source.store.js';
 import { Source } from './source.type.js';
 
 @Resolver(() => Source)
@@ -19,7 +21,7 @@ export class SourceResolver {
     @Arg('orderBy', () => SourceOrder, { nullable: true, description: 'The order (default: by title).' }) orderBy: SourceOrder | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.connection({ scope: 'sources', argsKey: [filter, orderBy], spec: sourceList(filter, orderBy), page, byId: ctx.loaders.source.byId });
+    return ctx.connection({ list: sourceList, scope: 'sources', filters: textFilter(filter?.text, 2), order: { field: 'TITLE', ...orderBy }, page, byId: ctx.loaders.source.byId, keyOf: (r) => r.id });
   }
 
   @Query(() => Source, { description: 'One source by id; a NOT_FOUND error when there is none.' })
@@ -41,8 +43,13 @@ export class SourceResolver {
     @Ctx() ctx: Context,
   ) {
     return ctx.connection<EvidenceRow>(
-      { scope: 'Source.evidence', argsKey: [filter, orderBy], spec: evidenceList(filter, orderBy), page, byId: ctx.loaders.evidenceById },
+      { list: evidenceList, scope: 'Source.evidence', parent: 'source', filters: textFilter(filter?.text, 1), order: { field: 'START', ...orderBy }, page, byId: ctx.loaders.source.evidenceById, keyOf: (r) => String(r.id) },
       s.id,
     );
   }
+}
+
+/** The lists of sources and spans filter by text only: the text, once per column it is sought in. */
+function textFilter(text: string | null | undefined, columns: number): FilterValues {
+  return text ? [['text', Array.from({ length: columns }, () => containsParam(text))]] : [];
 }

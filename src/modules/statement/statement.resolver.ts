@@ -14,7 +14,8 @@ import { Factuality, factualityOf } from '../factuality/factuality.type.js';
 import { Issue } from '../issue/issue.type.js';
 import { Position } from '../position/position.type.js';
 import { StatementFilter, StatementOrder } from './statement.args.js';
-import { statementList } from './statement.service.js';
+import { statementFilters } from './statement.service.js';
+import { statementList } from './statement.store.js';
 import type { SpanDoc } from '../../store/documents.js';
 import { Attribution, Statement, StatementRelation, type StatementRelationValue } from './statement.type.js';
 
@@ -27,7 +28,7 @@ export class StatementResolver {
     @Arg('orderBy', () => StatementOrder, { nullable: true, description: 'The order (default: by first mention).' }) orderBy: StatementOrder | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.connection({ scope: 'statements', argsKey: [filter, orderBy], spec: statementList('root', filter, orderBy), page, byId: ctx.loaders.statement.byId });
+    return ctx.connection({ list: statementList, scope: 'statements', filters: statementFilters(filter), order: { field: 'MENTION', ...orderBy }, page, byId: ctx.loaders.statement.byId, keyOf: (r) => r.id });
   }
 
   @Query(() => Statement, { description: 'One statement by id; a NOT_FOUND error when there is none.' })
