@@ -11,6 +11,9 @@ export default defineConfig({
   resolve: { alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }] },
   test: {
     include: ['tests/**/*.test.ts'],
+    // One PostgreSQL for the run (a throwaway cluster, TEST_DATABASE_URL, or none with a
+    // one-line notice), handed to test files through inject('postgres'): tests/helpers/engines.ts.
+    globalSetup: ['tests/setup/postgres.global.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
