@@ -276,11 +276,53 @@ describe('Questions: full-text search', () => {
     expect(await ids('"ballistic program"')).toEqual([]);
   });
 
-  it('answers a query FTS5 cannot parse with BAD_USER_INPUT, not a 500', async () => {
-    for (const query of ['U.S.', '"unterminated', 'AND', '', '*', '* iran', '**', 'NEAR(iran us, x)', 'nope:iran']) {
+  const searchIds = async (query: string) => {
+    const res = await suite.server.gql(`query($q: String!) { search(query: $q, first: 100) { node { id } } }`, { q: query });
+    expect(res.errors, query).toBeUndefined();
+    return res.data.search.map((h: any) => h.node.id).sort() as string[];
+  };
+
+  it("finds the article's words with punctuation: Iran's, twelve-day, U.S. bases", async () => {
+    const irans = await searchIds("Iran's");
+    expect(irans).toEqual(expect.arrayContaining(['issue:ballistic-missile-program', 'statement:turkey-cautions-missile-expansion', 'statement:analysis-missile-sticking-point', 'event:sanctions-on-iran', 'event:iran-threat-to-strike-us-bases']));
+    // It says "Iran threatened", "Iran has threatened": Iran, but never Iran's.
+    expect(irans).not.toContain('statement:iran-threatens-us-bases');
+    expect(await searchIds('Iran’s')).toEqual(irans);
+    expect(await searchIds('twelve-day')).toEqual(['actor:israel', 'event:twelve-day-conflict']);
+    expect(await searchIds('U.S. bases')).toEqual(['actor:iran', 'event:iran-threat-to-strike-us-bases', 'statement:iran-threatens-us-bases']);
+    expect(await searchIds('"u.s. BASES"')).toEqual(await searchIds('U.S. bases'));
+  });
+
+  it('combines words with AND, OR, NOT, parentheses, quotes and prefixes; lowercase and/or/not are words', async () => {
+    const bases = await searchIds('U.S. bases');
+    const twelve = await searchIds('twelve-day');
+    expect(await searchIds('"U.S. bases" OR twelve-day')).toEqual([...bases, ...twelve].sort());
+    expect(await searchIds('U.S. bases NOT threatened')).toEqual(['event:iran-threat-to-strike-us-bases']);
+    expect(await searchIds('NOT threatened U.S. bases')).toEqual(['event:iran-threat-to-strike-us-bases']);
+    expect(await searchIds('twelve-day AND israel')).toEqual(twelve);
+    expect(await searchIds('twelve-day and israel')).toEqual([]);
+    const talks = await searchIds('talks (Oman OR Muscat)');
+    expect(talks).toEqual(expect.arrayContaining(['event:muscat-meeting-araghchi-witkoff', 'event:oman-talks-first-round']));
+    expect(talks).not.toContain('place:muscat');
+    expect(await searchIds('"twelve-da"*')).toEqual(twelve);
+    expect(await searchIds('twelve-da')).toEqual([]);
+  });
+
+  it('answers texts FTS5 could not parse as the words they hold, never as an error', async () => {
+    for (const query of ['U.S.', '"unterminated', '* iran', 'NEAR(iran us, x)', 'nope:iran', 'iran AND', 'OR iran OR', '(iran OR israel', 'iran)', 'body:iran', '^iran', 'iran NOT', 'a"b"c', '"iran" *', "'iran'", 'iran -missile', '\\iran']) {
       const res = await suite.server.gql(`query($q: String!) { search(query: $q) { score } }`, { q: query });
-      expect(res.status).toBeLessThan(500);
+      expect(res.status, query).toBe(200);
+      expect(res.errors, query).toBeUndefined();
+    }
+  });
+
+  it('refuses a text with no word to search for with BAD_USER_INPUT naming no engine', async () => {
+    for (const query of ['', '   ', '*', '**', 'AND', 'OR NOT', 'NOT iran', '🙂', '...', '()', '""']) {
+      const res = await suite.server.gql(`query($q: String!) { search(query: $q) { score } }`, { q: query });
+      expect(res.status, query).toBeLessThan(500);
       expect(res.errors?.[0]?.extensions, query).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'query' });
+      expect(res.errors?.[0]?.message, query).toContain('give at least one word to search for');
+      expect(res.errors?.[0]?.message, query).not.toMatch(/fts|sqlite|postgres|tsquery/i);
     }
   });
 });

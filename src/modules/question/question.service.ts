@@ -9,7 +9,6 @@
  * everything reads whole tables in a constant number of statements, and a snapshot of the
  * history is read whole either way.
  */
-import Database from 'better-sqlite3';
 import { GraphQLError } from 'graphql';
 import { blockingIssues } from '../../analysis/blocking-issues.js';
 import { commonGround } from '../../analysis/common-ground.js';
@@ -21,6 +20,7 @@ import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { Db } from '../../db/client.js';
 import * as t from '../../db/tables.js';
 import type { SearchMatch } from '../../analysis/search-ranking.js';
+import { compileFts5, EMPTY_QUERY_MESSAGE, parseSearchQuery } from '../../analysis/search-query.js';
 import type { AffiliationFact, Names, ObstacleFact } from '../../analysis/facts.js';
 import { contradictions, involving, type BackedPositionFact, type Contradiction, type StatementFact, type StatementRelationFact } from '../../analysis/contradictions.js';
 import type { EventRelationFact, TimelineEventFact } from '../../analysis/timeline.js';
@@ -636,23 +636,19 @@ function wholeContradictionFacts(db: Db): ContradictionFacts {
   return { statements, relations: byId(relations), positions, affiliations: loadAffiliations(db), names: loadNames(db) };
 }
 
-/** Runs an FTS5 query; a query FTS5 cannot parse is the user's mistake, named as such. */
+/**
+ * Runs a search query (`search-query.ts`: any text is a query) against the FTS5 index. A
+ * text with no word to search for is the user's mistake; anything FTS5 refuses is a bug of
+ * the compiler, so it is not caught here.
+ */
 export function searchMatches(db: Db, query: string): SearchMatch[] {
-  if (query.trim() === '') throw badUserInput('query', 'must not be empty');
-  try {
-    return db.all<SearchMatch>(sql`
-      SELECT d.entity_id AS entityId, d.field AS field, bm25(search_fts) AS bm25,
-             snippet(search_fts, 0, '«', '»', '…', 12) AS snippet
-      FROM search_fts JOIN search_documents AS d ON d.id = search_fts.rowid
-      WHERE search_fts MATCH ${query}`);
-  } catch (e) {
-    // The statement is fixed and its only input is the query, so whatever SQLite refuses
-    // here (syntax, `*` alone, a bad NEAR distance, an unknown column filter) is the query.
-    if (e instanceof Database.SqliteError) {
-      throw badUserInput('query', `not a search query FTS5 can read (${e.message.replace(/^.*?fts5: /, '')}); quote words with punctuation, e.g. "\\"U.S.\\""`);
-    }
-    throw e;
-  }
+  const parsed = parseSearchQuery(query);
+  if (parsed.root === null) throw badUserInput('query', EMPTY_QUERY_MESSAGE);
+  return db.all<SearchMatch>(sql`
+    SELECT d.entity_id AS entityId, d.field AS field, bm25(search_fts) AS bm25,
+           snippet(search_fts, 0, '«', '»', '…', 12) AS snippet
+    FROM search_fts JOIN search_documents AS d ON d.id = search_fts.rowid
+    WHERE search_fts MATCH ${compileFts5(parsed)}`);
 }
 
 /** Statements grouped by a dimension, under the same filter as the `statements` list. */
