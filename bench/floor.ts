@@ -17,8 +17,8 @@ import { rankSearchMatches } from '../src/analysis/search-ranking.js';
 import { openDatabase } from '../src/db/client.js';
 import { answerBlockingIssues, answerCommonGround, answerContradictions, answerTimeline, searchMatches } from '../src/modules/question/question.service.js';
 import { Certainty } from '../src/shared/enums.js';
-import { encodeCursor } from '../src/shared/pagination.js';
-import { DEEP_OFFSET } from './mix.js';
+import { encodeKeyCursor } from '../src/shared/pagination.js';
+import { DEEP_AFTER } from './mix.js';
 
 const { db, sqlite } = openDatabase(process.env.DATABASE_URL!);
 
@@ -34,7 +34,7 @@ const sql = {
     ) WHERE rn <= 10 ORDER BY parent, rn`),
   demandCount: sqlite.prepare(`SELECT count(*) AS n FROM statements WHERE kind = 'DEMAND'`).pluck(),
   demandPage: sqlite.prepare(`SELECT id, kind, summary FROM statements WHERE kind = 'DEMAND' ORDER BY ${MENTION('statements')} ASC, id ASC LIMIT 20`),
-  deepPage: sqlite.prepare(`SELECT id FROM statements ORDER BY id ASC LIMIT 20 OFFSET ${DEEP_OFFSET}`).pluck(),
+  deepPage: sqlite.prepare(`SELECT id FROM statements WHERE id > ? ORDER BY id ASC LIMIT 20`).pluck(),
   statement: sqlite.prepare('SELECT id, kind, summary FROM statements WHERE id = ?'),
   update: sqlite.prepare('UPDATE actors SET cameo_code = ?, version = version + 1 WHERE id = ? AND version = ? RETURNING version').pluck(),
   revision: sqlite.prepare('INSERT INTO revisions (number, at, author_name, author_role, key_id) VALUES ((SELECT max(number) + 1 FROM revisions), ?, ?, ?, ?)'),
@@ -68,7 +68,7 @@ const answers: Record<string, (variables: any, authorization: string | undefined
   Filtered: () => ({
     statements: { totalCount: sql.demandCount.get(), edges: (sql.demandPage.all() as { id: string; kind: string; summary: string }[]).map((s) => ({ node: { id: s.id, kind: s.kind, summary: s.summary } })) },
   }),
-  Deep: () => ({ statements: { edges: (sql.deepPage.all() as string[]).map((id, i) => ({ cursor: encodeCursor('statements', DEEP_OFFSET + i), node: { id } })) } }),
+  Deep: () => ({ statements: { edges: (sql.deepPage.all(DEEP_AFTER) as string[]).map((id) => ({ cursor: encodeKeyCursor('statements/ID/ASC', [id]), node: { id } })) } }),
   Node: () => {
     const s = sql.statement.get('statement:st4242') as { id: string; kind: string; summary: string } | undefined;
     return { node: s ? { id: s.id, kind: s.kind, summary: s.summary } : null };

@@ -4,7 +4,7 @@
  * (`kb synth`): states 0 and 1, statement 4242, issue 7. Each request carries its
  * `operationName`, which is how the floor knows what to answer.
  */
-import { encodeCursor } from '../src/shared/pagination.js';
+import { encodeKeyCursor } from '../src/shared/pagination.js';
 
 export interface MixQuery {
   /** The operation's name: a column of the table and the floor's key. */
@@ -17,7 +17,8 @@ export interface MixQuery {
   write?: boolean;
 }
 
-export const DEEP_OFFSET = 5000;
+/** The deep page starts after this id, in order of id: about halfway through 10k statements, far down 100k and 1M. */
+export const DEEP_AFTER = 'statement:st5000';
 
 export const MIX: MixQuery[] = [
   {
@@ -32,9 +33,9 @@ export const MIX: MixQuery[] = [
   },
   {
     name: 'Deep',
-    what: `deep page: 20 statements by id after the ${DEEP_OFFSET}th`,
+    what: `deep page: 20 statements by id after ${DEEP_AFTER}`,
     query: 'query Deep($after: String) { statements(first: 20, after: $after, orderBy: { field: ID }) { edges { cursor node { id } } } }',
-    variables: { after: encodeCursor('statements', DEEP_OFFSET - 1) },
+    variables: { after: encodeKeyCursor('statements/ID/ASC', [DEEP_AFTER]) },
   },
   {
     name: 'Node',

@@ -25,6 +25,7 @@ import { accessRefusal } from './auth/auth-checker.js';
 import { authenticate } from './auth/keys.js';
 import { createContext, type Context, type RequestAuth } from './context.js';
 import type { Db } from './db/client.js';
+import { DatabaseUnavailableError } from './db/engine.js';
 import { CONTENT_SECURITY_POLICY_DIRECTIVES } from './http/assets.routes.js';
 import { registerExplore } from './http/explore.routes.js';
 import { charsetRefusal, errorBody, rateLimitError, rateLimitKey } from './http/http-guards.js';
@@ -75,7 +76,13 @@ const accessPlugin: ApolloServerPlugin<Context> = {
 };
 
 /** An error no resolver meant for the user (a bug, a database fault) says only that it happened. */
+/** The database went away: not the user's mistake, and not a bug; the next request may find it back. */
+function unavailable(error: { locations?: GraphQLFormattedError['locations']; path?: GraphQLFormattedError['path'] }): GraphQLFormattedError {
+  return { message: 'The database is unavailable; try again shortly', locations: error.locations, path: error.path, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+}
+
 function maskUnexpected(error: GraphQLError): GraphQLFormattedError {
+  if (error.originalError instanceof DatabaseUnavailableError) return unavailable(error);
   if (error.originalError && !(error.originalError instanceof GraphQLError)) {
     return { message: 'Internal server error', locations: error.locations, path: error.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   }
@@ -99,6 +106,7 @@ function errorFormatter(limits: Limits) {
       const tooLong = tokenLimitError(formatted.message, limits.maxTokens);
       if (tooLong) return tooLong.toJSON();
     }
+    if (original instanceof DatabaseUnavailableError) return unavailable(formatted);
     if (formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
       return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
     }
