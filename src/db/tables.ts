@@ -460,6 +460,21 @@ export const changes = sqliteTable(
   (t) => [index('changes_node_idx').on(t.nodeId, t.revision), index('changes_revision_idx').on(t.revision), index('changes_type_idx').on(t.nodeType, t.revision)],
 );
 
+/**
+ * The last revision number given out: one row (id 1, checked). A write increments it in its own
+ * transaction, so numbers follow commit order with no gap even when writers run concurrently
+ * (the row lock orders them on PostgreSQL); `max(number) + 1` would hand two writers the same
+ * number there. Seeded from `revisions` by the migration that creates it.
+ */
+export const revisionCounter = sqliteTable(
+  'revision_counter',
+  {
+    id: integer('id').primaryKey(),
+    last: integer('last').notNull(),
+  },
+  (t) => [check('revision_counter_single_row', sql`${t.id} = 1`)],
+);
+
 export type SourceRow = typeof sources.$inferSelect;
 export type PlaceRow = typeof places.$inferSelect;
 export type ActorRow = typeof actors.$inferSelect;
@@ -484,3 +499,4 @@ export type PositionConditionRow = typeof positionConditions.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type RevisionRow = typeof revisions.$inferSelect;
 export type ChangeRow = typeof changes.$inferSelect;
+export type RevisionCounterRow = typeof revisionCounter.$inferSelect;

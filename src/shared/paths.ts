@@ -18,6 +18,8 @@ export function projectRoot(): string {
 }
 
 export const MIGRATIONS_DIR = join(projectRoot(), 'src', 'db', 'migrations');
+/** The PostgreSQL migrations (`src/db/pg/migrate.ts` applies them). */
+export const PG_MIGRATIONS_DIR = join(projectRoot(), 'src', 'db', 'pg', 'migrations');
 export const SEED_DIR = join(projectRoot(), 'seed');
 /** The bundled server `npm run build` writes and `npm start` runs (see `src/build/bundle.ts`). */
 export const BUNDLE_FILE = join(projectRoot(), 'dist', 'bundle', 'main.mjs');
