@@ -17,13 +17,14 @@ import { migrateDatabase, openDatabase, type OpenDatabase } from '../../src/db/c
 import { migratePostgres } from '../../src/db/pg/migrate.js';
 import * as sqliteTables from '../../src/db/tables.js';
 import { PG_MIGRATIONS_DIR } from '../../src/shared/paths.js';
+import { providedPostgres } from '../helpers/engines.js';
 
 /**
  * The URL of a PostgreSQL server on which this test may create and drop a database, or
  * undefined to skip it. The one place to change when a global setup provides the server.
  */
 function postgresAdminUrl(): string | undefined {
-  return process.env.TEST_DATABASE_URL || undefined;
+  return providedPostgres()?.adminUrl;
 }
 
 /**
@@ -280,6 +281,27 @@ describe.runIf(adminUrl)('Schema parity: the SQLite and PostgreSQL migrations de
       expect(fromSqlite.length).toBeGreaterThan(200);
       expect(fromPg).toEqual(fromSqlite);
     } finally {
+      client.release();
+    }
+  });
+
+  it('compares and sorts every text column by bytes, as SQLite does, whatever the locale', async () => {
+    const { rows } = await pool.query(`SELECT table_name || '.' || column_name AS "column", collation_name AS "collation" FROM information_schema.columns
+      WHERE table_schema = 'public' AND data_type = 'text' ORDER BY 1`);
+    expect(rows.length).toBeGreaterThan(100);
+    // The search text alone keeps the default: its tsvector depends on it and it is never compared.
+    expect(rows.filter((r) => r.collation !== 'C')).toEqual([{ column: 'search_documents.body', collation: null }]);
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`INSERT INTO places (id, name) VALUES ('place:b-c', 'b'), ('place:bc', 'É'), ('Place:z', 'a'), ('place:a', 'B')`);
+      const byId = await client.query(`SELECT id FROM places ORDER BY id`);
+      const byName = await client.query(`SELECT lower(name) AS n FROM places ORDER BY lower(name), id`);
+      expect(byId.rows.map((r) => r.id)).toEqual(['Place:z', 'place:a', 'place:b-c', 'place:bc']);
+      // lower() folds ASCII only, as SQLite's NOCASE: É stays É and sorts after every ASCII letter.
+      expect(byName.rows.map((r) => r.n)).toEqual(['a', 'b', 'b', 'É']);
+    } finally {
+      await client.query('ROLLBACK');
       client.release();
     }
   });

@@ -1,193 +1,196 @@
+-- Every text column compares and sorts by bytes (COLLATE "C"), as SQLite does, whatever the
+-- database's locale: ids, names and kinds order the same on both engines, and lower() folds
+-- ASCII only, like SQLite's NOCASE. (Added to the generated SQL by hand; drizzle has no collation.)
 CREATE TABLE "actor_aliases" (
-	"actor_id" text NOT NULL,
-	"alias" text NOT NULL,
+	"actor_id" text COLLATE "C" NOT NULL,
+	"alias" text COLLATE "C" NOT NULL,
 	CONSTRAINT "actor_aliases_actor_id_alias_pk" PRIMARY KEY("actor_id","alias")
 );
 --> statement-breakpoint
 CREATE TABLE "actor_relations" (
-	"id" text PRIMARY KEY NOT NULL,
-	"subject_id" text NOT NULL,
-	"object_id" text NOT NULL,
-	"kind" text NOT NULL,
-	"note" text,
-	"certainty" text DEFAULT 'CERTAIN' NOT NULL
+	"id" text COLLATE "C" PRIMARY KEY NOT NULL,
+	"subject_id" text COLLATE "C" NOT NULL,
+	"object_id" text COLLATE "C" NOT NULL,
+	"kind" text COLLATE "C" NOT NULL,
+	"note" text COLLATE "C",
+	"certainty" text COLLATE "C" DEFAULT 'CERTAIN' NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "actors" (
-	"id" text PRIMARY KEY NOT NULL,
-	"name" text NOT NULL,
-	"kind" text NOT NULL,
-	"country_code" text,
-	"cameo_code" text,
-	"description" text NOT NULL,
+	"id" text COLLATE "C" PRIMARY KEY NOT NULL,
+	"name" text COLLATE "C" NOT NULL,
+	"kind" text COLLATE "C" NOT NULL,
+	"country_code" text COLLATE "C",
+	"cameo_code" text COLLATE "C",
+	"description" text COLLATE "C" NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "affiliations" (
-	"id" text PRIMARY KEY NOT NULL,
-	"actor_id" text NOT NULL,
-	"organization_id" text NOT NULL,
-	"role" text
+	"id" text COLLATE "C" PRIMARY KEY NOT NULL,
+	"actor_id" text COLLATE "C" NOT NULL,
+	"organization_id" text COLLATE "C" NOT NULL,
+	"role" text COLLATE "C"
 );
 --> statement-breakpoint
 CREATE TABLE "api_keys" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "api_keys_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
-	"prefix" text NOT NULL,
-	"hash" text NOT NULL,
-	"role" text NOT NULL,
-	"name" text NOT NULL,
-	"created_at" text NOT NULL,
-	"revoked_at" text,
+	"prefix" text COLLATE "C" NOT NULL,
+	"hash" text COLLATE "C" NOT NULL,
+	"role" text COLLATE "C" NOT NULL,
+	"name" text COLLATE "C" NOT NULL,
+	"created_at" text COLLATE "C" NOT NULL,
+	"revoked_at" text COLLATE "C",
 	CONSTRAINT "api_keys_prefix_unique" UNIQUE("prefix")
 );
 --> statement-breakpoint
 CREATE TABLE "changes" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "changes_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
 	"revision" integer NOT NULL,
-	"node_id" text NOT NULL,
-	"node_type" text NOT NULL,
-	"op" text NOT NULL,
+	"node_id" text COLLATE "C" NOT NULL,
+	"node_type" text COLLATE "C" NOT NULL,
+	"op" text COLLATE "C" NOT NULL,
 	"version" integer NOT NULL,
 	"before" jsonb,
 	"after" jsonb
 );
 --> statement-breakpoint
 CREATE TABLE "event_issues" (
-	"event_id" text NOT NULL,
-	"issue_id" text NOT NULL,
+	"event_id" text COLLATE "C" NOT NULL,
+	"issue_id" text COLLATE "C" NOT NULL,
 	CONSTRAINT "event_issues_event_id_issue_id_pk" PRIMARY KEY("event_id","issue_id")
 );
 --> statement-breakpoint
 CREATE TABLE "event_participants" (
-	"event_id" text NOT NULL,
-	"actor_id" text NOT NULL,
-	"role" text NOT NULL,
+	"event_id" text COLLATE "C" NOT NULL,
+	"actor_id" text COLLATE "C" NOT NULL,
+	"role" text COLLATE "C" NOT NULL,
 	CONSTRAINT "event_participants_event_id_actor_id_role_pk" PRIMARY KEY("event_id","actor_id","role")
 );
 --> statement-breakpoint
 CREATE TABLE "event_relations" (
-	"id" text PRIMARY KEY NOT NULL,
-	"subject_id" text NOT NULL,
-	"object_id" text NOT NULL,
-	"kind" text NOT NULL,
-	"note" text,
-	"certainty" text DEFAULT 'CERTAIN' NOT NULL
+	"id" text COLLATE "C" PRIMARY KEY NOT NULL,
+	"subject_id" text COLLATE "C" NOT NULL,
+	"object_id" text COLLATE "C" NOT NULL,
+	"kind" text COLLATE "C" NOT NULL,
+	"note" text COLLATE "C",
+	"certainty" text COLLATE "C" DEFAULT 'CERTAIN' NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "events" (
-	"id" text PRIMARY KEY NOT NULL,
-	"title" text NOT NULL,
-	"summary" text NOT NULL,
-	"kind" text NOT NULL,
-	"status" text NOT NULL,
-	"start_precision" text DEFAULT 'UNKNOWN' NOT NULL,
+	"id" text COLLATE "C" PRIMARY KEY NOT NULL,
+	"title" text COLLATE "C" NOT NULL,
+	"summary" text COLLATE "C" NOT NULL,
+	"kind" text COLLATE "C" NOT NULL,
+	"status" text COLLATE "C" NOT NULL,
+	"start_precision" text COLLATE "C" DEFAULT 'UNKNOWN' NOT NULL,
 	"start_year" integer,
 	"start_month" integer,
 	"start_day" integer,
-	"start_note" text,
-	"end_precision" text DEFAULT 'UNKNOWN' NOT NULL,
+	"start_note" text COLLATE "C",
+	"end_precision" text COLLATE "C" DEFAULT 'UNKNOWN' NOT NULL,
 	"end_year" integer,
 	"end_month" integer,
 	"end_day" integer,
-	"end_note" text,
+	"end_note" text COLLATE "C",
 	"duration_days" integer,
-	"duration_note" text,
-	"location_id" text,
-	"cameo_code" text,
-	"certainty" text DEFAULT 'CERTAIN' NOT NULL,
-	"polarity" text DEFAULT 'POSITIVE' NOT NULL,
-	"holder_id" text,
+	"duration_note" text COLLATE "C",
+	"location_id" text COLLATE "C",
+	"cameo_code" text COLLATE "C",
+	"certainty" text COLLATE "C" DEFAULT 'CERTAIN' NOT NULL,
+	"polarity" text COLLATE "C" DEFAULT 'POSITIVE' NOT NULL,
+	"holder_id" text COLLATE "C",
 	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "evidence" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "evidence_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
-	"source_id" text NOT NULL,
+	"source_id" text COLLATE "C" NOT NULL,
 	"start" integer NOT NULL,
 	"end" integer NOT NULL,
-	"exact" text NOT NULL,
-	"prefix" text NOT NULL,
-	"suffix" text NOT NULL,
-	"actor_id" text,
-	"event_id" text,
-	"statement_id" text,
-	"issue_id" text,
-	"position_id" text,
-	"affiliation_id" text,
-	"actor_relation_id" text,
-	"event_relation_id" text,
-	"statement_relation_id" text,
-	"obstacle_id" text,
+	"exact" text COLLATE "C" NOT NULL,
+	"prefix" text COLLATE "C" NOT NULL,
+	"suffix" text COLLATE "C" NOT NULL,
+	"actor_id" text COLLATE "C",
+	"event_id" text COLLATE "C",
+	"statement_id" text COLLATE "C",
+	"issue_id" text COLLATE "C",
+	"position_id" text COLLATE "C",
+	"affiliation_id" text COLLATE "C",
+	"actor_relation_id" text COLLATE "C",
+	"event_relation_id" text COLLATE "C",
+	"statement_relation_id" text COLLATE "C",
+	"obstacle_id" text COLLATE "C",
 	CONSTRAINT "evidence_span_ok" CHECK ("evidence"."start" >= 0 AND "evidence"."end" > "evidence"."start"),
 	CONSTRAINT "evidence_one_subject" CHECK (num_nonnulls("evidence"."actor_id", "evidence"."event_id", "evidence"."statement_id", "evidence"."issue_id", "evidence"."position_id", "evidence"."affiliation_id", "evidence"."actor_relation_id", "evidence"."event_relation_id", "evidence"."statement_relation_id", "evidence"."obstacle_id") = 1)
 );
 --> statement-breakpoint
 CREATE TABLE "factuality_cues" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "factuality_cues_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 2147483647 START WITH 1 CACHE 1),
-	"source_id" text NOT NULL,
+	"source_id" text COLLATE "C" NOT NULL,
 	"start" integer NOT NULL,
 	"end" integer NOT NULL,
-	"exact" text NOT NULL,
-	"prefix" text NOT NULL,
-	"suffix" text NOT NULL,
-	"event_id" text,
-	"statement_id" text,
-	"position_id" text,
+	"exact" text COLLATE "C" NOT NULL,
+	"prefix" text COLLATE "C" NOT NULL,
+	"suffix" text COLLATE "C" NOT NULL,
+	"event_id" text COLLATE "C",
+	"statement_id" text COLLATE "C",
+	"position_id" text COLLATE "C",
 	CONSTRAINT "factuality_cues_span_ok" CHECK ("factuality_cues"."start" >= 0 AND "factuality_cues"."end" > "factuality_cues"."start"),
 	CONSTRAINT "factuality_cues_one_subject" CHECK (num_nonnulls("factuality_cues"."event_id", "factuality_cues"."statement_id", "factuality_cues"."position_id") = 1)
 );
 --> statement-breakpoint
 CREATE TABLE "issue_obstacle_parties" (
-	"obstacle_id" text NOT NULL,
-	"actor_id" text NOT NULL,
+	"obstacle_id" text COLLATE "C" NOT NULL,
+	"actor_id" text COLLATE "C" NOT NULL,
 	CONSTRAINT "issue_obstacle_parties_obstacle_id_actor_id_pk" PRIMARY KEY("obstacle_id","actor_id")
 );
 --> statement-breakpoint
 CREATE TABLE "issue_obstacles" (
-	"id" text PRIMARY KEY NOT NULL,
-	"issue_id" text NOT NULL,
-	"description" text NOT NULL,
-	"certainty" text DEFAULT 'CERTAIN' NOT NULL
+	"id" text COLLATE "C" PRIMARY KEY NOT NULL,
+	"issue_id" text COLLATE "C" NOT NULL,
+	"description" text COLLATE "C" NOT NULL,
+	"certainty" text COLLATE "C" DEFAULT 'CERTAIN' NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "issues" (
-	"id" text PRIMARY KEY NOT NULL,
-	"name" text NOT NULL,
-	"description" text NOT NULL,
+	"id" text COLLATE "C" PRIMARY KEY NOT NULL,
+	"name" text COLLATE "C" NOT NULL,
+	"description" text COLLATE "C" NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "places" (
-	"id" text PRIMARY KEY NOT NULL,
-	"name" text NOT NULL,
-	"country_code" text,
+	"id" text COLLATE "C" PRIMARY KEY NOT NULL,
+	"name" text COLLATE "C" NOT NULL,
+	"country_code" text COLLATE "C",
 	"latitude" double precision,
 	"longitude" double precision
 );
 --> statement-breakpoint
 CREATE TABLE "position_conditions" (
-	"position_id" text NOT NULL,
-	"issue_id" text NOT NULL,
+	"position_id" text COLLATE "C" NOT NULL,
+	"issue_id" text COLLATE "C" NOT NULL,
 	CONSTRAINT "position_conditions_position_id_issue_id_pk" PRIMARY KEY("position_id","issue_id")
 );
 --> statement-breakpoint
 CREATE TABLE "position_statements" (
-	"position_id" text NOT NULL,
-	"statement_id" text NOT NULL,
+	"position_id" text COLLATE "C" NOT NULL,
+	"statement_id" text COLLATE "C" NOT NULL,
 	CONSTRAINT "position_statements_position_id_statement_id_pk" PRIMARY KEY("position_id","statement_id")
 );
 --> statement-breakpoint
 CREATE TABLE "positions" (
-	"id" text PRIMARY KEY NOT NULL,
-	"actor_id" text NOT NULL,
-	"issue_id" text NOT NULL,
-	"stance" text NOT NULL,
-	"firmness" text DEFAULT 'UNKNOWN' NOT NULL,
+	"id" text COLLATE "C" PRIMARY KEY NOT NULL,
+	"actor_id" text COLLATE "C" NOT NULL,
+	"issue_id" text COLLATE "C" NOT NULL,
+	"stance" text COLLATE "C" NOT NULL,
+	"firmness" text COLLATE "C" DEFAULT 'UNKNOWN' NOT NULL,
 	"is_precondition" boolean DEFAULT false NOT NULL,
-	"summary" text NOT NULL,
-	"certainty" text DEFAULT 'CERTAIN' NOT NULL,
-	"polarity" text DEFAULT 'POSITIVE' NOT NULL,
-	"holder_id" text,
+	"summary" text COLLATE "C" NOT NULL,
+	"certainty" text COLLATE "C" DEFAULT 'CERTAIN' NOT NULL,
+	"polarity" text COLLATE "C" DEFAULT 'POSITIVE' NOT NULL,
+	"holder_id" text COLLATE "C",
 	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint
@@ -199,61 +202,61 @@ CREATE TABLE "revision_counter" (
 --> statement-breakpoint
 CREATE TABLE "revisions" (
 	"number" integer PRIMARY KEY NOT NULL,
-	"at" text NOT NULL,
-	"author_name" text NOT NULL,
-	"author_role" text NOT NULL,
+	"at" text COLLATE "C" NOT NULL,
+	"author_name" text COLLATE "C" NOT NULL,
+	"author_role" text COLLATE "C" NOT NULL,
 	"key_id" integer,
-	"summary" text,
-	"idempotency_key" text,
-	"input_hash" text,
+	"summary" text COLLATE "C",
+	"idempotency_key" text COLLATE "C",
+	"input_hash" text COLLATE "C",
 	"result" jsonb
 );
 --> statement-breakpoint
 CREATE TABLE "sources" (
-	"id" text PRIMARY KEY NOT NULL,
-	"title" text NOT NULL,
-	"text" text NOT NULL,
-	"url" text,
-	"content_hash" text,
+	"id" text COLLATE "C" PRIMARY KEY NOT NULL,
+	"title" text COLLATE "C" NOT NULL,
+	"text" text COLLATE "C" NOT NULL,
+	"url" text COLLATE "C",
+	"content_hash" text COLLATE "C",
 	"version" integer DEFAULT 1 NOT NULL,
-	"published_precision" text DEFAULT 'UNKNOWN' NOT NULL,
+	"published_precision" text COLLATE "C" DEFAULT 'UNKNOWN' NOT NULL,
 	"published_year" integer,
 	"published_month" integer,
 	"published_day" integer,
-	"published_note" text
+	"published_note" text COLLATE "C"
 );
 --> statement-breakpoint
 CREATE TABLE "statement_issues" (
-	"statement_id" text NOT NULL,
-	"issue_id" text NOT NULL,
+	"statement_id" text COLLATE "C" NOT NULL,
+	"issue_id" text COLLATE "C" NOT NULL,
 	CONSTRAINT "statement_issues_statement_id_issue_id_pk" PRIMARY KEY("statement_id","issue_id")
 );
 --> statement-breakpoint
 CREATE TABLE "statement_relations" (
-	"id" text PRIMARY KEY NOT NULL,
-	"subject_id" text NOT NULL,
-	"object_id" text NOT NULL,
-	"kind" text NOT NULL,
-	"certainty" text DEFAULT 'CERTAIN' NOT NULL
+	"id" text COLLATE "C" PRIMARY KEY NOT NULL,
+	"subject_id" text COLLATE "C" NOT NULL,
+	"object_id" text COLLATE "C" NOT NULL,
+	"kind" text COLLATE "C" NOT NULL,
+	"certainty" text COLLATE "C" DEFAULT 'CERTAIN' NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "statements" (
-	"id" text PRIMARY KEY NOT NULL,
-	"kind" text NOT NULL,
-	"summary" text NOT NULL,
-	"speaker_id" text,
-	"attribution_kind" text NOT NULL,
-	"attribution_detail" text,
-	"target_id" text,
-	"date_precision" text DEFAULT 'UNKNOWN' NOT NULL,
+	"id" text COLLATE "C" PRIMARY KEY NOT NULL,
+	"kind" text COLLATE "C" NOT NULL,
+	"summary" text COLLATE "C" NOT NULL,
+	"speaker_id" text COLLATE "C",
+	"attribution_kind" text COLLATE "C" NOT NULL,
+	"attribution_detail" text COLLATE "C",
+	"target_id" text COLLATE "C",
+	"date_precision" text COLLATE "C" DEFAULT 'UNKNOWN' NOT NULL,
 	"date_year" integer,
 	"date_month" integer,
 	"date_day" integer,
-	"date_note" text,
-	"event_id" text,
-	"certainty" text DEFAULT 'CERTAIN' NOT NULL,
-	"polarity" text DEFAULT 'POSITIVE' NOT NULL,
-	"holder_id" text,
+	"date_note" text COLLATE "C",
+	"event_id" text COLLATE "C",
+	"certainty" text COLLATE "C" DEFAULT 'CERTAIN' NOT NULL,
+	"polarity" text COLLATE "C" DEFAULT 'POSITIVE' NOT NULL,
+	"holder_id" text COLLATE "C",
 	"version" integer DEFAULT 1 NOT NULL
 );
 --> statement-breakpoint

@@ -24,10 +24,10 @@ END;
 --> statement-breakpoint
 CREATE TABLE "search_documents" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY,
-	"doc_key" text NOT NULL,
-	"entity_id" text NOT NULL,
-	"entity_type" text NOT NULL,
-	"field" text NOT NULL,
+	"doc_key" text COLLATE "C" NOT NULL,
+	"entity_id" text COLLATE "C" NOT NULL,
+	"entity_type" text COLLATE "C" NOT NULL,
+	"field" text COLLATE "C" NOT NULL,
 	"body" text NOT NULL,
 	"tsv" tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, kb_unaccent("body"))) STORED
 );
