@@ -1,3 +1,4 @@
+-- Indexes on first_mention put NULLs first, as SQLite orders them and as the lists ask (ORDER BY first_mention ASC NULLS FIRST), so that a page in order of mention reads the index in order on both engines.
 -- The order of first mention, the PostgreSQL counterpart of SQLite's 0007 and 0008. Hand-written:
 -- drizzle-kit cannot express triggers. Each entity listed by mention keeps the smallest start
 -- of the evidence spans citing it in `first_mention` (NULL when none), indexed with the id and
@@ -12,7 +13,7 @@ ALTER TABLE "actors" ADD COLUMN "first_mention" integer;
 --> statement-breakpoint
 UPDATE "actors" SET "first_mention" = (SELECT min(e."start") FROM "evidence" AS e WHERE e."actor_id" = "actors"."id");
 --> statement-breakpoint
-CREATE INDEX "actors_mention_idx" ON "actors" ("first_mention", "id");
+CREATE INDEX "actors_mention_idx" ON "actors" ("first_mention" NULLS FIRST, "id");
 --> statement-breakpoint
 CREATE FUNCTION "actors_first_mention"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -31,7 +32,7 @@ ALTER TABLE "issues" ADD COLUMN "first_mention" integer;
 --> statement-breakpoint
 UPDATE "issues" SET "first_mention" = (SELECT min(e."start") FROM "evidence" AS e WHERE e."issue_id" = "issues"."id");
 --> statement-breakpoint
-CREATE INDEX "issues_mention_idx" ON "issues" ("first_mention", "id");
+CREATE INDEX "issues_mention_idx" ON "issues" ("first_mention" NULLS FIRST, "id");
 --> statement-breakpoint
 CREATE FUNCTION "issues_first_mention"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -50,7 +51,7 @@ ALTER TABLE "events" ADD COLUMN "first_mention" integer;
 --> statement-breakpoint
 UPDATE "events" SET "first_mention" = (SELECT min(e."start") FROM "evidence" AS e WHERE e."event_id" = "events"."id");
 --> statement-breakpoint
-CREATE INDEX "events_mention_idx" ON "events" ("first_mention", "id");
+CREATE INDEX "events_mention_idx" ON "events" ("first_mention" NULLS FIRST, "id");
 --> statement-breakpoint
 CREATE FUNCTION "events_first_mention"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -69,7 +70,7 @@ ALTER TABLE "statements" ADD COLUMN "first_mention" integer;
 --> statement-breakpoint
 UPDATE "statements" SET "first_mention" = (SELECT min(e."start") FROM "evidence" AS e WHERE e."statement_id" = "statements"."id");
 --> statement-breakpoint
-CREATE INDEX "statements_mention_idx" ON "statements" ("first_mention", "id");
+CREATE INDEX "statements_mention_idx" ON "statements" ("first_mention" NULLS FIRST, "id");
 --> statement-breakpoint
 CREATE FUNCTION "statements_first_mention"() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -85,6 +86,6 @@ CREATE TRIGGER "statements_first_mention_delete" AFTER DELETE ON "evidence" FOR 
 CREATE TRIGGER "statements_first_mention_update" AFTER UPDATE OF "start", "statement_id" ON "evidence" FOR EACH ROW EXECUTE FUNCTION "statements_first_mention"();
 --> statement-breakpoint
 -- Lists filtered by kind in the order of first mention (SQLite's 0008).
-CREATE INDEX "statements_kind_mention_idx" ON "statements" ("kind", "first_mention", "id");
+CREATE INDEX "statements_kind_mention_idx" ON "statements" ("kind", "first_mention" NULLS FIRST, "id");
 --> statement-breakpoint
-CREATE INDEX "events_kind_mention_idx" ON "events" ("kind", "first_mention", "id");
+CREATE INDEX "events_kind_mention_idx" ON "events" ("kind", "first_mention" NULLS FIRST, "id");
