@@ -476,11 +476,22 @@ export interface TimelineReader {
   datedThrough(year: number): TimelineEventFact[];
 }
 
+/** The same reads answered asynchronously, as a store answers them (`timelineScopeAsync`). */
+export type AsyncTimelineReader = { [K in keyof TimelineReader]: (...args: Parameters<TimelineReader[K]>) => Promise<ReturnType<TimelineReader[K]>> };
+
 export interface TimelineScope {
   /** The events that order the answer (the set S of the header), in no particular order. */
   events: TimelineEventFact[];
   /** The relations among them, by id. */
   relations: StoredEventRelationFact[];
+}
+
+/** One read the scope's walk asks for: a method of `TimelineReader` and its argument. */
+type ScopeRead = { [K in keyof TimelineReader]: { method: K; arg: Parameters<TimelineReader[K]>[0] } }[keyof TimelineReader];
+
+/** Asks the reader of the walk's driver for one read, and hands back its typed answer. */
+function* read<K extends keyof TimelineReader>(method: K, arg: Parameters<TimelineReader[K]>[0]): Generator<ScopeRead, ReturnType<TimelineReader[K]>, unknown> {
+  return (yield { method, arg } as ScopeRead) as ReturnType<TimelineReader[K]>;
 }
 
 /**
@@ -490,8 +501,30 @@ export interface TimelineScope {
  * before some member by date are those ending before the latest start among the members.
  * The caller orders the events as it orders the whole base (by first mention) and passes
  * them to `timeline` with the relations.
+ *
+ * The walk asks for what it reads (`ScopeRead`) and stays pure; `timelineScope` answers
+ * from a `TimelineReader` (memory), `timelineScopeAsync` from a store.
  */
 export function timelineScope(answer: Iterable<string>, reader: TimelineReader, minCertainty: Certainty = DEFAULT_MIN_CERTAINTY): TimelineScope {
+  const walk = scopeWalk(answer, minCertainty);
+  let step = walk.next();
+  while (!step.done) step = walk.next(ask(reader, step.value));
+  return step.value;
+}
+
+/** `timelineScope` over a reader that answers asynchronously: the same walk, the same scope. */
+export async function timelineScopeAsync(answer: Iterable<string>, reader: AsyncTimelineReader, minCertainty: Certainty = DEFAULT_MIN_CERTAINTY): Promise<TimelineScope> {
+  const walk = scopeWalk(answer, minCertainty);
+  let step = walk.next();
+  while (!step.done) step = walk.next(await ask(reader, step.value));
+  return step.value;
+}
+
+function ask<R extends TimelineReader | AsyncTimelineReader>(reader: R, { method, arg }: ScopeRead): ReturnType<R[keyof TimelineReader]> {
+  return (reader[method] as (arg: unknown) => ReturnType<R[keyof TimelineReader]>)(arg);
+}
+
+function* scopeWalk(answer: Iterable<string>, minCertainty: Certainty): Generator<ScopeRead, TimelineScope, unknown> {
   const kept = new Map<string, TimelineEventFact>();
   const walked = new Set<string>();
   const relations = new Map<string, StoredEventRelationFact>();
@@ -500,10 +533,10 @@ export function timelineScope(answer: Iterable<string>, reader: TimelineReader, 
   };
 
   const asked = [...new Set(answer)];
-  keep(reader.events(asked));
+  keep(yield* read('events', asked));
   const seeds = new Set(asked.filter((id) => kept.has(id)));
   // Relation neighbours on both sides: the basis names them in the order they are placed.
-  for (const relation of reader.relationsOf([...seeds])) {
+  for (const relation of yield* read('relationsOf', [...seeds])) {
     const order = orderOf(relation);
     if (!order) continue;
     relations.set(relation.id, relation);
@@ -514,11 +547,11 @@ export function timelineScope(answer: Iterable<string>, reader: TimelineReader, 
   let latestStart: DateBound | null = null;
   let frontier = [...seeds];
   while (frontier.length > 0) {
-    const reached = reader.ancestors(frontier);
+    const reached = yield* read('ancestors', frontier);
     for (const relation of reached.relations) relations.set(relation.id, relation);
     const fresh = reached.ids.filter((id) => !walked.has(id));
     for (const id of fresh) walked.add(id);
-    keep(reader.events(fresh.filter((id) => !kept.has(id))));
+    keep(yield* read('events', fresh.filter((id) => !kept.has(id))));
 
     // Every dated member starting after the latest start seen raises the bar for dates.
     let latest: DateBound | null = latestStart;
@@ -529,9 +562,10 @@ export function timelineScope(answer: Iterable<string>, reader: TimelineReader, 
     }
     if (latest === null || (latestStart !== null && compareBounds(latest, latestStart) === 0)) break;
     latestStart = latest;
-    const before = reader.datedThrough(latest[0]).filter((event) => {
+    const bar: DateBound = latest;
+    const before = (yield* read('datedThrough', bar[0])).filter((event) => {
       const date = knownDate(event.date);
-      return date !== null && !walked.has(event.id) && admissible(event, minCertainty) && compareBounds(dateBounds(date).end, latest) < 0;
+      return date !== null && !walked.has(event.id) && admissible(event, minCertainty) && compareBounds(dateBounds(date).end, bar) < 0;
     });
     keep(before);
     frontier = before.map((event) => event.id);

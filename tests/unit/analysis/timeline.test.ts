@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  ORDERING_KINDS, TimelineCycleError, TimelinePlacement, UNPLACED_BASIS, compareKnownDates, formatKnownDate, knownDate, memoryReader, orderOf, timeline, timelineScope,
+  ORDERING_KINDS, TimelineCycleError, TimelinePlacement, UNPLACED_BASIS, compareKnownDates, formatKnownDate, knownDate, memoryReader, orderOf, timeline, timelineScope, timelineScopeAsync,
   type EventRelationFact, type StoredEventRelationFact, type TimelineEventFact, type TimelineReader,
 } from '../../../src/analysis/timeline.js';
 import { Certainty, DatePrecision, EventRelationKind, Polarity } from '../../../src/shared/enums.js';
@@ -412,6 +412,37 @@ describe('Timeline scope: the events of one actor or issue, ordered as in the wh
         expect(indexed.relations).toEqual(scanned.relations);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('finds the same scope, through the same reads, when the reader answers asynchronously (as a store does)', async () => {
+    await fc.assert(
+      fc.asyncProperty(arbitraryBase, async (base) => {
+        const sync = countingReader(base.events, base.relations);
+        const async = countingReader(base.events, base.relations);
+        const calls: string[][] = [[], []];
+        const logged = (reader: TimelineReader, log: string[]): TimelineReader => ({
+          events: (ids) => (log.push(`events ${ids}`), reader.events(ids)),
+          relationsOf: (ids) => (log.push(`relationsOf ${ids}`), reader.relationsOf(ids)),
+          ancestors: (ids) => (log.push(`ancestors ${ids}`), reader.ancestors(ids)),
+          datedThrough: (year) => (log.push(`datedThrough ${year}`), reader.datedThrough(year)),
+        });
+        const viaSync = timelineScope(base.answer, logged(sync.reader, calls[0]), base.minCertainty);
+        const reader = logged(async.reader, calls[1]);
+        const viaAsync = await timelineScopeAsync(
+          base.answer,
+          {
+            events: async (ids) => reader.events(ids),
+            relationsOf: async (ids) => reader.relationsOf(ids),
+            ancestors: async (ids) => reader.ancestors(ids),
+            datedThrough: async (year) => reader.datedThrough(year),
+          },
+          base.minCertainty,
+        );
+        expect(viaAsync).toEqual(viaSync);
+        expect(calls[1]).toEqual(calls[0]);
+      }),
+      { numRuns: 1000 },
     );
   });
 
