@@ -15,12 +15,14 @@ import { createServer } from 'node:http';
 import { authenticate } from '../src/auth/keys.js';
 import { rankSearchMatches } from '../src/analysis/search-ranking.js';
 import { openDatabase } from '../src/db/client.js';
-import { answerBlockingIssues, answerCommonGround, answerContradictions, answerTimeline, searchMatches } from '../src/modules/question/question.service.js';
+import { answerBlockingIssues, answerCommonGround, answerContradictions, answerTimeline } from '../src/modules/question/question.service.js';
+import { searchMatches } from '../src/modules/question/search.service.js';
 import { Certainty } from '../src/shared/enums.js';
 import { encodeKeyCursor } from '../src/shared/pagination.js';
 import { DEEP_AFTER } from './mix.js';
 
-const { db, sqlite } = openDatabase(process.env.DATABASE_URL!);
+const opened = openDatabase(process.env.DATABASE_URL!);
+const { db, sqlite, engine } = opened;
 
 /** The project's order of first mention: the stored, indexed column (migration 0007). */
 const MENTION = (table: string) => `${table}.first_mention`;
@@ -73,18 +75,18 @@ const answers: Record<string, (variables: any, authorization: string | undefined
     const s = sql.statement.get('statement:st4242') as { id: string; kind: string; summary: string } | undefined;
     return { node: s ? { id: s.id, kind: s.kind, summary: s.summary } : null };
   },
-  Search: () => ({ search: rankSearchMatches(searchMatches(db, '"statement 4242"'), 10).map((h) => ({ field: h.field, score: h.score, node: { id: h.entityId } })) }),
-  Blocking: () => ({
-    blockingIssues: answerBlockingIssues(db, { parties: ['actor:state-0', 'actor:state-1'], minCertainty: Certainty.POSSIBLE, asOf: null }).map((b) => ({ issue: { id: b.issueId }, rule: b.rule, severity: b.severity, certainty: b.certainty })),
+  Search: async () => ({ search: rankSearchMatches(await searchMatches(engine, '"statement 4242"'), 10).map((h) => ({ field: h.field, score: h.score, node: { id: h.entityId } })) }),
+  Blocking: async () => ({
+    blockingIssues: (await answerBlockingIssues(opened, { parties: ['actor:state-0', 'actor:state-1'], minCertainty: Certainty.POSSIBLE, asOf: null })).map((b) => ({ issue: { id: b.issueId }, rule: b.rule, severity: b.severity, certainty: b.certainty })),
   }),
-  Common: () => ({
-    commonGround: answerCommonGround(db, { parties: ['actor:state-0', 'actor:state-1'], includeSilent: true, minCertainty: Certainty.POSSIBLE, asOf: null }).map((c) => ({ issue: { id: c.issueId }, complete: c.complete, certainty: c.certainty })),
+  Common: async () => ({
+    commonGround: (await answerCommonGround(opened, { parties: ['actor:state-0', 'actor:state-1'], includeSilent: true, minCertainty: Certainty.POSSIBLE, asOf: null })).map((c) => ({ issue: { id: c.issueId }, complete: c.complete, certainty: c.certainty })),
   }),
-  Timeline: () => ({
-    timeline: answerTimeline(db, { actor: 'actor:state-0', issue: null, minCertainty: Certainty.POSSIBLE, asOf: null }).map((e) => ({ position: e.position, dated: e.dated, event: { id: e.eventId } })),
+  Timeline: async () => ({
+    timeline: (await answerTimeline(opened, { actor: 'actor:state-0', issue: null, minCertainty: Certainty.POSSIBLE, asOf: null })).map((e) => ({ position: e.position, dated: e.dated, event: { id: e.eventId } })),
   }),
-  Contradictions: () => ({
-    contradictions: answerContradictions(db, { actor: 'actor:state-0', issue: null, minCertainty: Certainty.POSSIBLE, asOf: null }).map((c) => ({
+  Contradictions: async () => ({
+    contradictions: (await answerContradictions(opened, { actor: 'actor:state-0', issue: null, minCertainty: Certainty.POSSIBLE, asOf: null })).map((c) => ({
       basis: c.basis,
       certainty: c.certainty,
       reason: c.reason,
@@ -114,7 +116,9 @@ const server = createServer((req, res) => {
       res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: `the floor does not know ${operationName}` }] }));
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(`${JSON.stringify({ data: answer(variables, req.headers.authorization) })}\n`); // Apollo ends its JSON with a newline
+    void Promise.resolve(answer(variables, req.headers.authorization)).then((data) => {
+      res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(`${JSON.stringify({ data })}\n`); // Apollo ends its JSON with a newline
+    });
   });
 });
 server.listen(Number(process.env.PORT), '127.0.0.1');

@@ -39,7 +39,7 @@
  *   actor's claim involves it as much as its own denial. With both, a pair needs each. The
  *   pairs kept are entries of the whole answer, unchanged: the reason still names every
  *   issue the pair disagrees on. The caller may compute from only the facts such pairs rest
- *   on (see `contradictionFacts` in the question service); the answer is the same.
+ *   on (see `contradictionFacts` in the question module's facts.service.ts); the answer is the same.
  */
 import { Certainty, leastCertain, StatementKind, StatementRelationKind } from '../shared/enums.js';
 import {

@@ -113,7 +113,8 @@ describe('Batching: a question asked under several aliases is computed once per 
   it('runs the SQL of blockingIssues once for three aliases with the same arguments', async () => {
     const statements: string[] = [];
     const box = { recording: false };
-    const kb = openTestDb({ onStatement: (sql) => box.recording && statements.push(sql) });
+    // Each question reads in a snapshot; the snapshots open at once share one BEGIN and COMMIT on SQLite, so those are left out.
+    const kb = openTestDb({ onStatement: (sql) => box.recording && !/^(BEGIN|COMMIT)\b/.test(sql) && statements.push(sql) });
     const server = await startTestServer(kb.db);
     try {
       const one = '{ a: blockingIssues(parties: ["actor:united-states", "actor:iran"]) { rule severity certainty } }';

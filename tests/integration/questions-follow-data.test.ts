@@ -1,6 +1,8 @@
 /**
  * Nothing is hard-coded to the seed: on a small knowledge base built here, the answers
- * change as the stored data changes, and the search index follows every write.
+ * change as the stored data changes, and the search index follows every write. The rows are
+ * written directly; where a kept answer must follow them (the whole timeline, kept per
+ * revision), they are written as every write is: with a revision, in one transaction.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
@@ -33,6 +35,14 @@ afterAll(async () => {
   kb.dispose();
 });
 
+/** Runs a change of rows as a write does: the change and its revision, in one transaction. */
+function write(change: () => void): void {
+  kb.sqlite.transaction(() => {
+    change();
+    kb.sqlite.prepare(`INSERT INTO revisions (number, at, author_name, author_role) VALUES ((SELECT max(number) + 1 FROM revisions), ?, 'test', 'ADMIN')`).run(new Date().toISOString());
+  })();
+}
+
 const PARTIES = '["actor:alpha", "actor:beta"]';
 const ask = async () => {
   const res = await server.gql(`{ blockingIssues(parties: ${PARTIES}) { issue { id } rule } commonGround(parties: ${PARTIES}) { issue { id } } }`);
@@ -54,15 +64,17 @@ describe('Questions follow the data', () => {
 describe('Timeline refuses contradictory order', () => {
   it('answers relations that form a cycle with an error naming the cycle, not a hang', async () => {
     const event = (id: string, title: string) => ({ id, title, summary: title, kind: 'MEETING' as never, status: 'OCCURRED' as never });
-    kb.db.insert(t.events).values([event('event:p', 'Meeting P'), event('event:q', 'Meeting Q')]).run();
-    kb.db.insert(t.eventRelations).values({ id: 'event:p|AFTER|event:q', subjectId: 'event:p', objectId: 'event:q', kind: EventRelationKind.AFTER }).run();
+    write(() => {
+      kb.db.insert(t.events).values([event('event:p', 'Meeting P'), event('event:q', 'Meeting Q')]).run();
+      kb.db.insert(t.eventRelations).values({ id: 'event:p|AFTER|event:q', subjectId: 'event:p', objectId: 'event:q', kind: EventRelationKind.AFTER }).run();
+    });
     const ordered = await server.gql(`{ timeline { position event { id } } }`);
     expect(ordered.data.timeline.map((e: any) => e.event.id)).toEqual(['event:q', 'event:p']);
-    kb.db.insert(t.eventRelations).values({ id: 'event:q|AFTER|event:p', subjectId: 'event:q', objectId: 'event:p', kind: EventRelationKind.AFTER }).run();
+    write(() => kb.db.insert(t.eventRelations).values({ id: 'event:q|AFTER|event:p', subjectId: 'event:q', objectId: 'event:p', kind: EventRelationKind.AFTER }).run());
     const res = await server.gql(`{ timeline { position } }`);
     expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'TIMELINE_CYCLE', cycle: expect.arrayContaining(['event:p', 'event:q']) });
     expect(res.errors?.[0]?.message).toMatch(/Meeting P.*Meeting Q|Meeting Q.*Meeting P/);
-    kb.db.delete(t.events).run();
+    write(() => kb.db.delete(t.events).run());
   });
 });
 
@@ -72,11 +84,13 @@ describe('Dated events: ranges and the timeline use the dates the source gives',
       id, title, summary: title, kind: 'MEETING' as never, status: 'OCCURRED' as never,
       startPrecision: precision as never, startYear: year, startMonth: month, startDay: day,
     });
-    kb.db.insert(t.events).values([
-      dated('event:c', 'Summit C', 'DAY', 2025, 6, 12),
-      dated('event:a', 'Summit A', 'YEAR', 2024, null, null),
-      dated('event:b', 'Summit B', 'MONTH', 2025, 3, null),
-    ]).run();
+    write(() =>
+      kb.db.insert(t.events).values([
+        dated('event:c', 'Summit C', 'DAY', 2025, 6, 12),
+        dated('event:a', 'Summit A', 'YEAR', 2024, null, null),
+        dated('event:b', 'Summit B', 'MONTH', 2025, 3, null),
+      ]).run(),
+    );
     const range = async (filter: string) =>
       (await server.gql(`{ events(filter: ${filter}, orderBy: {field: START}) { edges { node { id start { iso } } } } }`)).data.events.edges.map((e: any) => e.node.id);
     expect(await range(`{startFrom: "2025"}`)).toEqual(['event:b', 'event:c']);
@@ -89,7 +103,7 @@ describe('Dated events: ranges and the timeline use the dates the source gives',
       { dated: true, basis: 'dated 2025-03', event: { id: 'event:b' } },
       { dated: true, basis: 'dated 2025-06-12', event: { id: 'event:c' } },
     ]);
-    kb.db.delete(t.events).run();
+    write(() => kb.db.delete(t.events).run());
   });
 });
 

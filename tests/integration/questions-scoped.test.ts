@@ -19,22 +19,23 @@ import { AffiliationGraph } from '../../src/analysis/stance.js';
 import { timeline, TimelineCycleError, type EventRelationFact, type TimelineEventFact } from '../../src/analysis/timeline.js';
 import { importBundle } from '../../src/bulk/import.js';
 import { synthesize } from '../../src/bulk/synth.js';
-import { answerBlockingIssues, answerCommonGround, answerContradictions, answerTimeline, factsFor } from '../../src/modules/question/question.service.js';
+import { factsFor } from '../../src/modules/question/facts.service.js';
+import { answerBlockingIssues, answerCommonGround, answerContradictions, answerTimeline } from '../../src/modules/question/question.service.js';
 import { Certainty } from '../../src/shared/enums.js';
 import { latestRevision } from '../../src/store/history.js';
 import { openTestDb, type TestDb } from '../helpers/db.js';
 
 /** Compares scoped and whole answers; returns how many issues the answers named, so a test can see they were not all empty. */
-function expectSameAnswers(kb: TestDb, parties: string[][]): number {
+async function expectSameAnswers(kb: TestDb, parties: string[][]): Promise<number> {
   let named = 0;
-  const whole = factsFor(kb.db, null);
-  const input = { positions: whole.positions(), affiliations: whole.affiliations(), obstacles: whole.obstacles(), names: whole.names() };
+  const whole = await factsFor(kb, null);
+  const input = { positions: await whole.positions(), affiliations: await whole.affiliations(), obstacles: await whole.obstacles(), names: await whole.names() };
   for (const pair of parties) {
     for (const minCertainty of [Certainty.POSSIBLE, Certainty.CERTAIN]) {
       const expected = blockingIssues({ ...input, parties: pair, minCertainty }).map((b) => ({ ...b, rule: b.rules[0] }));
-      expect(answerBlockingIssues(kb.db, { parties: pair, minCertainty, asOf: null }), pair.join(' / ')).toEqual(expected);
+      expect(await answerBlockingIssues(kb, { parties: pair, minCertainty, asOf: null }), pair.join(' / ')).toEqual(expected);
       const ground = commonGround({ ...input, parties: pair, includeSilent: true, minCertainty }).map((c) => ({ ...c, complete: c.silentPartyIds.length === 0 }));
-      expect(answerCommonGround(kb.db, { parties: pair, includeSilent: true, minCertainty, asOf: null }), pair.join(' / ')).toEqual(ground);
+      expect(await answerCommonGround(kb, { parties: pair, includeSilent: true, minCertainty, asOf: null }), pair.join(' / ')).toEqual(ground);
       named += expected.length + ground.length;
     }
   }
@@ -44,26 +45,26 @@ function expectSameAnswers(kb: TestDb, parties: string[][]): number {
 const pairsOf = (ids: string[]) => ids.flatMap((a, i) => ids.slice(i + 1).map((b) => [a, b]));
 
 describe('Questions about named parties read only their facts, and answer as from the whole base', () => {
-  it('on the seed, for every pair of actors holding a position or named by an obstacle', () => {
+  it('on the seed, for every pair of actors holding a position or named by an obstacle', async () => {
     const kb = openTestDb();
     try {
-      const whole = factsFor(kb.db, null);
-      const actors = [...new Set([...whole.positions().map((p) => p.actorId), ...whole.obstacles().flatMap((o) => o.partyIds), ...whole.affiliations().map((a) => a.organizationId)])].sort();
+      const whole = await factsFor(kb, null);
+      const actors = [...new Set([...(await whole.positions()).map((p) => p.actorId), ...(await whole.obstacles()).flatMap((o) => o.partyIds), ...(await whole.affiliations()).map((a) => a.organizationId)])].sort();
       expect(actors.length).toBeGreaterThanOrEqual(5);
-      expect(expectSameAnswers(kb, pairsOf(actors))).toBeGreaterThan(0);
+      expect(await expectSameAnswers(kb, pairsOf(actors))).toBeGreaterThan(0);
     } finally {
       kb.dispose();
     }
   });
 
-  it('on a synthetic base of 1,000 statements, for pairs of states (each speaking through its officials)', () => {
+  it('on a synthetic base of 1,000 statements, for pairs of states (each speaking through its officials)', async () => {
     const kb = openTestDb({ seed: false });
     const dir = mkdtempSync(join(tmpdir(), 'kb-scoped-'));
     try {
       synthesize(1000, join(dir, 'bundle'));
       importBundle(kb.db, join(dir, 'bundle'), 'test');
       const states = Array.from({ length: 12 }, (_, i) => `actor:state-${i}`);
-      expect(expectSameAnswers(kb, pairsOf(states))).toBeGreaterThan(0);
+      expect(await expectSameAnswers(kb, pairsOf(states))).toBeGreaterThan(0);
     } finally {
       kb.dispose();
       rmSync(dir, { recursive: true, force: true });
@@ -75,14 +76,14 @@ const CERTAINTIES = Object.values(Certainty);
 
 
 /** A synthetic base (`kb synth` + `kb import`) in a test database; `build` changes it with SQL before the questions run. */
-function syntheticBase(statements: number, build: (kb: TestDb) => void, test: (kb: TestDb) => void): void {
+async function syntheticBase(statements: number, build: (kb: TestDb) => void, test: (kb: TestDb) => Promise<void>): Promise<void> {
   const kb = openTestDb({ seed: false });
   const dir = mkdtempSync(join(tmpdir(), 'kb-scoped-'));
   try {
     synthesize(statements, join(dir, 'bundle'));
     importBundle(kb.db, join(dir, 'bundle'), 'test');
     build(kb);
-    test(kb);
+    await test(kb);
   } finally {
     kb.dispose();
     rmSync(dir, { recursive: true, force: true });
@@ -133,11 +134,11 @@ function varyEvents(kb: TestDb, seed: number): void {
  * The timeline as it was computed before it was scoped: the whole base ordered (once per
  * certainty), then the events of the actor (with its affiliates) and of the issue kept.
  */
-function wholeTimeline(kb: TestDb, facts: { events: TimelineEventFact[]; relations: EventRelationFact[] }) {
-  const whole = factsFor(kb.db, null);
-  const graph = new AffiliationGraph(whole.affiliations());
-  const participants = whole.participants();
-  const eventIssues = whole.eventIssues();
+async function wholeTimeline(kb: TestDb, facts: { events: TimelineEventFact[]; relations: EventRelationFact[] }) {
+  const whole = await factsFor(kb, null);
+  const graph = new AffiliationGraph(await whole.affiliations());
+  const participants = await whole.participants();
+  const eventIssues = await whole.eventIssues();
   const ordered = new Map<Certainty, ReturnType<typeof timeline>>();
   return (args: { actor: string | null; issue: string | null; minCertainty: Certainty }) => {
     if (!ordered.has(args.minCertainty)) ordered.set(args.minCertainty, timeline({ ...facts, minCertainty: args.minCertainty }));
@@ -166,18 +167,18 @@ function questionsOf(kb: TestDb, officials: number): Asked[] {
 }
 
 describe('The timeline of an actor or issue reads the events that order it, and answers as the whole timeline filtered', () => {
-  it('on the seed, for every actor and issue, at every certainty, also as of the latest revision', () => {
+  it('on the seed, for every actor and issue, at every certainty, also as of the latest revision', async () => {
     const kb = openTestDb();
     try {
       const asked = questionsOf(kb, 100);
       expect(asked.length).toBeGreaterThan(20);
       let entries = 0;
-      const wholeThenFiltered = wholeTimeline(kb, factsFor(kb.db, null).timelineFacts());
+      const wholeThenFiltered = await wholeTimeline(kb, await (await factsFor(kb, null)).timelineFacts());
       for (const minCertainty of CERTAINTIES) {
         for (const q of asked) {
           const expected = wholeThenFiltered({ ...q, minCertainty });
-          expect(answerTimeline(kb.db, { ...q, minCertainty, asOf: null }), JSON.stringify(q)).toEqual(expected);
-          expect(answerTimeline(kb.db, { ...q, minCertainty, asOf: latestRevision(kb.db) }), JSON.stringify(q)).toEqual(expected);
+          expect(await answerTimeline(kb, { ...q, minCertainty, asOf: null }), JSON.stringify(q)).toEqual(expected);
+          expect(await answerTimeline(kb, { ...q, minCertainty, asOf: latestRevision(kb.db) }), JSON.stringify(q)).toEqual(expected);
           entries += expected.length;
         }
       }
@@ -187,26 +188,26 @@ describe('The timeline of an actor or issue reads the events that order it, and 
     }
   });
 
-  it('on a synthetic base of 2,000 statements with dates, relations of every kind and certainty, for every actor and issue', () => {
-    syntheticBase(2000, (kb) => varyEvents(kb, 7), (kb) => {
+  it('on a synthetic base of 2,000 statements with dates, relations of every kind and certainty, for every actor and issue', async () => {
+    await syntheticBase(2000, (kb) => varyEvents(kb, 7), async (kb) => {
       const asked = questionsOf(kb, 30);
       let compared = 0;
       let related = 0;
       let wide = 0;
-      const wholeThenFiltered = wholeTimeline(kb, factsFor(kb.db, null).timelineFacts());
-      const known = factsFor(kb.db, null);
+      const known = await factsFor(kb, null);
+      const wholeThenFiltered = await wholeTimeline(kb, await known.timelineFacts());
       for (const minCertainty of CERTAINTIES) {
         for (const q of asked) {
           const expected = wholeThenFiltered({ ...q, minCertainty });
-          expect(answerTimeline(kb.db, { ...q, minCertainty, asOf: null }), JSON.stringify({ ...q, minCertainty })).toEqual(expected);
+          expect(await answerTimeline(kb, { ...q, minCertainty, asOf: null }), JSON.stringify({ ...q, minCertainty })).toEqual(expected);
           compared++;
           related += expected.filter((e) => e.basis.includes('before') || e.basis.includes('after')).length;
           if (minCertainty !== Certainty.POSSIBLE) continue;
           // The scope read through the indexes, and walked in the whole base read at once, is one scope.
-          const answer = known.timelineAnswer(q);
-          const viaIndexes = known.timelineFactsFor(answer, minCertainty, Infinity);
+          const answer = await known.timelineAnswer(q);
+          const viaIndexes = await known.timelineFactsFor(answer, minCertainty, Infinity);
           // The whole-base read also hands back the whole base it read (to order it once and keep it).
-          const { whole, ...viaWholeBase } = known.timelineFactsFor(answer, minCertainty, 0);
+          const { whole, ...viaWholeBase } = await known.timelineFactsFor(answer, minCertainty, 0);
           expect(viaWholeBase).toEqual(viaIndexes);
           if (viaIndexes.events.length > 0) expect(whole!.events.length).toBeGreaterThanOrEqual(viaIndexes.events.length);
           expect(viaIndexes.whole).toBeUndefined();
@@ -219,14 +220,14 @@ describe('The timeline of an actor or issue reads the events that order it, and 
       expect(wide).toBeLessThan(asked.length - 10);
       expect(related).toBeGreaterThan(1000);
       // The base is varied enough: dated and undated entries, and bases quoting notes.
-      const all = answerTimeline(kb.db, { actor: null, issue: null, minCertainty: Certainty.POSSIBLE, asOf: null });
+      const all = await answerTimeline(kb, { actor: null, issue: null, minCertainty: Certainty.POSSIBLE, asOf: null });
       expect(new Set(all.map((e) => e.placement)).size).toBe(3);
       expect(all.some((e) => e.basis.includes('"note'))).toBe(true);
     });
   });
 
-  it('with a cycle: the questions it orders fail naming it, as the whole timeline does; the others answer as the base without it', () => {
-    syntheticBase(2000, (kb) => varyEvents(kb, 11), (kb) => {
+  it('with a cycle: the questions it orders fail naming it, as the whole timeline does; the others answer as the base without it', async () => {
+    await syntheticBase(2000, (kb) => varyEvents(kb, 11), async (kb) => {
       // Two events, made loose and undated, then put each after the other, and before events of the chain.
       const [x, y] = ['event:e150', 'event:e151'];
       const sqlite = kb.sqlite;
@@ -234,13 +235,13 @@ describe('The timeline of an actor or issue reads the events that order it, and 
       sqlite.prepare(`UPDATE events SET start_precision = 'UNKNOWN', start_year = NULL, start_month = NULL, start_day = NULL, certainty = 'CERTAIN', polarity = 'POSITIVE' WHERE id IN (?, ?)`).run(x, y);
       const relate = sqlite.prepare(`INSERT INTO event_relations (id, subject_id, object_id, kind, note, certainty) VALUES (?, ?, ?, ?, NULL, 'CERTAIN')`);
       for (const later of ['event:e260', 'event:e330']) relate.run(`${x}|BEFORE|${later}`, x, later, 'BEFORE');
-      const withoutCycle = wholeTimeline(kb, factsFor(kb.db, null).timelineFacts());
+      const withoutCycle = await wholeTimeline(kb, await (await factsFor(kb, null)).timelineFacts());
       relate.run(`${x}|AFTER|${y}`, x, y, 'AFTER');
       relate.run(`${y}|AFTER|${x}`, y, x, 'AFTER');
 
       let cycle: TimelineCycleError | null = null;
       try {
-        timeline(factsFor(kb.db, null).timelineFacts());
+        timeline(await (await factsFor(kb, null)).timelineFacts());
       } catch (e) {
         cycle = e as TimelineCycleError;
       }
@@ -251,7 +252,7 @@ describe('The timeline of an actor or issue reads the events that order it, and 
       for (const q of questionsOf(kb, 30)) {
         let answer;
         try {
-          answer = answerTimeline(kb.db, { ...q, minCertainty: Certainty.POSSIBLE, asOf: null });
+          answer = await answerTimeline(kb, { ...q, minCertainty: Certainty.POSSIBLE, asOf: null });
         } catch (e) {
           expect(e).toBeInstanceOf(GraphQLError);
           expect((e as GraphQLError).message).toBe(cycle!.message);
@@ -269,14 +270,16 @@ describe('The timeline of an actor or issue reads the events that order it, and 
 });
 
 /** Contradictions as computed before they were scoped: every pair from the whole base (once per certainty), then those involving the actor and issue. */
-function wholeContradictions(kb: TestDb) {
-  const whole = factsFor(kb.db, null);
-  const { statements, relations } = whole.statementFacts();
-  const positions = whole.positions();
-  const graph = new AffiliationGraph(whole.affiliations());
+async function wholeContradictions(kb: TestDb) {
+  const whole = await factsFor(kb, null);
+  const { statements, relations } = await whole.statementFacts();
+  const positions = await whole.positions();
+  const affiliations = await whole.affiliations();
+  const names = await whole.names();
+  const graph = new AffiliationGraph(affiliations);
   const found = new Map<Certainty, Contradiction[]>();
   return (args: Asked & { minCertainty: Certainty }): Contradiction[] => {
-    if (!found.has(args.minCertainty)) found.set(args.minCertainty, contradictions({ statements, relations, positions, affiliations: whole.affiliations(), names: whole.names(), minCertainty: args.minCertainty }));
+    if (!found.has(args.minCertainty)) found.set(args.minCertainty, contradictions({ statements, relations, positions, affiliations, names, minCertainty: args.minCertainty }));
     const byActor = args.actor ? new Set(statements.filter((s) => s.speakerId !== null && graph.reachable(s.speakerId).has(args.actor!)).map((s) => s.id)) : null;
     const about = args.issue
       ? new Set([...statements.filter((s) => s.issueIds.includes(args.issue!)).map((s) => s.id), ...positions.filter((p) => p.issueId === args.issue).flatMap((p) => p.statementIds)])
@@ -315,41 +318,41 @@ function varyStatements(kb: TestDb, seed: number): void {
 }
 
 describe('Contradictions about an actor or issue read the pairs they can find, and answer as the whole filtered', () => {
-  it('on the seed, for every actor and issue, at every certainty, also as of the latest revision', () => {
+  it('on the seed, for every actor and issue, at every certainty, also as of the latest revision', async () => {
     const kb = openTestDb();
     try {
       let found = 0;
-      const contradictionsFiltered = wholeContradictions(kb);
+      const contradictionsFiltered = await wholeContradictions(kb);
       for (const minCertainty of CERTAINTIES) {
         for (const q of questionsOf(kb, 100)) {
           const expected = contradictionsFiltered({ ...q, minCertainty });
-          expect(answerContradictions(kb.db, { ...q, minCertainty, asOf: null }), JSON.stringify(q)).toEqual(expected);
-          expect(answerContradictions(kb.db, { ...q, minCertainty, asOf: latestRevision(kb.db) }), JSON.stringify(q)).toEqual(expected);
+          expect(await answerContradictions(kb, { ...q, minCertainty, asOf: null }), JSON.stringify(q)).toEqual(expected);
+          expect(await answerContradictions(kb, { ...q, minCertainty, asOf: latestRevision(kb.db) }), JSON.stringify(q)).toEqual(expected);
           found += expected.length;
         }
       }
       expect(found).toBeGreaterThan(0);
-      expect(answerContradictions(kb.db, { actor: null, issue: null, minCertainty: Certainty.POSSIBLE, asOf: null })).toEqual(contradictionsFiltered({ actor: null, issue: null, minCertainty: Certainty.POSSIBLE }));
+      expect(await answerContradictions(kb, { actor: null, issue: null, minCertainty: Certainty.POSSIBLE, asOf: null })).toEqual(contradictionsFiltered({ actor: null, issue: null, minCertainty: Certainty.POSSIBLE }));
     } finally {
       kb.dispose();
     }
   });
 
-  it('on a synthetic base of 2,000 statements with denials, stated contradictions, responses and shared backing, for every actor and issue', () => {
-    syntheticBase(2000, (kb) => varyStatements(kb, 5), (kb) => {
+  it('on a synthetic base of 2,000 statements with denials, stated contradictions, responses and shared backing, for every actor and issue', async () => {
+    await syntheticBase(2000, (kb) => varyStatements(kb, 5), async (kb) => {
       const bases = new Set<string>();
       let found = 0;
       let responses = 0;
-      const contradictionsFiltered = wholeContradictions(kb);
+      const contradictionsFiltered = await wholeContradictions(kb);
       for (const minCertainty of [Certainty.UNDERSPECIFIED, Certainty.POSSIBLE, Certainty.CERTAIN]) {
         for (const q of questionsOf(kb, 30)) {
           const expected = contradictionsFiltered({ ...q, minCertainty });
-          expect(answerContradictions(kb.db, { ...q, minCertainty, asOf: null }), JSON.stringify({ ...q, minCertainty })).toEqual(expected);
+          expect(await answerContradictions(kb, { ...q, minCertainty, asOf: null }), JSON.stringify({ ...q, minCertainty })).toEqual(expected);
           for (const c of expected) bases.add(c.basis);
           found += expected.length;
           responses += expected.filter((c) => c.reason.includes('in response to')).length;
         }
-        expect(answerContradictions(kb.db, { actor: null, issue: null, minCertainty, asOf: null })).toEqual(contradictionsFiltered({ actor: null, issue: null, minCertainty }));
+        expect(await answerContradictions(kb, { actor: null, issue: null, minCertainty, asOf: null })).toEqual(contradictionsFiltered({ actor: null, issue: null, minCertainty }));
       }
       expect([...bases].sort()).toEqual(['DENIAL', 'OPPOSITE_POSITIONS', 'STATED_CONTRADICTION']);
       expect(found).toBeGreaterThan(300);

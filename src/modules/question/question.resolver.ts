@@ -1,7 +1,7 @@
 /**
- * The questions researchers ask. Each resolver loads plain rows (question.service.ts), calls
- * the pure function of `src/analysis/` that answers it, and hands the ids it returns to the
- * per-request loaders.
+ * The questions researchers ask. Each resolver asks its service (question.service.ts: the
+ * questions, each answered in one snapshot; search.service.ts; counts.service.ts) and hands
+ * the ids the answer names to the per-request loaders.
  */
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import type { BlockingRule } from '../../analysis/blocking-issues.js';
@@ -25,7 +25,9 @@ import { loadNode } from '../node/node.service.js';
 import { Position } from '../position/position.type.js';
 import { StatementFilter } from '../statement/statement.args.js';
 import { Statement } from '../statement/statement.type.js';
+import { countEvents, countStatements } from './counts.service.js';
 import * as q from './question.service.js';
+import { searchMatches } from './search.service.js';
 import {
   BlockingIssue, Contradiction, CountBucket, EventDimension, IssueAlignment, SearchHit, StatementDimension, TimelineEntry,
 } from './question.type.js';
@@ -65,9 +67,9 @@ export class QuestionResolver {
     @Arg('parties', () => [ID], { nullable: true, description: `${PARTIES_DESCRIPTION} Here the default also counts the parties an obstacle names.` }) parties: string[] | null,
     @Arg('minCertainty', () => Certainty, MIN_CERTAINTY) minCertainty: Certainty,
     @Arg('asOf', () => Int, AS_OF) asOf: number | null,
-    @Ctx() { db, once }: Context,
-  ): BlockingIssueValue[] {
-    return once('blockingIssues', [parties, minCertainty, asOf], () => q.answerBlockingIssues(db, { parties, minCertainty, asOf }));
+    @Ctx() ctx: Context,
+  ): Promise<BlockingIssueValue[]> {
+    return ctx.once('blockingIssues', [parties, minCertainty, asOf], () => q.answerBlockingIssues(ctx, { parties, minCertainty, asOf }));
   }
 
   @Query(() => [IssueAlignment], {
@@ -79,16 +81,16 @@ export class QuestionResolver {
     @Arg('includeSilent', () => Boolean, { defaultValue: false, description: 'Also list conflict-free issues on which some party holds no position.' }) includeSilent: boolean,
     @Arg('minCertainty', () => Certainty, MIN_CERTAINTY) minCertainty: Certainty,
     @Arg('asOf', () => Int, AS_OF) asOf: number | null,
-    @Ctx() { db, once }: Context,
-  ): IssueAlignmentValue[] {
-    return once('commonGround', [parties, includeSilent, minCertainty, asOf], () => q.answerCommonGround(db, { parties, includeSilent, minCertainty, asOf }));
+    @Ctx() ctx: Context,
+  ): Promise<IssueAlignmentValue[]> {
+    return ctx.once('commonGround', [parties, includeSilent, minCertainty, asOf], () => q.answerCommonGround(ctx, { parties, includeSilent, minCertainty, asOf }));
   }
 
   @Query(() => [Contradiction], {
     description:
       'Pairs of statements in conflict: denials of claims, stated contradictions, and opposite positions of different parties stated as fact. Denials first, then stated contradictions, then opposite positions, each by statement ids. `actor` and `issue` keep the pairs that involve them; `first` and `after` page a long answer.',
   })
-  contradictions(
+  async contradictions(
     @Arg('actor', () => ID, {
       nullable: true,
       description: 'Only pairs in which one of the two statements (either side: the denial or what it denies) is made by this actor or by an actor speaking for it (its officials, at any depth).',
@@ -99,27 +101,27 @@ export class QuestionResolver {
     @Arg('asOf', () => Int, AS_OF) asOf: number | null,
     @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
-    @Ctx() { db, once }: Context,
-  ): ContradictionValue[] {
+    @Ctx() ctx: Context,
+  ): Promise<ContradictionValue[]> {
     const window = listWindow(listScope('contradictions', { actor, issue, minCertainty, asOf }), { first, after });
-    return listPage(window, once('contradictions', [actor, issue, minCertainty, asOf], () => q.answerContradictions(db, { actor, issue, minCertainty, asOf })));
+    return listPage(window, await ctx.once('contradictions', [actor, issue, minCertainty, asOf], () => q.answerContradictions(ctx, { actor, issue, minCertainty, asOf })));
   }
 
   @Query(() => [TimelineEntry], {
     description:
       'Events in order: by date where the source gives one, otherwise placed by the stored relations (before, after, follows, causes). Among events nothing orders against each other, dated ones come first, then the order of first mention in the source. Each entry says why it stands where it does. With `actor` or `issue`, the events of the whole timeline that concern them, in the same order, numbered from 1; `first` and `after` page a long answer.',
   })
-  timeline(
+  async timeline(
     @Arg('actor', () => ID, { nullable: true, description: 'Only events this actor, or an actor affiliated with it, takes part in.' }) actor: string | null,
     @Arg('issue', () => ID, { nullable: true, description: 'Only events concerning this issue.' }) issue: string | null,
     @Arg('minCertainty', () => Certainty, { ...MIN_CERTAINTY, description: `${MIN_CERTAINTY.description} Less sure events are left out, and less sure relations order nothing.` }) minCertainty: Certainty,
     @Arg('asOf', () => Int, AS_OF) asOf: number | null,
     @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
-    @Ctx() { db, once }: Context,
-  ): TimelineEntryValue[] {
+    @Ctx() ctx: Context,
+  ): Promise<TimelineEntryValue[]> {
     const window = listWindow(listScope('timeline', { actor, issue, minCertainty, asOf }), { first, after });
-    return listPage(window, once('timeline', [actor, issue, minCertainty, asOf], () => q.answerTimeline(db, { actor, issue, minCertainty, asOf })));
+    return listPage(window, await ctx.once('timeline', [actor, issue, minCertainty, asOf], () => q.answerTimeline(ctx, { actor, issue, minCertainty, asOf })));
   }
 
   @Query(() => [SearchHit], {
@@ -129,11 +131,11 @@ export class QuestionResolver {
   search(
     @Arg('query', () => String, { description: 'An FTS5 query: words, "quoted phrases", prefix*, AND/OR/NOT.' }) query: string,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'How many hits to return (1 to 100; default 20).' }) first: number | null,
-    @Ctx() { db, once }: Context,
-  ): SearchHitValue[] {
+    @Ctx() ctx: Context,
+  ): Promise<SearchHitValue[]> {
     const limit = first ?? 20;
     if (limit < 1 || limit > MAX_PAGE_SIZE) throw badUserInput('first', `must be between 1 and ${MAX_PAGE_SIZE} (got ${limit})`);
-    return once('search', [query, limit], () => rankSearchMatches(q.searchMatches(db, query), limit));
+    return ctx.once('search', [query, limit], async () => rankSearchMatches(await searchMatches(ctx.engine, query), limit));
   }
 
   @Query(() => [CountBucket], { description: 'How many statements there are per kind, speaker, issue, attribution or target, under the same filter as `statements`.' })
@@ -142,7 +144,7 @@ export class QuestionResolver {
     @Arg('filter', () => StatementFilter, { nullable: true, description: 'Conditions the counted statements must meet.' }) filter: StatementFilter | null,
     @Ctx() ctx: Context,
   ) {
-    return labelled(ctx, await q.countStatements(ctx.db, groupBy, filter));
+    return labelled(ctx, await countStatements(ctx.engine, groupBy, filter));
   }
 
   @Query(() => [CountBucket], { description: 'How many events there are per kind, status, participant or issue, under the same filter as `events`.' })
@@ -151,7 +153,7 @@ export class QuestionResolver {
     @Arg('filter', () => EventFilter, { nullable: true, description: 'Conditions the counted events must meet.' }) filter: EventFilter | null,
     @Ctx() ctx: Context,
   ) {
-    return labelled(ctx, await q.countEvents(ctx.db, groupBy, filter));
+    return labelled(ctx, await countEvents(ctx.engine, groupBy, filter));
   }
 }
 
