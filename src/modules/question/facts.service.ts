@@ -7,6 +7,8 @@
  * as it would from the whole base; the tests compare the two. A question about everything
  * reads whole tables in a constant number of statements. Every read goes through the executor
  * the facts were made on: a question makes them on its snapshot, so all its reads see one state.
+ * The reads of one snapshot are awaited one after the other: they share one connection, which
+ * runs one statement at a time anyway (node-postgres deprecates queueing them).
  */
 import type { BackedPositionFact, StatementFact, StatementRelationFact } from '../../analysis/contradictions.js';
 import type { AffiliationFact, Names, ObstacleFact } from '../../analysis/facts.js';
@@ -113,8 +115,8 @@ function currentFacts(q: Executor): QuestionFacts {
     positions: () => loadPositions(q),
     obstacles: () => loadObstacles(q),
     async statementFacts() {
-      const [statements, relations] = await Promise.all([loadStatements(q), store.statementRelations(q)]);
-      return { statements, relations: byId(relations) };
+      const statements = await loadStatements(q);
+      return { statements, relations: byId(await store.statementRelations(q)) };
     },
     timelineFacts: () => loadTimelineFacts(q),
     participants: () => store.participants(q),
@@ -141,11 +143,8 @@ function partyFacts(q: Executor, parties: readonly string[]): QuestionFacts {
 
 /** The names of the actors and issues mentioned, or of every one; an id without a name stands for itself. */
 async function loadNames(q: Executor, mentioned?: Mentioned): Promise<Names> {
-  const [actors, issues] = await Promise.all([
-    store.actorNames(q, mentioned && [...new Set(mentioned.actors)]),
-    store.issueNames(q, mentioned && [...new Set(mentioned.issues)]),
-  ]);
-  return namesOf(actors, issues);
+  const actors = await store.actorNames(q, mentioned && [...new Set(mentioned.actors)]);
+  return namesOf(actors, await store.issueNames(q, mentioned && [...new Set(mentioned.issues)]));
 }
 
 export function namesOf(actors: readonly NameRow[], issues: readonly NameRow[]): Names {
@@ -157,7 +156,9 @@ export function namesOf(actors: readonly NameRow[], issues: readonly NameRow[]):
 /** Every position (or those of `ids`), by id, with the statements that express it and what it asks in return. */
 async function loadPositions(q: Executor, ids?: readonly string[]): Promise<BackedPositionFact[]> {
   if (ids && ids.length === 0) return [];
-  const [rows, links, conditions] = await Promise.all([store.positions(q, ids), store.positionStatements(q, ids), store.positionConditions(q, ids)]);
+  const rows = await store.positions(q, ids);
+  const links = await store.positionStatements(q, ids);
+  const conditions = await store.positionConditions(q, ids);
   const statementsOf = groupBy(links, (l) => l.positionId, (l) => l.statementId);
   const conditionsOf = groupBy(conditions, (c) => c.positionId, (c) => c.issueId);
   return rows.map((p) => ({ ...p, statementIds: statementsOf.get(p.id) ?? [], conditionIds: conditionsOf.get(p.id) ?? [] }));
@@ -166,7 +167,8 @@ async function loadPositions(q: Executor, ids?: readonly string[]): Promise<Back
 /** Every obstacle (or those of `ids`), with the parties it names. */
 async function loadObstacles(q: Executor, ids?: readonly string[]): Promise<ObstacleFact[]> {
   if (ids && ids.length === 0) return [];
-  const [rows, parties] = await Promise.all([store.obstacles(q, ids), store.obstacleParties(q, ids)]);
+  const rows = await store.obstacles(q, ids);
+  const parties = await store.obstacleParties(q, ids);
   const partiesOf = groupBy(parties, (p) => p.obstacleId, (p) => p.actorId);
   return rows.map((o) => ({ id: o.id, issueId: o.issueId, description: o.description, certainty: o.certainty, partyIds: partiesOf.get(o.id) ?? [] }));
 }
@@ -175,7 +177,8 @@ async function loadObstacles(q: Executor, ids?: readonly string[]): Promise<Obst
 async function loadStatements(q: Executor, ids?: Iterable<string>): Promise<StatementFact[]> {
   const wanted = ids && [...ids];
   if (wanted && wanted.length === 0) return [];
-  const [rows, links] = await Promise.all([store.statements(q, wanted), store.statementIssues(q, wanted)]);
+  const rows = await store.statements(q, wanted);
+  const links = await store.statementIssues(q, wanted);
   const issuesOf = groupBy(links, (l) => l.statementId, (l) => l.issueId);
   return rows.map((s) => ({ ...s, issueIds: issuesOf.get(s.id) ?? [] }));
 }
@@ -196,8 +199,8 @@ function groupBy<R, V>(rows: readonly R[], keyOf: (row: R) => string, valueOf: (
  * relations by id (the order a basis quotes several notes between two events in).
  */
 async function loadTimelineFacts(q: Executor): Promise<{ events: TimelineEventFact[]; relations: StoredEventRelationFact[] }> {
-  const [events, relations] = await Promise.all([store.events(q), store.eventRelations(q)]);
-  return { events: events.map(eventFact), relations };
+  const events = (await store.events(q)).map(eventFact);
+  return { events, relations: await store.eventRelations(q) };
 }
 
 const eventFact = (e: EventFactRow): TimelineEventFact => ({ id: e.id, title: e.title, certainty: e.certainty, polarity: e.polarity, date: { precision: e.precision, year: e.year, month: e.month, day: e.day } });
@@ -290,7 +293,8 @@ function byId(relations: Iterable<StatementRelationFactRow>): StatementRelationF
  */
 async function scopedContradictionFacts(q: Executor, seeds: ReadonlySet<string>): Promise<ContradictionFacts> {
   const seedIds = [...seeds];
-  const [own, backed] = await Promise.all([store.statementRelationsOf(q, seedIds), store.positionsBackedBy(q, seedIds)]);
+  const own = await store.statementRelationsOf(q, seedIds);
+  const backed = await store.positionsBackedBy(q, seedIds);
   const others = new Set(own.filter((r) => CONFLICT_KINDS.has(r.kind)).flatMap((r) => [r.subjectId, r.objectId]).filter((id) => !seeds.has(id)));
   const theirs = others.size === 0 ? [] : await store.statementRelationsOf(q, [...others]);
   const relations = [...own, ...theirs];
@@ -308,9 +312,10 @@ async function scopedContradictionFacts(q: Executor, seeds: ReadonlySet<string>)
  * in no relation and behind no position is in no pair, and most statements are such.
  */
 async function wholeContradictionFacts(q: Executor): Promise<ContradictionFacts> {
-  const [relations, positions, affiliations, names] = await Promise.all([store.statementRelations(q), loadPositions(q), store.affiliations(q), loadNames(q)]);
+  const relations = await store.statementRelations(q);
+  const positions = await loadPositions(q);
   const statements = await loadStatements(q, new Set([...relations.flatMap((r) => [r.subjectId, r.objectId]), ...positions.flatMap((p) => p.statementIds)]));
-  return { statements, relations: byId(relations), positions, affiliations, names };
+  return { statements, relations: byId(relations), positions, affiliations: await store.affiliations(q), names: await loadNames(q) };
 }
 
 /** Every actor and issue these facts name: all an answer from them can mention. */

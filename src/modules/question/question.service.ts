@@ -20,7 +20,9 @@ export function answerBlockingIssues(source: QuestionSource, args: { parties: st
     const known = await factsFor(source, args.asOf, tx);
     const parties = await checkParties(known, 'parties', args.parties);
     const facts = parties ? known.forParties(parties) : known;
-    const [positions, affiliations, obstacles] = await Promise.all([facts.positions(), facts.affiliations(), facts.obstacles()]);
+    const positions = await facts.positions();
+    const affiliations = await facts.affiliations();
+    const obstacles = await facts.obstacles();
     const names = await facts.names(mentionedBy({ parties, positions, affiliations, obstacles }));
     // Rules come in declaration order, so the first is the main one.
     return blockingIssues({ parties, positions, affiliations, obstacles, names, minCertainty: args.minCertainty }).map((b) => ({ ...b, rule: b.rules[0]! }));
@@ -33,7 +35,9 @@ export function answerCommonGround(source: QuestionSource, args: { parties: stri
     const known = await factsFor(source, args.asOf, tx);
     const parties = await checkParties(known, 'parties', args.parties);
     const facts = parties ? known.forParties(parties) : known;
-    const [positions, affiliations, obstacles] = await Promise.all([facts.positions(), facts.affiliations(), facts.obstacles()]);
+    const positions = await facts.positions();
+    const affiliations = await facts.affiliations();
+    const obstacles = await facts.obstacles();
     return commonGround({ parties, positions, affiliations, obstacles, includeSilent: args.includeSilent, minCertainty: args.minCertainty }).map((c) => ({
       ...c,
       complete: c.silentPartyIds.length === 0,
