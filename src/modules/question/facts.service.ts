@@ -60,7 +60,7 @@ export interface QuestionFacts {
   /** Which of the ids name actors (that existed at the revision). */
   knownActors(ids: readonly string[]): Promise<Set<string>>;
   issueExists(id: string): Promise<boolean>;
-  /** The names of the actors and issues mentioned (at least), or of all of them. */
+  /** The names of (at least) the actors and issues mentioned; of all of them when none are given. */
   names(mentioned?: Mentioned): Promise<Names>;
   affiliations(): Promise<AffiliationFact[]>;
   positions(): Promise<BackedPositionFact[]>;
@@ -110,7 +110,8 @@ function currentFacts(q: Executor): QuestionFacts {
   return {
     knownActors: async (ids) => new Set(await store.actorsIn(q, ids)),
     issueExists: (id) => store.issueExists(q, id),
-    names: (mentioned) => loadNames(q, mentioned),
+    // A question about everything names most of the base: all names, read whole, cost less than a list of them.
+    names: () => loadNames(q),
     affiliations: () => store.affiliations(q),
     positions: () => loadPositions(q),
     obstacles: () => loadObstacles(q),
@@ -134,6 +135,7 @@ function currentFacts(q: Executor): QuestionFacts {
 function partyFacts(q: Executor, parties: readonly string[]): QuestionFacts {
   return {
     ...currentFacts(q),
+    names: (mentioned) => loadNames(q, mentioned),
     affiliations: () => store.memberAffiliations(q, parties),
     positions: async () => loadPositions(q, await store.memberPositionIds(q, parties)),
     obstacles: async () => loadObstacles(q, await store.memberObstacleIds(q, parties)),
