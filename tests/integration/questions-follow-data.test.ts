@@ -39,7 +39,8 @@ afterAll(async () => {
 function write(change: () => void): void {
   kb.sqlite.transaction(() => {
     change();
-    kb.sqlite.prepare(`INSERT INTO revisions (number, at, author_name, author_role) VALUES ((SELECT max(number) + 1 FROM revisions), ?, 'test', 'ADMIN')`).run(new Date().toISOString());
+    kb.sqlite.prepare(`UPDATE revision_counter SET last = max(last, (SELECT coalesce(max(number), 0) FROM revisions)) + 1`).run();
+    kb.sqlite.prepare(`INSERT INTO revisions (number, at, author_name, author_role) SELECT last, ?, 'test', 'ADMIN' FROM revision_counter`).run(new Date().toISOString());
   })();
 }
 
