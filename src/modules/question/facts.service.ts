@@ -22,12 +22,12 @@ import { NO_LIMIT, questionStore as store, type EventFactRow, type NameRow, type
 
 /**
  * What a question reads through: the engine, and the drizzle handle that store/history.ts
- * still reads the history through (see `historyAt`). A request's context and an opened
- * database are both.
+ * still reads the history through (see `historyAt`; null on PostgreSQL, which has none). A
+ * request's context, an opened database and an opened knowledge base (`openKb`) are each one.
  */
 export interface QuestionSource {
   engine: Engine;
-  db: Db;
+  db: Db | null;
 }
 
 /** The actors and issues an answer may name. */

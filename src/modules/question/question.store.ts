@@ -160,8 +160,9 @@ const sql = {
       )
       SELECT walk.earlier AS "event", ${EVENT_RELATION('r')} FROM walk LEFT JOIN event_relations AS r ON r.id = walk.relation`,
     {
+      // NULLIF(e.id, e.id): a NULL of the id column's type and collation, as the recursive term's r.id has.
       postgres: `WITH RECURSIVE walk(relation, earlier) AS (
-          SELECT CAST(NULL AS TEXT), e.id FROM events AS e WHERE e.id IN ?list
+          SELECT NULLIF(e.id, e.id), e.id FROM events AS e WHERE e.id IN ?list
           UNION SELECT r.id, CASE WHEN r.object_id = walk.earlier AND r.kind IN ${kindList(ORDERING_KINDS.subjectFirst)} THEN r.subject_id ELSE r.object_id END
           FROM walk JOIN event_relations AS r
             ON (r.object_id = walk.earlier AND r.kind IN ${kindList(ORDERING_KINDS.subjectFirst)}) OR (r.subject_id = walk.earlier AND r.kind IN ${kindList(ORDERING_KINDS.objectFirst)})
