@@ -185,7 +185,8 @@ const sql = {
   // The state the kept timeline is keyed by: every write adds a revision in its transaction.
   latestRevision: statement(`SELECT r.number AS "number", r.at AS "at" FROM revisions AS r ORDER BY r.number DESC LIMIT 1`),
 
-  // FTS5 only: the PostgreSQL search reads a tsvector column (docs/postgresql.md).
+  // FTS5 only for now: the PostgreSQL text (the tsvector column of search_documents and a
+  // query from compileTsquery) comes with search on PostgreSQL.
   search: statement(`SELECT d.entity_id AS "entityId", d.field AS "field", bm25(search_fts) AS "bm25", snippet(search_fts, 0, '«', '»', '…', 12) AS "snippet"
     FROM search_fts JOIN search_documents AS d ON d.id = search_fts.rowid
     WHERE search_fts MATCH ?`),
