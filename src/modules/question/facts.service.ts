@@ -149,7 +149,7 @@ async function loadNames(q: Executor, mentioned?: Mentioned): Promise<Names> {
   return namesOf(actors, await store.issueNames(q, mentioned && [...new Set(mentioned.issues)]));
 }
 
-export function namesOf(actors: readonly NameRow[], issues: readonly NameRow[]): Names {
+function namesOf(actors: readonly NameRow[], issues: readonly NameRow[]): Names {
   const actorNames = new Map(actors.map((r) => [r.id, r.name]));
   const issueNames = new Map(issues.map((r) => [r.id, r.name]));
   return { actor: (id) => actorNames.get(id) ?? id, issue: (id) => issueNames.get(id) ?? id };
