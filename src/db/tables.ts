@@ -480,3 +480,4 @@ export type PositionConditionRow = typeof positionConditions.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type RevisionRow = typeof revisions.$inferSelect;
 export type ChangeRow = typeof changes.$inferSelect;
+export const revisionCounter = sqliteTable('revision_counter', { id: integer('id').primaryKey(), last: integer('last').notNull() });
