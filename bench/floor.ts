@@ -20,7 +20,7 @@ import { Certainty } from '../src/shared/enums.js';
 import { encodeCursor } from '../src/shared/pagination.js';
 import { DEEP_OFFSET } from './mix.js';
 
-const { db, sqlite } = openDatabase(process.env.DATABASE_URL!);
+const { db, engine, sqlite } = openDatabase(process.env.DATABASE_URL!);
 
 /** The project's order of first mention: the stored, indexed column (migration 0007). */
 const MENTION = (table: string) => `${table}.first_mention`;
@@ -92,8 +92,8 @@ const answers: Record<string, (variables: any, authorization: string | undefined
       second: { id: c.secondId },
     })),
   }),
-  Write: (variables, authorization) => {
-    const viewer = authenticate(db, authorization);
+  Write: async (variables, authorization) => {
+    const viewer = await authenticate(engine, authorization);
     if (!viewer || 'refused' in viewer) return { updateActor: null };
     const version = write.immediate(variables.input, { name: viewer.name, role: viewer.role, keyId: viewer.keyId });
     return { updateActor: version === null ? { actor: null, userErrors: [{ code: 'VERSION_CONFLICT' }] } : { actor: { version }, userErrors: [] } };
@@ -107,14 +107,14 @@ const server = createServer((req, res) => {
   }
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
-  req.on('end', () => {
+  req.on('end', async () => {
     const { operationName, variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { operationName: string; variables?: unknown };
     const answer = answers[operationName];
     if (!answer) {
       res.writeHead(400, { 'content-type': 'application/json' }).end(JSON.stringify({ errors: [{ message: `the floor does not know ${operationName}` }] }));
       return;
     }
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(`${JSON.stringify({ data: answer(variables, req.headers.authorization) })}\n`); // Apollo ends its JSON with a newline
+    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' }).end(`${JSON.stringify({ data: await answer(variables, req.headers.authorization) })}\n`); // Apollo ends its JSON with a newline
   });
 });
 server.listen(Number(process.env.PORT), '127.0.0.1');

@@ -31,8 +31,8 @@ const NESTED = `{
 async function measure(actors: number, statementsPerActor: number) {
   const statements: string[] = [];
   let recording = false;
-  const kb = openTestDb({ seed: false, onQuery: (sql) => recording && statements.push(sql) });
-  writeSeed(kb.db, syntheticPlan(actors, statementsPerActor));
+  const kb = await openTestDb({ seed: false, onQuery: (sql) => recording && statements.push(sql) });
+  await writeSeed(kb.db, syntheticPlan(actors, statementsPerActor));
   const server = await startTestServer(kb.db);
   try {
     recording = true;
@@ -66,18 +66,18 @@ describe('Batching: nested queries run a constant number of SQL statements', () 
 describe('Batching: every example operation runs as many SQL statements on a larger base', () => {
   it('counts the same statements for each example on the seed and on the seed plus 2,000 synthetic statements', async () => {
     const work = mkdtempSync(join(tmpdir(), 'kb-sql-count-'));
-    const counted = (grow: boolean) => {
+    const counted = async (grow: boolean) => {
       const statements: string[] = [];
       const box = { recording: false };
-      const kb = openTestDb({ onQuery: (sql) => box.recording && statements.push(sql) });
+      const kb = await openTestDb({ onQuery: (sql) => box.recording && statements.push(sql) });
       if (grow) {
         synthesize(2000, join(work, 'synth'));
-        importBundle(kb.db, join(work, 'synth'), 'test');
+        await importBundle(kb.db, join(work, 'synth'), 'test');
       }
       return { kb, statements, box };
     };
-    const small = counted(false);
-    const large = counted(true);
+    const small = await counted(false);
+    const large = await counted(true);
     const servers = await Promise.all([startTestServer(small.kb.db), startTestServer(large.kb.db)]);
     try {
       const examples = loadExamples(join(projectRoot(), 'schema', 'examples'));
@@ -112,7 +112,7 @@ describe('Batching: a question asked under several aliases is computed once per 
   it('runs the SQL of blockingIssues once for three aliases with the same arguments', async () => {
     const statements: string[] = [];
     const box = { recording: false };
-    const kb = openTestDb({ onQuery: (sql) => box.recording && statements.push(sql) });
+    const kb = await openTestDb({ onQuery: (sql) => box.recording && statements.push(sql) });
     const server = await startTestServer(kb.db);
     try {
       const one = '{ a: blockingIssues(parties: ["actor:united-states", "actor:iran"]) { rule severity certainty } }';

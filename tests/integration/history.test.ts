@@ -41,9 +41,9 @@ describe('History: the seed load is revision 1', () => {
 });
 
 describe('History: a revision of many changes', () => {
-  it('records a revision of 5,000 changes whole', () => {
+  it('records a revision of 5,000 changes whole', async () => {
     const records = Array.from({ length: 5000 }, (_, i) => ({ type: 'Actor' as const, id: `actor:bulk-${i}`, op: ChangeOp.CREATE, version: 1, before: null, after: null }));
-    const revision = recordRevision(suite.kb.db, { authorName: 'bulk', authorRole: Role.ADMIN, keyId: null, summary: null }, records);
+    const revision = await suite.kb.engine.transaction((tx) => recordRevision(tx, { authorName: 'bulk', authorRole: Role.ADMIN, keyId: null, summary: null }, records));
     const stored = suite.kb.db.select({ n: count() }).from(changes).where(eq(changes.revision, revision.number)).get()!;
     expect(stored.n).toBe(5000);
   });

@@ -27,8 +27,8 @@ async function kbCli(db: TestDb, ...argv: string[]) {
 }
 
 beforeAll(async () => {
-  original = openTestDb();
-  copy = openTestDb({ seed: false });
+  original = await openTestDb();
+  copy = await openTestDb({ seed: false });
   work = mkdtempSync(join(tmpdir(), 'kb-import-'));
   bundle = join(work, 'bundle');
   expect((await kbCli(original, 'export', '--format', 'bundle', bundle)).code).toBe(0);
@@ -46,7 +46,7 @@ describe('Import: an exported bundle round-trips into an empty database', () => 
     // The seed: 1 source, 16 actors, 6 issues, 14 events, 33 statements, 10 positions and 20 relations.
     expect(run.printed[0]).toMatch(/: 100 created, 0 updated, 0 unchanged, 3 places, revision 1 by Ada, importer, \d+ rows in \d+ ms \(\d+ rows\/s, peak RSS \d+ MB\)$/);
     // The rows it reports are the rows now in the knowledge and history tables (search rows, kept by triggers, apart).
-    const tables = copy.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search%' AND name NOT LIKE 'sqlite%' AND name NOT IN ('api_keys', '__drizzle_migrations')`).all() as { name: string }[];
+    const tables = copy.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search%' AND name NOT LIKE 'sqlite%' AND name NOT IN ('api_keys', 'revision_counter', '__drizzle_migrations')`).all() as { name: string }[];
     const stored = tables.reduce((n, { name }) => n + (copy.sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n, 0);
     expect(run.printed[0]).toContain(`, ${stored} rows in `);
     const [a, b] = await Promise.all([startTestServer(original.db), startTestServer(copy.db)]);
@@ -176,7 +176,7 @@ describe('Synth: a deterministic synthetic bundle that imports', () => {
     for (const file of ['sources.jsonl', 'actors.jsonl', 'events.jsonl', 'statements.jsonl', 'positions.jsonl']) {
       expect(readFileSync(join(b, 'data', file), 'utf8'), file).toBe(readFileSync(join(a, 'data', file), 'utf8'));
     }
-    const empty = openTestDb({ seed: false });
+    const empty = await openTestDb({ seed: false });
     try {
       const run = await kbCli(empty, 'import', a);
       expect(run.errors).toEqual([]);
@@ -207,7 +207,7 @@ describe('Synth: a deterministic synthetic bundle that imports', () => {
     writeFileSync(file, [JSON.stringify(first), ...lines.slice(1)].join('\n') + '\n');
     const schemaOf = (db: TestDb) => JSON.stringify(db.sqlite.prepare(`SELECT type, name, sql FROM sqlite_master ORDER BY name`).all());
 
-    const empty = openTestDb({ seed: false });
+    const empty = await openTestDb({ seed: false });
     try {
       const migrated = schemaOf(empty);
       const before = snapshot(empty.db);

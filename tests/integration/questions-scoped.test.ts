@@ -44,8 +44,8 @@ function expectSameAnswers(kb: TestDb, parties: string[][]): number {
 const pairsOf = (ids: string[]) => ids.flatMap((a, i) => ids.slice(i + 1).map((b) => [a, b]));
 
 describe('Questions about named parties read only their facts, and answer as from the whole base', () => {
-  it('on the seed, for every pair of actors holding a position or named by an obstacle', () => {
-    const kb = openTestDb();
+  it('on the seed, for every pair of actors holding a position or named by an obstacle', async () => {
+    const kb = await openTestDb();
     try {
       const whole = factsFor(kb.db, null);
       const actors = [...new Set([...whole.positions().map((p) => p.actorId), ...whole.obstacles().flatMap((o) => o.partyIds), ...whole.affiliations().map((a) => a.organizationId)])].sort();
@@ -56,12 +56,12 @@ describe('Questions about named parties read only their facts, and answer as fro
     }
   });
 
-  it('on a synthetic base of 1,000 statements, for pairs of states (each speaking through its officials)', () => {
-    const kb = openTestDb({ seed: false });
+  it('on a synthetic base of 1,000 statements, for pairs of states (each speaking through its officials)', async () => {
+    const kb = await openTestDb({ seed: false });
     const dir = mkdtempSync(join(tmpdir(), 'kb-scoped-'));
     try {
       synthesize(1000, join(dir, 'bundle'));
-      importBundle(kb.db, join(dir, 'bundle'), 'test');
+      await importBundle(kb.db, join(dir, 'bundle'), 'test');
       const states = Array.from({ length: 12 }, (_, i) => `actor:state-${i}`);
       expect(expectSameAnswers(kb, pairsOf(states))).toBeGreaterThan(0);
     } finally {
@@ -75,12 +75,12 @@ const CERTAINTIES = Object.values(Certainty);
 
 
 /** A synthetic base (`kb synth` + `kb import`) in a test database; `build` changes it with SQL before the questions run. */
-function syntheticBase(statements: number, build: (kb: TestDb) => void, test: (kb: TestDb) => void): void {
-  const kb = openTestDb({ seed: false });
+async function syntheticBase(statements: number, build: (kb: TestDb) => void, test: (kb: TestDb) => void): Promise<void> {
+  const kb = await openTestDb({ seed: false });
   const dir = mkdtempSync(join(tmpdir(), 'kb-scoped-'));
   try {
     synthesize(statements, join(dir, 'bundle'));
-    importBundle(kb.db, join(dir, 'bundle'), 'test');
+    await importBundle(kb.db, join(dir, 'bundle'), 'test');
     build(kb);
     test(kb);
   } finally {
@@ -166,8 +166,8 @@ function questionsOf(kb: TestDb, officials: number): Asked[] {
 }
 
 describe('The timeline of an actor or issue reads the events that order it, and answers as the whole timeline filtered', () => {
-  it('on the seed, for every actor and issue, at every certainty, also as of the latest revision', () => {
-    const kb = openTestDb();
+  it('on the seed, for every actor and issue, at every certainty, also as of the latest revision', async () => {
+    const kb = await openTestDb();
     try {
       const asked = questionsOf(kb, 100);
       expect(asked.length).toBeGreaterThan(20);
@@ -177,7 +177,7 @@ describe('The timeline of an actor or issue reads the events that order it, and 
         for (const q of asked) {
           const expected = wholeThenFiltered({ ...q, minCertainty });
           expect(answerTimeline(kb.db, { ...q, minCertainty, asOf: null }), JSON.stringify(q)).toEqual(expected);
-          expect(answerTimeline(kb.db, { ...q, minCertainty, asOf: latestRevision(kb.db) }), JSON.stringify(q)).toEqual(expected);
+          expect(answerTimeline(kb.db, { ...q, minCertainty, asOf: await latestRevision(kb.engine) }), JSON.stringify(q)).toEqual(expected);
           entries += expected.length;
         }
       }
@@ -187,8 +187,8 @@ describe('The timeline of an actor or issue reads the events that order it, and 
     }
   });
 
-  it('on a synthetic base of 2,000 statements with dates, relations of every kind and certainty, for every actor and issue', () => {
-    syntheticBase(2000, (kb) => varyEvents(kb, 7), (kb) => {
+  it('on a synthetic base of 2,000 statements with dates, relations of every kind and certainty, for every actor and issue', async () => {
+    await syntheticBase(2000, (kb) => varyEvents(kb, 7), (kb) => {
       const asked = questionsOf(kb, 30);
       let compared = 0;
       let related = 0;
@@ -225,8 +225,8 @@ describe('The timeline of an actor or issue reads the events that order it, and 
     });
   });
 
-  it('with a cycle: the questions it orders fail naming it, as the whole timeline does; the others answer as the base without it', () => {
-    syntheticBase(2000, (kb) => varyEvents(kb, 11), (kb) => {
+  it('with a cycle: the questions it orders fail naming it, as the whole timeline does; the others answer as the base without it', async () => {
+    await syntheticBase(2000, (kb) => varyEvents(kb, 11), (kb) => {
       // Two events, made loose and undated, then put each after the other, and before events of the chain.
       const [x, y] = ['event:e150', 'event:e151'];
       const sqlite = kb.sqlite;
@@ -315,8 +315,8 @@ function varyStatements(kb: TestDb, seed: number): void {
 }
 
 describe('Contradictions about an actor or issue read the pairs they can find, and answer as the whole filtered', () => {
-  it('on the seed, for every actor and issue, at every certainty, also as of the latest revision', () => {
-    const kb = openTestDb();
+  it('on the seed, for every actor and issue, at every certainty, also as of the latest revision', async () => {
+    const kb = await openTestDb();
     try {
       let found = 0;
       const contradictionsFiltered = wholeContradictions(kb);
@@ -324,7 +324,7 @@ describe('Contradictions about an actor or issue read the pairs they can find, a
         for (const q of questionsOf(kb, 100)) {
           const expected = contradictionsFiltered({ ...q, minCertainty });
           expect(answerContradictions(kb.db, { ...q, minCertainty, asOf: null }), JSON.stringify(q)).toEqual(expected);
-          expect(answerContradictions(kb.db, { ...q, minCertainty, asOf: latestRevision(kb.db) }), JSON.stringify(q)).toEqual(expected);
+          expect(answerContradictions(kb.db, { ...q, minCertainty, asOf: await latestRevision(kb.engine) }), JSON.stringify(q)).toEqual(expected);
           found += expected.length;
         }
       }
@@ -335,8 +335,8 @@ describe('Contradictions about an actor or issue read the pairs they can find, a
     }
   });
 
-  it('on a synthetic base of 2,000 statements with denials, stated contradictions, responses and shared backing, for every actor and issue', () => {
-    syntheticBase(2000, (kb) => varyStatements(kb, 5), (kb) => {
+  it('on a synthetic base of 2,000 statements with denials, stated contradictions, responses and shared backing, for every actor and issue', async () => {
+    await syntheticBase(2000, (kb) => varyStatements(kb, 5), (kb) => {
       const bases = new Set<string>();
       let found = 0;
       let responses = 0;

@@ -52,9 +52,9 @@ let server: TestServer;
 const keys = {} as Record<Role, string>;
 
 beforeAll(async () => {
-  kb = openTestDb();
+  kb = await openTestDb();
   server = await startTestServer(kb.db);
-  for (const role of Object.values(Role)) keys[role] = createKey(kb.db, role, `${role.toLowerCase()} desk`).key;
+  for (const role of Object.values(Role)) keys[role] = (await createKey(kb.engine, role, `${role.toLowerCase()} desk`)).key;
 });
 afterAll(async () => {
   await server?.close();
@@ -319,7 +319,7 @@ describe('Writes: reading the knowledge base as it was', () => {
     timeline { position basis event { id } }`;
 
   it('answers the four questions asOf revision 1 exactly as the seed alone does', async () => {
-    const seedOnly = openTestDb();
+    const seedOnly = await openTestDb();
     const fresh = await startTestServer(seedOnly.db);
     try {
       const now = await fresh.gql(`{ ${QUESTIONS} }`);

@@ -1,4 +1,5 @@
 import type { Context } from '../../context.js';
+import { engineOf } from '../../db/client.js';
 import { typeOfId } from '../../shared/ids.js';
 import { checkAsOf, docAt } from '../../store/history.js';
 import { asOfRow } from '../common/as-of.js';
@@ -28,11 +29,12 @@ export async function loadNode(ctx: Context, id: string): Promise<{ id: string }
 
 /** Any entity as it was at a revision (a since-deleted one included); null when it did not exist then. */
 export async function loadNodeAsOf(ctx: Context, id: string, asOf: number): Promise<{ id: string } | null> {
-  checkAsOf(ctx.db, asOf);
+  const engine = engineOf(ctx.db);
+  await checkAsOf(engine, asOf);
   const type = typeOfId(id);
   if (type === null) return null;
   // Places are not edited through the API and have no history: they are as they are.
   if (type === 'Place') return loadNode(ctx, id);
-  const doc = docAt(ctx.db, type, id, asOf);
+  const doc = await docAt(engine, type, id, asOf);
   return doc ? asOfRow(doc) : null;
 }

@@ -25,7 +25,8 @@ import type { AffiliationFact, Names, ObstacleFact } from '../../analysis/facts.
 import { contradictions, involving, type BackedPositionFact, type Contradiction, type StatementFact, type StatementRelationFact } from '../../analysis/contradictions.js';
 import type { EventRelationFact, TimelineEventFact } from '../../analysis/timeline.js';
 import { compareIds } from '../../analysis/facts.js';
-import { checkAsOf, snapshotAt } from '../../store/history.js';
+// Transitional (issue 16): the synchronous SQLite forms, until this service reads through the engine.
+import { checkAsOfSqlite as checkAsOf, snapshotAtSqlite as snapshotAt } from '../../store/history.js';
 import { badUserInput } from '../../shared/errors.js';
 import { checkIdList, expectId } from '../../shared/ids.js';
 import { eventConditions } from '../event/event.service.js';
