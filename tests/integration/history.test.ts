@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { changes } from '../../src/db/tables.js';
 import { ChangeOp, Role } from '../../src/shared/enums.js';
-import { recordRevision } from '../../src/store/history.js';
+import { createKey } from '../../src/auth/keys.js';
+import { insertRevision, latestRevision, nextRevision, recordRevision } from '../../src/store/history.js';
 import { useSeededServer } from '../helpers/seeded-server.js';
 
 const suite = useSeededServer();
@@ -46,5 +47,25 @@ describe('History: a revision of many changes', () => {
     const revision = await suite.kb.engine.transaction((tx) => recordRevision(tx, { authorName: 'bulk', authorRole: Role.ADMIN, keyId: null, summary: null }, records));
     const stored = suite.kb.db.select({ n: count() }).from(changes).where(eq(changes.revision, revision.number)).get()!;
     expect(stored.n).toBe(5000);
+  });
+});
+
+describe('History: an idempotency key is claimed by the revision that uses it', () => {
+  it('inserts the first revision with a key, and claims nothing (no row) for a second one with the same key of the same API key', async () => {
+    const { engine } = suite.kb;
+    const { row: key } = await createKey(engine, Role.EDITOR, 'claims');
+    const latest = await latestRevision(engine);
+    const meta = { authorName: 'claims', authorRole: Role.EDITOR, keyId: key.id, summary: null, idempotencyKey: 'claim-1', inputHash: 'h', result: { type: 'Actor', doc: null } };
+    const tried = engine.transaction(async (tx) => {
+      const first = await insertRevision(tx, await nextRevision(tx), meta);
+      expect(first).toMatchObject({ number: latest + 1, keyId: key.id, idempotencyKey: 'claim-1', result: { type: 'Actor', doc: null } });
+      expect(await insertRevision(tx, await nextRevision(tx), meta)).toBeNull();
+      // A revision made without an API key claims nothing: NULL key ids never conflict, on either engine.
+      expect(await insertRevision(tx, await nextRevision(tx), { ...meta, keyId: null })).toMatchObject({ number: latest + 3 });
+      throw new Error('rolled back');
+    });
+    await expect(tried).rejects.toThrow('rolled back');
+    expect(await latestRevision(engine)).toBe(latest);
+    expect(suite.kb.sqlite.prepare('SELECT last FROM revision_counter').pluck().get()).toBe(latest);
   });
 });
