@@ -12,7 +12,7 @@
  */
 import type { Db } from '../db/client.js';
 import { columns, decodeOf } from '../db/columns.js';
-import { statement, type Executor } from '../db/engine.js';
+import { list, statement, type Executor } from '../db/engine.js';
 import * as t from '../db/tables.js';
 import { ChangeOp, Role } from '../shared/enums.js';
 import { badUserInput } from '../shared/errors.js';
@@ -51,6 +51,11 @@ const Q = {
   insertChange: statement(`INSERT INTO "changes" ("revision", "node_id", "node_type", "op", "version", "before", "after") VALUES (?, ?, ?, ?, ?, ?, ?)`),
   deleteChanges: statement(`DELETE FROM "changes"`),
   deleteRevisions: statement(`DELETE FROM "revisions"`),
+  latestChanges: statement(
+    `SELECT ${columns(t.changes, 'c')} FROM "changes" AS "c"
+     JOIN (SELECT "node_id", max("id") AS "id" FROM "changes" WHERE "node_id" IN ?list AND "revision" <= ? GROUP BY "node_id") AS "latest" ON "latest"."id" = "c"."id"`,
+    { decode: decodeOf(t.changes) },
+  ),
   changeAt: statement(
     `SELECT ${columns(t.changes, 'c')} FROM "changes" AS "c" WHERE "c"."node_id" = ? AND "c"."revision" <= ? ORDER BY "c"."revision" DESC, "c"."id" DESC LIMIT 1`,
     { decode: decodeOf(t.changes) },
@@ -178,7 +183,26 @@ export async function changeAt(q: Executor, nodeId: string, revision: number): P
  * tombstone (the last state, at the tombstone version).
  */
 export async function docAt<T extends DocType>(q: Executor, type: T, nodeId: string, revision: number): Promise<Docs[T] | null> {
-  const change = await changeAt(q, nodeId, revision);
+  return docOf(await changeAt(q, nodeId, revision), type);
+}
+
+/**
+ * `docAt` for many nodes in one statement (`nodes(ids, asOf)`): each node's latest change at
+ * or before the revision, as its type and document (a tombstone once deleted); absent when it
+ * had none by then.
+ */
+export async function docsAt(q: Executor, nodeIds: readonly string[], revision: number): Promise<Map<string, { type: DocType; doc: AnyDoc }>> {
+  const out = new Map<string, { type: DocType; doc: AnyDoc }>();
+  if (nodeIds.length === 0) return out;
+  for (const change of await q.all<t.ChangeRow>(Q.latestChanges, [list(new Set(nodeIds)), revision])) {
+    const type = change.nodeType as DocType;
+    out.set(change.nodeId, { type, doc: docOf(change, type)! });
+  }
+  return out;
+}
+
+/** The document a change leaves, for a node of `type`: a deletion leaves its tombstone. */
+function docOf<T extends DocType>(change: t.ChangeRow | null, type: T): Docs[T] | null {
   if (!change || change.nodeType !== type) return null;
   if (change.op === ChangeOp.DELETE) {
     const before = change.before as Docs[T];

@@ -7,6 +7,8 @@ import { changes } from '../../src/db/tables.js';
 import { ChangeOp, Role } from '../../src/shared/enums.js';
 import { createKey } from '../../src/auth/keys.js';
 import { insertRevision, latestRevision, nextRevision, recordRevision } from '../../src/store/history.js';
+import { openTestDb } from '../helpers/db.js';
+import { startTestServer } from '../helpers/http.js';
 import { useSeededServer } from '../helpers/seeded-server.js';
 
 const suite = useSeededServer();
@@ -67,5 +69,33 @@ describe('History: an idempotency key is claimed by the revision that uses it', 
     await expect(tried).rejects.toThrow('rolled back');
     expect(await latestRevision(engine)).toBe(latest);
     expect(suite.kb.sqlite.prepare('SELECT last FROM revision_counter').pluck().get()).toBe(latest);
+  });
+});
+
+describe('History: nodes(ids, asOf) reads every node in the same statements, whatever their number', () => {
+  it('runs as many statements at the driver for 22 ids as for 1', async () => {
+    const run: string[] = [];
+    const box = { recording: false };
+    const kb = await openTestDb({ onStatement: (text) => box.recording && run.push(text) });
+    const server = await startTestServer(kb.db);
+    try {
+      const listed = await server.gql('{ actors(first: 16) { edges { node { id } } } issues(first: 6) { edges { node { id } } } }');
+      const ids: string[] = [...listed.data.actors.edges, ...listed.data.issues.edges].map((e: any) => e.node.id);
+      expect(ids).toHaveLength(22);
+      const statementsFor = async (asked: string[]) => {
+        run.length = 0;
+        box.recording = true;
+        const res = await server.gql('query($ids: [ID!]!) { nodes(ids: $ids, asOf: 1) { id } }', { ids: asked });
+        box.recording = false;
+        expect(res.data.nodes.map((n: any) => n.id)).toEqual(asked);
+        return run.length;
+      };
+      const one = await statementsFor(ids.slice(0, 1));
+      expect(one).toBeGreaterThan(0);
+      expect(await statementsFor(ids)).toBe(one);
+    } finally {
+      await server.close();
+      kb.dispose();
+    }
   });
 });
