@@ -352,7 +352,7 @@ export async function deleteDoc(q: Executor, type: DocType, id: string): Promise
 
 /**
  * What refers to a node of each type, one statement each: `?` is the node's id every time
- * (`REFERRER_PARAMS` says how many). A node's own parts are not referrers: they go with it.
+ * (`params` says how many times). A node's own parts are not referrers: they go with it.
  */
 const REFERRERS: Partial<Record<DocType, { statement: Statement; params: number }>> = {
   Actor: {
