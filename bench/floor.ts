@@ -22,7 +22,7 @@ import { encodeKeyCursor } from '../src/shared/pagination.js';
 import { DEEP_AFTER } from './mix.js';
 
 const opened = openDatabase(process.env.DATABASE_URL!);
-const { db, sqlite, engine } = opened;
+const { sqlite, engine } = opened;
 
 /** The project's order of first mention: the stored, indexed column (migration 0007). */
 const MENTION = (table: string) => `${table}.first_mention`;
@@ -94,8 +94,8 @@ const answers: Record<string, (variables: any, authorization: string | undefined
       second: { id: c.secondId },
     })),
   }),
-  Write: (variables, authorization) => {
-    const viewer = authenticate(db, authorization);
+  Write: async (variables, authorization) => {
+    const viewer = await authenticate(engine, authorization);
     if (!viewer || 'refused' in viewer) return { updateActor: null };
     const version = write.immediate(variables.input, { name: viewer.name, role: viewer.role, keyId: viewer.keyId });
     return { updateActor: version === null ? { actor: null, userErrors: [{ code: 'VERSION_CONFLICT' }] } : { actor: { version }, userErrors: [] } };
@@ -109,7 +109,7 @@ const server = createServer((req, res) => {
   }
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
-  req.on('end', () => {
+  req.on('end', async () => {
     const { operationName, variables } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { operationName: string; variables?: unknown };
     const answer = answers[operationName];
     if (!answer) {

@@ -89,12 +89,12 @@ function base(n: number): { path: string; imported: ImportFigures } {
 }
 
 /** A fresh copy of a base with an EDITOR key of its own (writes need one). */
-function copyOf(from: string, to: string): string {
+async function copyOf(from: string, to: string): Promise<string> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(to + suffix, { force: true });
   copyFileSync(from, to);
   const opened = openDatabase(to);
   migrateDatabase(opened.db);
-  const { key } = createKey(opened.db, Role.EDITOR, 'bench');
+  const { key } = await createKey(opened.engine, Role.EDITOR, 'bench');
   opened.close();
   return key;
 }
@@ -219,8 +219,8 @@ for (const n of SIZES) {
   const serverDb = join(DATA, `run-server-${n}.sqlite`);
   const floorDb = join(DATA, `run-floor-${n}.sqlite`);
   // As `npm start` runs it: the launcher, which runs the bundled server (`src/start.ts`).
-  const server = await start('server', 'dist/src/start.js', serverDb, port++, copyOf(path, serverDb));
-  const floor = await start('floor', 'dist/bench/floor.js', floorDb, port++, copyOf(path, floorDb));
+  const server = await start('server', 'dist/src/start.js', serverDb, port++, await copyOf(path, serverDb));
+  const floor = await start('floor', 'dist/bench/floor.js', floorDb, port++, await copyOf(path, floorDb));
   try {
     const queries: QueryResult[] = [];
     for (const q of MIX) queries.push({ name: q.name, what: q.what, bytes: Buffer.byteLength(await sameBytes(q, server, floor)), c: {} });

@@ -34,7 +34,7 @@ import { DEFAULT_LIMITS } from '../src/config.js';
 import { migrateDatabase, openDatabase } from '../src/db/client.js';
 import { Role } from '../src/shared/enums.js';
 import { projectRoot } from '../src/shared/paths.js';
-import { isEmpty } from '../seed/loader.js';
+import { isEmpty } from '../src/bulk/import.store.js';
 import { judge, Mix, readOps, type Planned, type ReadOp, type Who } from './soak-mix.js';
 
 const { values: args } = parseArgs({
@@ -77,14 +77,14 @@ interface Keys {
 }
 
 /** A fresh database, migrated and seeded as the server does on its first start, with the keys of the run. */
-function prepareDatabase(path: string): Keys {
+async function prepareDatabase(path: string): Promise<Keys> {
   const opened = openDatabase(path);
   migrateDatabase(opened.db);
-  if (isEmpty(opened.db)) seedDatabase(opened.db);
+  if (await isEmpty(opened.engine)) await seedDatabase(opened.db);
   const keys = {
-    reader: createKey(opened.db, Role.READER, 'soak reader').key,
-    editor: createKey(opened.db, Role.EDITOR, 'soak editor').key,
-    check: createKey(opened.db, Role.EDITOR, 'soak check').key,
+    reader: (await createKey(opened.engine, Role.READER, 'soak reader')).key,
+    editor: (await createKey(opened.engine, Role.EDITOR, 'soak editor')).key,
+    check: (await createKey(opened.engine, Role.EDITOR, 'soak check')).key,
   };
   opened.close();
   return keys;
@@ -508,7 +508,7 @@ function latency(values: number[]) {
 
 const dir = mkdtempSync(join(tmpdir(), 'kb-soak-'));
 const database = join(dir, 'kb.sqlite');
-const keys = prepareDatabase(database);
+const keys = await prepareDatabase(database);
 const revisionsBefore = countRevisions(database);
 const server = await startServer(database, await freePort());
 const pid = server.child.pid!;

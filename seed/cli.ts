@@ -10,15 +10,15 @@ import { seedDatabase } from '../src/bulk/import.js';
 import { SeedError } from './loader.js';
 
 const config = loadConfig(process.env);
-const { db, path, close } = openDatabase(config.databaseUrl);
+const { db, engine, path, close } = openDatabase(config.databaseUrl);
 try {
   migrateDatabase(db);
-  const written = latestRevision(db);
+  const written = await latestRevision(engine);
   if (written > 1 && !process.argv.includes('--force')) {
     console.error(`seed refused: ${path} holds ${written - 1} revision(s) written through the API, which a re-seed would erase; run \`npm run seed -- --force\` to erase them`);
     process.exit(2);
   }
-  const rows = seedDatabase(db);
+  const rows = await seedDatabase(db);
   console.log(`seeded ${path}: ${rows.actors} actors, ${rows.events} events, ${rows.statements} statements, ${rows.issues} issues, ${rows.positions} positions, ${rows.evidence} evidence spans`);
 } catch (e) {
   if (!(e instanceof SeedError)) throw e;

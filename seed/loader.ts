@@ -7,16 +7,14 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { join } from 'node:path';
-import { Column, getTableColumns } from 'drizzle-orm';
-import { getTableConfig } from 'drizzle-orm/sqlite-core';
 import { isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import type { Db } from '../src/db/client.js';
+import { engineOf, type Db } from '../src/db/client.js';
+import { clearKnowledge, insertPlan } from '../src/bulk/import.store.js';
 import * as t from '../src/db/tables.js';
 import { Certainty, Polarity } from '../src/shared/enums.js';
 import { SEED_DIR } from '../src/shared/paths.js';
 import { dateColumns } from '../src/shared/partial-date.js';
-import { fillFirstMentions } from '../src/db/sql-helpers.js';
 import { relationId } from '../src/shared/relation-ids.js';
 import { recordSeedRevision } from '../src/store/history.js';
 import { CodePointText, contentHash, SpanError } from '../src/shared/text-span.js';
@@ -335,14 +333,26 @@ function* sourcesOf(dataDir: string): Generator<Entry<SourceFile> & { file: stri
  * ids, references, positions held) are not repeated and their sets not held: the writing
  * walk of an import keeps only the texts. Form and quotes are still checked, as rows need them.
  */
-export function walkBundle(dir: string, onEntry: (entry: BundleEntry) => void = () => {}, { validated = false } = {}): { entries: number; rows: BundleCounts } {
+export function walkBundle(dir: string, onEntry: (entry: BundleEntry) => void = () => {}, options: { validated?: boolean } = {}): { entries: number; rows: BundleCounts } {
+  const walk = bundleEntries(dir, options);
+  for (let next = walk.next(); ; next = walk.next()) {
+    if (next.done) return next.value;
+    onEntry(next.value);
+  }
+}
+
+/**
+ * `walkBundle` as a generator: the entries one at a time, for a caller that awaits between
+ * them (an import writing each entry through the async stores); returns the counts.
+ */
+export function* bundleEntries(dir: string, { validated = false } = {}): Generator<BundleEntry, { entries: number; rows: BundleCounts }> {
   const dataDir = join(dir, 'data');
   const counts = Object.fromEntries(Object.keys(emptyPlan()).map((k) => [k, 0])) as BundleCounts;
   let entries = 0;
-  const emit = (entry: BundleEntry) => {
+  const count = (entry: BundleEntry): BundleEntry => {
     for (const key of Object.keys(counts) as (keyof SeedPlan)[]) counts[key] += entry.rows[key].length;
     entries++;
-    onEntry(entry);
+    return entry;
   };
 
   const texts = new Map<string, CodePointText>();
@@ -359,7 +369,7 @@ export function walkBundle(dir: string, onEntry: (entry: BundleEntry) => void = 
     lastSource = source.id;
     const rows = emptyPlan();
     rows.sources.push({ id: source.id, title: source.title, text, url: source.url ?? null, contentHash: contentHash(text), ...dateColumns('published', source.published) });
-    emit({ file, entry: label, rows });
+    yield count({ file, entry: label, rows });
   }
   if (texts.size === 0) throw new SeedError('sources.jsonl', '(file)', 'a bundle needs at least one source');
   // A quote names its source; with one source it may leave it out.
@@ -427,7 +437,7 @@ export function walkBundle(dir: string, onEntry: (entry: BundleEntry) => void = 
       checkUnique(fail, rows.affiliations.map((r) => r.id), 'affiliation');
       checkUnique(fail, rows.eventRelations.map((r) => r.id), 'relation');
       checkUnique(fail, rows.statementRelations.map((r) => r.id), 'relation');
-      emit({ file, entry: label, rows });
+      yield count({ file, entry: label, rows });
     }
   }
   for (const [id, where] of forward) {
@@ -455,18 +465,6 @@ function checkUnique(fail: (message: string) => never, ids: string[], what: stri
   }
 }
 
-/** Tables in the order they are filled; deleted in the reverse order. */
-const TABLE_ORDER = [
-  ['sources', t.sources], ['places', t.places], ['actors', t.actors], ['actorAliases', t.actorAliases],
-  ['affiliations', t.affiliations], ['actorRelations', t.actorRelations], ['issues', t.issues],
-  ['issueObstacles', t.issueObstacles], ['issueObstacleParties', t.issueObstacleParties], ['events', t.events],
-  ['eventParticipants', t.eventParticipants], ['eventRelations', t.eventRelations], ['eventIssues', t.eventIssues],
-  ['statements', t.statements], ['statementRelations', t.statementRelations], ['statementIssues', t.statementIssues],
-  ['positions', t.positions], ['positionStatements', t.positionStatements], ['positionConditions', t.positionConditions],
-  ['evidence', t.evidence], ['factualityCues', t.factualityCues],
-] as const;
-
-
 /**
  * Replaces the whole content of the database with a plan of rows, in one transaction, and
  * makes it revision 1 by "seed" (earlier history goes; API keys stay). For tests that build
@@ -474,94 +472,16 @@ const TABLE_ORDER = [
  * (`seedDatabase` in src/bulk/import.ts). Every span is checked against its source text
  * first: a span that does not match is refused here too.
  */
-export function writeSeed(db: Db, plan: SeedPlan): void {
+export async function writeSeed(db: Db, plan: SeedPlan): Promise<void> {
   const texts = new Map(plan.sources.map((s) => [s.id, new CodePointText(s.text)]));
   for (const e of [...plan.evidence, ...plan.factualityCues]) {
     const text = texts.get(e.sourceId);
     if (!text) throw new SpanError(`evidence cites unknown source ${e.sourceId}`);
     text.verify(e);
   }
-  db.transaction(() => {
-    clearKnowledge(db);
-    insertPlan(db, plan);
-    // The same connection, so inside this transaction: the seed is revision 1 of the history.
-    recordSeedRevision(db);
+  await engineOf(db).transaction(async (tx) => {
+    await clearKnowledge(tx);
+    await insertPlan(tx, plan);
+    await recordSeedRevision(tx);
   });
-}
-
-/** Deletes every fact, link and span (what refers first); the caller holds the transaction. */
-export function clearKnowledge(db: Db): void {
-  for (const [, table] of [...TABLE_ORDER].reverse()) db.delete(table).run();
-}
-
-/**
- * Inserts every row of a plan, table by table; the caller holds the transaction. One prepared
- * statement per table, run row by row: building SQL per call (drizzle's insert builder) cost
- * most of a large import's time. Absent values take the column's default; every value goes
- * through its column's driver mapping.
- */
-export function insertPlan(db: Db, plan: SeedPlan): void {
-  planInserter(db)(plan);
-}
-
-/** `insertPlan` for many small plans (an import's entries): each table's statement is prepared once, when first needed. */
-export function planInserter(db: Db): (plan: SeedPlan) => void {
-  const inserters = new Map<string, (row: Record<string, unknown>) => void>();
-  const inserterFor = (table: (typeof TABLE_ORDER)[number][1]) => {
-    const { name } = getTableConfig(table);
-    const columns = Object.entries(getTableColumns(table)).map(([field, column]) => ({
-      field,
-      fallback: column.hasDefault ? (column.default ?? null) : null,
-      // The column's own mapping, as drizzle's builder would apply it (booleans → 1/0, JSON → text); most columns have none.
-      map: column.mapToDriverValue === Column.prototype.mapToDriverValue ? null : (value: unknown) => column.mapToDriverValue(value),
-    }));
-    const insert = db.$client.prepare(`INSERT INTO "${name}" (${Object.values(getTableColumns(table)).map((c) => `"${c.name}"`).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
-    const values: unknown[] = new Array(columns.length);
-    return (row: Record<string, unknown>) => {
-      for (let i = 0; i < columns.length; i++) {
-        const { field, fallback, map } = columns[i]!;
-        const value = row[field] ?? (row[field] === null ? null : fallback);
-        values[i] = value === null || map === null ? value : map(value);
-      }
-      insert.run(values);
-    };
-  };
-  return (plan) => {
-    for (const [key, table] of TABLE_ORDER) {
-      const rows = plan[key] as Record<string, unknown>[];
-      if (rows.length === 0) continue;
-      let insert = inserters.get(key);
-      if (!insert) inserters.set(key, (insert = inserterFor(table)));
-      for (const row of rows) insert(row);
-    }
-  };
-}
-
-/**
- * For a load into an empty knowledge base: the secondary indexes of the knowledge, search and
- * history tables, the trigger that feeds each search document to the full-text index and those
- * that keep `first_mention`, are dropped, and the returned function creates them again from
- * their own stored SQL, rebuilds the full-text index in one pass and fills `first_mention`. Building an index once over all rows is several times
- * faster than keeping it current row by row (evidence alone has twelve). Runs in the caller's
- * transaction: a failure rolls the drop back with the rows. Unique indexes come back as they
- * were and check the rows when rebuilt.
- */
-export function setAsideIndexes(db: Db): () => void {
-  const tables = [...TABLE_ORDER.map(([, table]) => getTableConfig(table).name), 'search_documents', 'changes'];
-  const saved = db.$client
-    .prepare(
-      `SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND ((type = 'index' AND tbl_name IN (SELECT value FROM json_each(?))) OR (type = 'trigger' AND (name = 'search_documents_ai' OR name LIKE '%\\_first\\_mention\\_%' ESCAPE '\\')))`,
-    )
-    .all(JSON.stringify(tables)) as { type: 'index' | 'trigger'; name: string; sql: string }[];
-  for (const { type, name } of saved) db.$client.exec(`DROP ${type.toUpperCase()} "${name}"`);
-  return () => {
-    for (const { sql } of saved) db.$client.exec(sql);
-    db.$client.exec(`INSERT INTO search_fts(search_fts) VALUES ('rebuild')`);
-    fillFirstMentions(db.$client);
-  };
-}
-
-/** True when the database holds no source yet (first start). */
-export function isEmpty(db: Db): boolean {
-  return db.select({ id: t.sources.id }).from(t.sources).limit(1).all().length === 0;
 }

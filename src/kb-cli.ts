@@ -71,7 +71,7 @@ export async function runKbCli(argv: string[], env: NodeJS.ProcessEnv, print: (l
           else bar!.update(done);
           started = true;
         };
-        summary = importBundle(db, dir, author, bar ? progress : undefined);
+        summary = await importBundle(db, dir, author, bar ? progress : undefined);
       } finally {
         bar?.stop();
       }

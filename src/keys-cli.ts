@@ -16,30 +16,30 @@ const USAGE = `usage:
   npm run keys -- revoke <id|prefix>`;
 
 /** Runs one keys command; `print` receives each line of output. Returns the exit code. */
-export function keysCommand(argv: string[], databaseUrl: string, print: (line: string) => void): number {
+export async function keysCommand(argv: string[], databaseUrl: string, print: (line: string) => void): Promise<number> {
   const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' } } });
   const [command, ...rest] = positionals;
-  const { db, path, close } = openDatabase(databaseUrl);
+  const { db, engine, path, close } = openDatabase(databaseUrl);
   try {
     migrateDatabase(db);
     switch (command) {
       case 'create': {
         if (!values.role || values.name === undefined) throw new KeyError(`create needs --role and --name\n${USAGE}`);
-        const { row, key } = createKey(db, values.role.toUpperCase() as Role, values.name);
+        const { row, key } = await createKey(engine, values.role.toUpperCase() as Role, values.name);
         print(`created key ${row.prefix} (id ${row.id}, role ${row.role}, name "${row.name}") in ${path}`);
         print('It is shown this once; only its SHA-256 is stored. Send it as: Authorization: Bearer <key>');
         print(key);
         return 0;
       }
       case 'list': {
-        for (const k of listKeys(db)) {
+        for (const k of await listKeys(engine)) {
           print([k.prefix, `id ${k.id}`, k.role, JSON.stringify(k.name), `created ${k.createdAt}`, k.revokedAt ? `revoked ${k.revokedAt}` : 'live'].join('\t'));
         }
         return 0;
       }
       case 'revoke': {
         if (rest.length !== 1) throw new KeyError(`revoke needs one id or prefix\n${USAGE}`);
-        const row = revokeKey(db, rest[0]!);
+        const row = await revokeKey(engine, rest[0]!);
         print(`revoked key ${row.prefix} (id ${row.id}, ${row.role}, "${row.name}") at ${row.revokedAt}`);
         return 0;
       }
@@ -52,9 +52,9 @@ export function keysCommand(argv: string[], databaseUrl: string, print: (line: s
 }
 
 /** The command line: a refusal is one line on stderr and exit code 2, never a stack trace. */
-export function runKeysCli(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void, printError: (line: string) => void): number {
+export async function runKeysCli(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void, printError: (line: string) => void): Promise<number> {
   try {
-    return keysCommand(argv, loadConfig(env).databaseUrl, print);
+    return await keysCommand(argv, loadConfig(env).databaseUrl, print);
   } catch (e) {
     if (!(e instanceof KeyError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) throw e;
     printError(`keys: ${(e as Error).message}`);
@@ -63,5 +63,5 @@ export function runKeysCli(argv: string[], env: NodeJS.ProcessEnv, print: (line:
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = runKeysCli(process.argv.slice(2), process.env, (line) => console.log(line), (line) => console.error(line));
+  process.exitCode = await runKeysCli(process.argv.slice(2), process.env, (line) => console.log(line), (line) => console.error(line));
 }

@@ -3,8 +3,8 @@ import { ConfigError, loadConfig, logOptions } from './config.js';
 import { migrateDatabase, openDatabase } from './db/client.js';
 import { buildKbSchema } from './schema.js';
 import { buildServer } from './server.js';
-import { isEmpty } from '../seed/loader.js';
 import { seedDatabase } from './bulk/import.js';
+import { isEmpty } from './bulk/import.store.js';
 
 import { DatabaseUrlError } from './db/database-url.js';
 
@@ -23,9 +23,9 @@ try {
 } catch (error) {
   refuseToStart(error);
 }
-const { db, path, close: closeDatabase } = opened;
+const { db, engine, path, close: closeDatabase } = opened;
 migrateDatabase(db);
-const seeded = isEmpty(db) ? seedDatabase(db) : null;
+const seeded = (await isEmpty(engine)) ? await seedDatabase(db) : null;
 const app = await buildServer({ db, schema: buildKbSchema(), config, logger: logOptions(config, process.env, process.stdout.isTTY === true) });
 app.log.info({ database: path, seeded: seeded !== null }, seeded ? `opened ${path}, migrated, seeded from seed/` : `opened ${path}, migrated`);
 await app.listen({ port: config.port, host: config.host });

@@ -24,7 +24,7 @@ import { DEFAULT_LIMITS, type Config, type Limits } from './config.js';
 import { accessRefusal } from './auth/auth-checker.js';
 import { authenticate } from './auth/keys.js';
 import { createContext, type Context, type RequestAuth } from './context.js';
-import type { Db } from './db/client.js';
+import { engineOf, type Db } from './db/client.js';
 import { DatabaseUnavailableError } from './db/engine.js';
 import { CONTENT_SECURITY_POLICY_DIRECTIVES } from './http/assets.routes.js';
 import { registerExplore } from './http/explore.routes.js';
@@ -114,9 +114,9 @@ function errorFormatter(limits: Limits) {
   };
 }
 
-function requestAuth(db: Db, header: string | undefined, reads: 'open' | 'key'): RequestAuth {
+async function requestAuth(db: Db, header: string | undefined, reads: 'open' | 'key'): Promise<RequestAuth> {
   const readsOpen = reads === 'open';
-  const result = authenticate(db, header);
+  const result = await authenticate(engineOf(db), header);
   if (result === null) return { viewer: null, keyRefusal: null, readsOpen };
   if ('refused' in result) return { viewer: null, keyRefusal: result.refused, readsOpen };
   return { viewer: result, keyRefusal: null, readsOpen };
@@ -141,9 +141,9 @@ function serveSubscriptions(app: FastifyInstance, db: Db, schema: GraphQLSchema,
   const server = useServer(
     {
       schema,
-      onConnect: (ctx) => accessRefusal(authOf(ctx)) === null,
-      onSubscribe: (ctx, _id, payload) => {
-        const auth = authOf(ctx);
+      onConnect: async (ctx) => accessRefusal(await authOf(ctx)) === null,
+      onSubscribe: async (ctx, _id, payload) => {
+        const auth = await authOf(ctx);
         const refusal = accessRefusal(auth);
         if (refusal) return [refusal];
         let document;
@@ -186,8 +186,8 @@ function httpErrorHandler(this: FastifyInstance, error: FastifyError, request: F
 
 /** The request's key, checked once: the rate limit and the GraphQL context both need it. */
 function authOnce(db: Db, reads: 'open' | 'key') {
-  const seen = new WeakMap<FastifyRequest, RequestAuth>();
-  return (request: FastifyRequest): RequestAuth => {
+  const seen = new WeakMap<FastifyRequest, Promise<RequestAuth>>();
+  return (request: FastifyRequest): Promise<RequestAuth> => {
     let auth = seen.get(request);
     if (!auth) {
       auth = requestAuth(db, request.headers.authorization, reads);
@@ -234,7 +234,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const limitOf = (key: string) => (key.startsWith('key:') ? perKey : perAddress);
   await app.register(fastifyRateLimit, {
     timeWindow: 60_000,
-    keyGenerator: (request) => rateLimitKey(authOf(request), request.ip),
+    keyGenerator: async (request) => rateLimitKey(await authOf(request), request.ip),
     max: (_request, key) => limitOf(key),
     allowList: (_request, key) => limitOf(key) === 0,
     errorResponseBuilder: (_request, context) => rateLimitError(context.max, context.ttl),
@@ -269,7 +269,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ],
   });
   await apollo.start();
-  await app.register(fastifyApollo(apollo), { context: async (request) => createContext(options.db, authOf(request)) });
+  await app.register(fastifyApollo(apollo), { context: async (request) => createContext(options.db, await authOf(request)) });
   serveSubscriptions(app, options.db, options.schema, reads, options.config.playground, limits);
 
   // Liveness probes are not rate limited.

@@ -1,5 +1,5 @@
 /**
- * API keys: made, checked and revoked here, stored in `api_keys`.
+ * API keys: made, checked and revoked here, stored in `api_keys` (the SQL: `keys.store.ts`).
  *
  * A key reads `kb_<prefix>_<secret>`: an 8-hex-digit public prefix (it names the key in
  * listings and finds its row) and 32 random bytes in base64url. Only the SHA-256 of the
@@ -9,10 +9,10 @@
  * small space: that needs a slow, salted hash (scrypt, argon2) to make each guess costly.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import type { Db } from '../db/client.js';
-import { apiKeys, type ApiKeyRow } from '../db/tables.js';
+import type { Executor } from '../db/engine.js';
+import type { ApiKeyRow } from '../db/tables.js';
 import { Role } from '../shared/enums.js';
+import { allKeys, insertKey, keyById, keyByPrefix, revokedAt, setRevoked } from './keys.store.js';
 
 const KEY_PATTERN = /^kb_([0-9a-f]{8})_([A-Za-z0-9_-]{43})$/;
 
@@ -40,34 +40,32 @@ export class KeyError extends Error {
 }
 
 /** Creates a key; returns the row and the key (to be printed once). */
-export function createKey(db: Db, role: Role, name: string, now = new Date()): { row: ApiKeyRow; key: string } {
+export async function createKey(q: Executor, role: Role, name: string, now = new Date()): Promise<{ row: ApiKeyRow; key: string }> {
   if (!Object.values(Role).includes(role)) throw new KeyError(`role must be one of ${Object.values(Role).join(', ')} (got "${role}")`);
   if (name.trim() === '' || name.length > 200) throw new KeyError('name must be 1 to 200 characters');
   const { key, prefix, hash } = generateKey();
-  const row = db.insert(apiKeys).values({ prefix, hash, role, name: name.trim(), createdAt: now.toISOString() }).returning().get();
+  const row = await insertKey(q, { prefix, hash, role, name: name.trim(), createdAt: now.toISOString() });
   return { row, key };
 }
 
-export function listKeys(db: Db): ApiKeyRow[] {
-  return db.select().from(apiKeys).orderBy(apiKeys.id).all();
+export function listKeys(q: Executor): Promise<ApiKeyRow[]> {
+  return allKeys(q);
 }
 
 /**
  * Revokes a key named by its prefix or its id; refused for an unknown or already revoked key.
  * The prefix is tried first: a hex prefix can be all digits ("08245979") and is no id.
  */
-export function revokeKey(db: Db, idOrPrefix: string, now = new Date()): ApiKeyRow {
-  const byPrefix = db.select().from(apiKeys).where(eq(apiKeys.prefix, idOrPrefix)).get();
-  const row = byPrefix ?? (/^\d+$/.test(idOrPrefix) ? db.select().from(apiKeys).where(eq(apiKeys.id, Number(idOrPrefix))).get() : undefined);
+export async function revokeKey(q: Executor, idOrPrefix: string, now = new Date()): Promise<ApiKeyRow> {
+  const row = (await keyByPrefix(q, idOrPrefix)) ?? (/^\d+$/.test(idOrPrefix) ? await keyById(q, Number(idOrPrefix)) : null);
   if (!row) throw new KeyError(`no key with id or prefix "${idOrPrefix}"`);
   if (row.revokedAt) throw new KeyError(`key ${row.prefix} was already revoked at ${row.revokedAt}`);
-  return db.update(apiKeys).set({ revokedAt: now.toISOString() }).where(eq(apiKeys.id, row.id)).returning().get();
+  return setRevoked(q, row.id, now.toISOString());
 }
 
 /** Whether a key is still known and not revoked. */
-export function isLive(db: Db, keyId: number): boolean {
-  const row = db.select({ revokedAt: apiKeys.revokedAt }).from(apiKeys).where(eq(apiKeys.id, keyId)).get();
-  return row !== undefined && row.revokedAt === null;
+export async function isLive(q: Executor, keyId: number): Promise<boolean> {
+  return (await revokedAt(q, keyId)) === null;
 }
 
 /** Why a presented key was refused; never echoes the key. */
@@ -78,12 +76,12 @@ export type KeyRefusal = 'malformed' | 'unknown' | 'revoked';
  * sent and is not a live key of this database. Looked up on every request, so a revocation
  * takes effect on the next one.
  */
-export function authenticate(db: Db, header: string | undefined): Viewer | null | { refused: KeyRefusal } {
+export async function authenticate(q: Executor, header: string | undefined): Promise<Viewer | null | { refused: KeyRefusal }> {
   if (header === undefined || header === '') return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
   const parts = match ? KEY_PATTERN.exec(match[1]!) : null;
   if (!match || !parts) return { refused: 'malformed' };
-  const row = db.select().from(apiKeys).where(eq(apiKeys.prefix, parts[1]!)).get();
+  const row = await keyByPrefix(q, parts[1]!);
   const presented = Buffer.from(hashKey(match[1]!), 'hex');
   if (!row || !timingSafeEqual(presented, Buffer.from(row.hash, 'hex'))) return { refused: 'unknown' };
   if (row.revokedAt) return { refused: 'revoked' };

@@ -8,7 +8,8 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import type { Db } from '../db/client.js';
+import { engineOf, type Db } from '../db/client.js';
+import type { Executor } from '../db/engine.js';
 import * as t from '../db/tables.js';
 import { CodePointText } from '../shared/text-span.js';
 import { ExportError } from './export-error.js';
@@ -23,12 +24,12 @@ function date(prefix: string, row: Record<string, unknown>) {
   return compact({ precision: row[`${prefix}Precision`], year: row[`${prefix}Year`], month: row[`${prefix}Month`], day: row[`${prefix}Day`], note: row[`${prefix}Note`] });
 }
 
-/** Reads the whole knowledge base in one transaction, so a write during the export cannot split it. */
-export function exportBundle(db: Db, dir: string): { file: string; records: number }[] {
-  return db.transaction(() => writeBundle(db, dir));
+/** Reads the whole knowledge base in one snapshot, so a write during the export cannot split it. */
+export async function exportBundle(db: Db, dir: string): Promise<{ file: string; records: number }[]> {
+  return engineOf(db).snapshot((q) => writeBundle(db, q, dir));
 }
 
-function writeBundle(db: Db, dir: string): { file: string; records: number }[] {
+async function writeBundle(db: Db, q: Executor, dir: string): Promise<{ file: string; records: number }[]> {
   mkdirSync(join(dir, 'data'), { recursive: true });
   const texts = new Map<string, CodePointText>();
   const quote = (s: SpanDoc) => {
@@ -44,45 +45,48 @@ function writeBundle(db: Db, dir: string): { file: string; records: number }[] {
       : { certainty: row.certainty, polarity: row.polarity, holder: row.holderId, cues: quotes(cues) };
 
   // Ids in memory, documents one at a time: the export streams whatever the base's size.
-  const nodes = allNodeIds(db);
-  function* docs<T extends keyof Docs>(type: T): Generator<Docs[T]> {
-    for (const n of nodes) if (n.type === type) yield readDoc(db, type, n.id)!;
+  const nodes = await allNodeIds(q);
+  async function* docs<T extends keyof Docs>(type: T): AsyncGenerator<Docs[T]> {
+    for (const n of nodes) if (n.type === type) yield (await readDoc(q, type, n.id))!;
   }
-  for (const { row } of docs('Source')) texts.set(row.id, new CodePointText(row.text));
+  for await (const { row } of docs('Source')) texts.set(row.id, new CodePointText(row.text));
   /** A subject's relations, read when its entry is written (only their ids are held, by subject). */
   const relationsOf = (type: 'ActorRelation' | 'EventRelation' | 'StatementRelation', table: typeof t.actorRelations | typeof t.eventRelations | typeof t.statementRelations) => {
     const by = new Map<string, string[]>();
     for (const r of db.select({ id: table.id, subjectId: table.subjectId }).from(table).orderBy(table.id).all()) by.set(r.subjectId, [...(by.get(r.subjectId) ?? []), r.id]);
-    return (id: string) =>
-      (by.get(id) ?? []).map((relationId) => {
-        const r = readDoc(db, type, relationId)! as Docs['ActorRelation'] | Docs['EventRelation'] | Docs['StatementRelation'];
+    return async (id: string) => {
+      const out = [];
+      for (const relationId of by.get(id) ?? []) {
+        const r = (await readDoc(q, type, relationId))! as Docs['ActorRelation'] | Docs['EventRelation'] | Docs['StatementRelation'];
         const note = 'note' in r.row ? r.row.note : undefined;
-        return compact({ kind: r.row.kind, object: r.row.objectId, note, certainty: r.row.certainty === 'CERTAIN' ? undefined : r.row.certainty, evidence: quotes(r.evidence) });
-      });
+        out.push(compact({ kind: r.row.kind, object: r.row.objectId, note, certainty: r.row.certainty === 'CERTAIN' ? undefined : r.row.certainty, evidence: quotes(r.evidence) }));
+      }
+      return out;
+    };
   };
   const actorRelations = relationsOf('ActorRelation', t.actorRelations);
   const eventRelations = relationsOf('EventRelation', t.eventRelations);
   const statementRelations = relationsOf('StatementRelation', t.statementRelations);
   /** A lazy map: each entry is made when the file writer asks for it. */
-  const map = <T, U>(items: Iterable<T>, f: (item: T) => U): Iterable<U> => ({
-    *[Symbol.iterator]() {
-      for (const item of items) yield f(item);
+  const map = <T, U>(items: Iterable<T> | AsyncIterable<T>, f: (item: T) => U | Promise<U>): AsyncIterable<U> => ({
+    async *[Symbol.asyncIterator]() {
+      for await (const item of items) yield await f(item);
     },
   });
 
-  const files: Record<string, Iterable<unknown>> = {
+  const files: Record<string, AsyncIterable<unknown>> = {
     'sources.yaml': map(docs('Source'), ({ row }) => {
       const file = `${row.id.slice('source:'.length)}.txt`;
       writeFileSync(join(dir, file), row.text);
       return compact({ id: row.id, title: row.title, file, url: row.url, published: date('published', row) });
     }),
     'places.yaml': map(db.select().from(t.places).orderBy(t.places.id).all(), (p) => compact({ id: p.id, name: p.name, countryCode: p.countryCode, latitude: p.latitude, longitude: p.longitude })),
-    'actors.yaml': map(docs('Actor'), (d) =>
+    'actors.yaml': map(docs('Actor'), async (d) =>
       compact({
         id: d.row.id, name: d.row.name, kind: d.row.kind, aliases: d.aliases, countryCode: d.row.countryCode, cameoCode: d.row.cameoCode, description: d.row.description,
         evidence: quotes(d.evidence),
         affiliations: d.affiliations.map((a) => compact({ organization: a.organizationId, role: a.role, evidence: quotes(a.evidence) })),
-        relations: actorRelations(d.row.id),
+        relations: await actorRelations(d.row.id),
       }),
     ),
     'issues.yaml': map(docs('Issue'), (d) =>
@@ -91,18 +95,18 @@ function writeBundle(db: Db, dir: string): { file: string; records: number }[] {
         obstacles: d.obstacles.map((o) => compact({ id: o.id, description: o.description, parties: o.partyIds, certainty: o.certainty === 'CERTAIN' ? undefined : o.certainty, evidence: quotes(o.evidence) })),
       }),
     ),
-    'events.yaml': map(docs('Event'), (d) =>
+    'events.yaml': map(docs('Event'), async (d) =>
       compact({
         id: d.row.id, title: d.row.title, summary: d.row.summary, kind: d.row.kind, status: d.row.status, start: date('start', d.row), end: date('end', d.row),
         durationDays: d.row.durationDays, durationNote: d.row.durationNote, location: d.row.locationId, cameoCode: d.row.cameoCode,
-        participants: d.participants.map((p) => ({ actor: p.actorId, role: p.role })), issues: d.issueIds, relations: eventRelations(d.row.id),
+        participants: d.participants.map((p) => ({ actor: p.actorId, role: p.role })), issues: d.issueIds, relations: await eventRelations(d.row.id),
         factuality: factuality(d.row, d.cues, null), evidence: quotes(d.evidence),
       }),
     ),
-    'statements.yaml': map(docs('Statement'), (d) =>
+    'statements.yaml': map(docs('Statement'), async (d) =>
       compact({
         id: d.row.id, kind: d.row.kind, summary: d.row.summary, speaker: d.row.speakerId, attribution: compact({ kind: d.row.attributionKind, detail: d.row.attributionDetail }),
-        target: d.row.targetId, date: date('date', d.row), event: d.row.eventId, issues: d.issueIds, relations: statementRelations(d.row.id),
+        target: d.row.targetId, date: date('date', d.row), event: d.row.eventId, issues: d.issueIds, relations: await statementRelations(d.row.id),
         factuality: factuality(d.row, d.cues, d.row.speakerId), evidence: quotes(d.evidence),
       }),
     ),
@@ -114,11 +118,12 @@ function writeBundle(db: Db, dir: string): { file: string; records: number }[] {
     ),
   };
   // Each entry is written as a one-item YAML list as soon as it is made; one after another they are the file's list.
-  return Object.entries(files).map(([file, entries]) => {
+  const written: { file: string; records: number }[] = [];
+  for (const [file, entries] of Object.entries(files)) {
     const fd = openSync(join(dir, 'data', file), 'w');
     let records = 0;
     try {
-      for (const entry of entries) {
+      for await (const entry of entries) {
         writeSync(fd, stringify([entry], { lineWidth: 0 }));
         records++;
       }
@@ -126,6 +131,7 @@ function writeBundle(db: Db, dir: string): { file: string; records: number }[] {
     } finally {
       closeSync(fd);
     }
-    return { file: `data/${file}`, records };
-  });
+    written.push({ file: `data/${file}`, records });
+  }
+  return written;
 }

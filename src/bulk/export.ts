@@ -52,7 +52,7 @@ export async function exportKb(db: Db, sqlite: Database.Database, format: Export
   if (!EXPORT_FORMATS.includes(format)) throw new ExportError(`unknown format "${format}"; use one of ${EXPORT_FORMATS.join(', ')}`);
   prepareOutput(dir);
   const files =
-    format === 'bundle' ? exportBundle(db, dir) : format === 'csv' ? await exportCsv(sqlite, dir) : format === 'jsonld' ? await exportJsonLd(sqlite, dir) : await exportPlover(sqlite, dir);
+    format === 'bundle' ? await exportBundle(db, dir) : format === 'csv' ? await exportCsv(sqlite, dir) : format === 'jsonld' ? await exportJsonLd(sqlite, dir) : await exportPlover(sqlite, dir);
   return { format, files };
 }
 

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { Arg, Authorized, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { isLive } from '../auth/keys.js';
 import type { Context } from '../context.js';
+import { engineOf } from '../db/client.js';
 import type { RevisionRow } from '../db/tables.js';
 import { Revision } from '../modules/revision/revision.type.js';
 import { Role } from '../shared/enums.js';
@@ -14,8 +15,8 @@ export class LiveResolver {
   @Subscription(() => Revision, {
     topics: REVISION_ADDED,
     // A subscriber whose key has been revoked since it subscribed hears nothing more.
-    filter: ({ payload, args, context }: { payload: RevisionEvent; args: { node?: string | null; type?: string | null }; context: Context }) =>
-      (context.viewer === null || isLive(context.db, context.viewer.keyId)) && eventMatches(payload, args.node, args.type),
+    filter: async ({ payload, args, context }: { payload: RevisionEvent; args: { node?: string | null; type?: string | null }; context: Context }) =>
+      eventMatches(payload, args.node, args.type) && (context.viewer === null || (await isLive(engineOf(context.db), context.viewer.keyId))),
     description: 'Each new revision as it is written (over the graphql-ws protocol at /graphql), optionally only those changing one node or one type of node.',
   })
   revisionAdded(

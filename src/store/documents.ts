@@ -9,11 +9,12 @@
  * its row in place (a row is never deleted to be rewritten: that would cascade to the nodes
  * that refer to it). The search index follows through the triggers of migration 0001.
  */
-import { eq, inArray, or, sql } from 'drizzle-orm';
-import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import type { Db } from '../db/client.js';
+import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
+import { columns, decodeOf } from '../db/columns.js';
+import { list, statement, type Executor, type Statement } from '../db/engine.js';
 import * as t from '../db/tables.js';
 import { relationId } from '../shared/relation-ids.js';
+import { ROWS, type KnowledgeTable } from './rows.js';
 
 /** A span of a source, as a document stores it (the evidence row without its id and subject). */
 export interface SpanDoc {
@@ -69,204 +70,65 @@ export const VERSIONED: readonly DocType[] = ['Source', 'Actor', 'Issue', 'Event
 
 const spanOf = (r: SpanDoc): SpanDoc => ({ sourceId: r.sourceId, start: r.start, end: r.end, exact: r.exact, prefix: r.prefix, suffix: r.suffix });
 
-function spans(db: Db, column: SQLiteColumn, id: string): SpanDoc[] {
-  return db.select().from(t.evidence).where(eq(column, id)).orderBy(t.evidence.sourceId, t.evidence.start, t.evidence.id).all().map(spanOf);
-}
+/** The SQL name of a table's column, by property. */
+const sqlName = (table: Table, property: string): string => getTableColumns(table)[property]!.name;
 
-function cues(db: Db, column: SQLiteColumn, id: string): SpanDoc[] {
-  return db.select().from(t.factualityCues).where(eq(column, id)).orderBy(t.factualityCues.sourceId, t.factualityCues.start, t.factualityCues.id).all().map(spanOf);
-}
+type SpanSubject = 'actorId' | 'eventId' | 'statementId' | 'issueId' | 'positionId' | 'affiliationId' | 'actorRelationId' | 'eventRelationId' | 'statementRelationId' | 'obstacleId';
+type CueSubject = 'eventId' | 'statementId' | 'positionId';
+const SPAN_SUBJECTS: readonly SpanSubject[] = ['actorId', 'eventId', 'statementId', 'issueId', 'positionId', 'affiliationId', 'actorRelationId', 'eventRelationId', 'statementRelationId', 'obstacleId'];
+const CUE_SUBJECTS: readonly CueSubject[] = ['eventId', 'statementId', 'positionId'];
 
-/** The node's document as it is now, or null when there is no such node. */
-export function readDoc<T extends DocType>(db: Db, type: T, id: string): Docs[T] | null {
-  return (READERS[type] as (db: Db, id: string) => Docs[T] | null)(db, id);
-}
+const perSubject = <S extends string>(subjects: readonly S[], make: (subject: S) => Statement) => Object.fromEntries(subjects.map((s) => [s, make(s)])) as Record<S, Statement>;
 
-const READERS: { [T in DocType]: (db: Db, id: string) => Docs[T] | null } = {
-  Source: (db, id) => {
-    const row = db.select().from(t.sources).where(eq(t.sources.id, id)).get();
-    return row ? { row } : null;
-  },
-  Actor: (db, id) => {
-    const row = db.select().from(t.actors).where(eq(t.actors.id, id)).get();
-    if (!row) return null;
-    return {
-      row,
-      aliases: db.select().from(t.actorAliases).where(eq(t.actorAliases.actorId, id)).orderBy(t.actorAliases.alias).all().map((a) => a.alias),
-      affiliations: db
-        .select()
-        .from(t.affiliations)
-        .where(eq(t.affiliations.actorId, id))
-        .orderBy(t.affiliations.id)
-        .all()
-        .map((a) => ({ organizationId: a.organizationId, role: a.role, evidence: spans(db, t.evidence.affiliationId, a.id) })),
-      evidence: spans(db, t.evidence.actorId, id),
-    };
-  },
-  Issue: (db, id) => {
-    const row = db.select().from(t.issues).where(eq(t.issues.id, id)).get();
-    if (!row) return null;
-    return {
-      row,
-      obstacles: db
-        .select()
-        .from(t.issueObstacles)
-        .where(eq(t.issueObstacles.issueId, id))
-        .orderBy(t.issueObstacles.id)
-        .all()
-        .map((o) => ({
-          id: o.id,
-          description: o.description,
-          certainty: o.certainty,
-          partyIds: db.select().from(t.issueObstacleParties).where(eq(t.issueObstacleParties.obstacleId, o.id)).orderBy(t.issueObstacleParties.actorId).all().map((p) => p.actorId),
-          evidence: spans(db, t.evidence.obstacleId, o.id),
-        })),
-      evidence: spans(db, t.evidence.issueId, id),
-    };
-  },
-  Event: (db, id) => {
-    const row = db.select().from(t.events).where(eq(t.events.id, id)).get();
-    if (!row) return null;
-    return {
-      row,
-      participants: db.select().from(t.eventParticipants).where(eq(t.eventParticipants.eventId, id)).orderBy(t.eventParticipants.actorId, t.eventParticipants.role).all().map((p) => ({ actorId: p.actorId, role: p.role })),
-      issueIds: db.select().from(t.eventIssues).where(eq(t.eventIssues.eventId, id)).orderBy(t.eventIssues.issueId).all().map((l) => l.issueId),
-      evidence: spans(db, t.evidence.eventId, id),
-      cues: cues(db, t.factualityCues.eventId, id),
-    };
-  },
-  Statement: (db, id) => {
-    const row = db.select().from(t.statements).where(eq(t.statements.id, id)).get();
-    if (!row) return null;
-    return {
-      row,
-      issueIds: db.select().from(t.statementIssues).where(eq(t.statementIssues.statementId, id)).orderBy(t.statementIssues.issueId).all().map((l) => l.issueId),
-      evidence: spans(db, t.evidence.statementId, id),
-      cues: cues(db, t.factualityCues.statementId, id),
-    };
-  },
-  Position: (db, id) => {
-    const row = db.select().from(t.positions).where(eq(t.positions.id, id)).get();
-    if (!row) return null;
-    return {
-      row,
-      statementIds: db.select().from(t.positionStatements).where(eq(t.positionStatements.positionId, id)).orderBy(t.positionStatements.statementId).all().map((l) => l.statementId),
-      conditionIds: db.select().from(t.positionConditions).where(eq(t.positionConditions.positionId, id)).orderBy(t.positionConditions.issueId).all().map((l) => l.issueId),
-      evidence: spans(db, t.evidence.positionId, id),
-      cues: cues(db, t.factualityCues.positionId, id),
-    };
-  },
-  ActorRelation: (db, id) => readRelation(db, t.actorRelations, t.evidence.actorRelationId, id),
-  EventRelation: (db, id) => readRelation(db, t.eventRelations, t.evidence.eventRelationId, id),
-  StatementRelation: (db, id) => readRelation(db, t.statementRelations, t.evidence.statementRelationId, id),
+/** A table's row by id, one statement per table. */
+const rowById = (table: Table) => statement(`SELECT ${columns(table, 'r')} FROM "${getTableName(table)}" AS "r" WHERE "r"."id" = ?`, { decode: decodeOf(table) });
+/** Spans in the order documents keep them: by source, then start. */
+const SPAN_ORDER = (alias: string) => `ORDER BY "${alias}"."source_id", "${alias}"."start", "${alias}"."id"`;
+
+const Q = {
+  evidenceOf: perSubject(SPAN_SUBJECTS, (s) => statement(`SELECT ${columns(t.evidence, 'e')} FROM "evidence" AS "e" WHERE "e"."${sqlName(t.evidence, s)}" = ? ${SPAN_ORDER('e')}`, { decode: decodeOf(t.evidence) })),
+  evidenceOfAffiliations: statement(`SELECT ${columns(t.evidence, 'e')} FROM "evidence" AS "e" WHERE "e"."affiliation_id" IN ?list ${SPAN_ORDER('e')}`, { decode: decodeOf(t.evidence) }),
+  evidenceOfObstacles: statement(`SELECT ${columns(t.evidence, 'e')} FROM "evidence" AS "e" WHERE "e"."obstacle_id" IN ?list ${SPAN_ORDER('e')}`, { decode: decodeOf(t.evidence) }),
+  cuesOf: perSubject(CUE_SUBJECTS, (s) => statement(`SELECT ${columns(t.factualityCues, 'c')} FROM "factuality_cues" AS "c" WHERE "c"."${sqlName(t.factualityCues, s)}" = ? ${SPAN_ORDER('c')}`, { decode: decodeOf(t.factualityCues) })),
+  aliases: statement(`SELECT "a"."alias" AS "alias" FROM "actor_aliases" AS "a" WHERE "a"."actor_id" = ? ORDER BY "a"."alias"`),
+  affiliations: statement(`SELECT ${columns(t.affiliations, 'a')} FROM "affiliations" AS "a" WHERE "a"."actor_id" = ? ORDER BY "a"."id"`, { decode: decodeOf(t.affiliations) }),
+  obstacles: statement(`SELECT ${columns(t.issueObstacles, 'o')} FROM "issue_obstacles" AS "o" WHERE "o"."issue_id" = ? ORDER BY "o"."id"`, { decode: decodeOf(t.issueObstacles) }),
+  obstacleParties: statement(`SELECT "p"."obstacle_id" AS "obstacleId", "p"."actor_id" AS "actorId" FROM "issue_obstacle_parties" AS "p" WHERE "p"."obstacle_id" IN ?list ORDER BY "p"."obstacle_id", "p"."actor_id"`),
+  participants: statement(`SELECT "p"."actor_id" AS "actorId", "p"."role" AS "role" FROM "event_participants" AS "p" WHERE "p"."event_id" = ? ORDER BY "p"."actor_id", "p"."role"`),
+  eventIssues: statement(`SELECT "l"."issue_id" AS "id" FROM "event_issues" AS "l" WHERE "l"."event_id" = ? ORDER BY "l"."issue_id"`),
+  statementIssues: statement(`SELECT "l"."issue_id" AS "id" FROM "statement_issues" AS "l" WHERE "l"."statement_id" = ? ORDER BY "l"."issue_id"`),
+  positionStatements: statement(`SELECT "l"."statement_id" AS "id" FROM "position_statements" AS "l" WHERE "l"."position_id" = ? ORDER BY "l"."statement_id"`),
+  positionConditions: statement(`SELECT "l"."issue_id" AS "id" FROM "position_conditions" AS "l" WHERE "l"."position_id" = ? ORDER BY "l"."issue_id"`),
 };
 
-/** A relation's document: its row and its evidence. */
-function readRelation<R>(db: Db, table: SQLiteTable & { id: SQLiteColumn }, evidenceColumn: SQLiteColumn, id: string): { row: R; evidence: SpanDoc[] } | null {
-  const row = db.select().from(table).where(eq(table.id, id)).get() as R | undefined;
-  return row ? { row, evidence: spans(db, evidenceColumn, id) } : null;
-}
-
-function writeRelation(db: Db, table: SQLiteTable & { id: SQLiteColumn }, subject: 'actorRelationId' | 'eventRelationId' | 'statementRelationId', doc: { row: { id: string }; evidence: SpanDoc[] }) {
-  upsertRow(db, table, doc.row);
-  db.delete(t.evidence).where(eq(t.evidence[subject], doc.row.id)).run();
-  insertSpans(db, doc.evidence, { [subject]: doc.row.id });
-}
-
-type Subject = Partial<Record<'actorId' | 'eventId' | 'statementId' | 'issueId' | 'positionId' | 'affiliationId' | 'actorRelationId' | 'eventRelationId' | 'statementRelationId' | 'obstacleId', string>>;
-
-function insertSpans(db: Db, list: SpanDoc[], subject: Subject) {
-  if (list.length > 0) db.insert(t.evidence).values(list.map((s) => ({ ...spanOf(s), ...subject }))).run();
-}
-
-function insertCues(db: Db, list: SpanDoc[], subject: Pick<Subject, 'eventId' | 'statementId' | 'positionId'>) {
-  if (list.length > 0) db.insert(t.factualityCues).values(list.map((s) => ({ ...spanOf(s), ...subject }))).run();
-}
-
-/** Inserts the row, or updates it in place when it exists (never delete-and-insert: that cascades). */
-function upsertRow(db: Db, table: SQLiteTable & { id: SQLiteColumn }, row: { id: string }) {
-  const { id, ...rest } = row;
-  const updated = db.update(table).set(rest as never).where(eq(table.id, id)).run();
-  if (updated.changes === 0) db.insert(table).values(row as never).run();
-}
-
-/**
- * Makes the stored node equal to the document: its row, and its owned parts replaced. Every
- * reference in the document must exist (foreign keys refuse otherwise); callers check them
- * first to answer with a userError.
- */
-export function writeDoc<T extends DocType>(db: Db, type: T, doc: Docs[T]): void {
-  (WRITERS[type] as (db: Db, doc: Docs[T]) => void)(db, doc);
-}
-
-const WRITERS: { [T in DocType]: (db: Db, doc: Docs[T]) => void } = {
-  Source: (db, { row }) => upsertRow(db, t.sources, row),
-  Actor: (db, doc) => {
-    const id = doc.row.id;
-    upsertRow(db, t.actors, doc.row);
-    db.delete(t.actorAliases).where(eq(t.actorAliases.actorId, id)).run();
-    db.delete(t.affiliations).where(eq(t.affiliations.actorId, id)).run();
-    db.delete(t.evidence).where(eq(t.evidence.actorId, id)).run();
-    for (const alias of new Set(doc.aliases)) db.insert(t.actorAliases).values({ actorId: id, alias }).run();
-    for (const a of doc.affiliations) {
-      const affiliationId = relationId(id, 'AFFILIATED_WITH', a.organizationId);
-      db.insert(t.affiliations).values({ id: affiliationId, actorId: id, organizationId: a.organizationId, role: a.role }).run();
-      insertSpans(db, a.evidence, { affiliationId });
-    }
-    insertSpans(db, doc.evidence, { actorId: id });
-  },
-  Issue: (db, doc) => {
-    const id = doc.row.id;
-    upsertRow(db, t.issues, doc.row);
-    db.delete(t.issueObstacles).where(eq(t.issueObstacles.issueId, id)).run();
-    db.delete(t.evidence).where(eq(t.evidence.issueId, id)).run();
-    for (const o of doc.obstacles) {
-      db.insert(t.issueObstacles).values({ id: o.id, issueId: id, description: o.description, certainty: o.certainty }).run();
-      for (const actorId of new Set(o.partyIds)) db.insert(t.issueObstacleParties).values({ obstacleId: o.id, actorId }).run();
-      insertSpans(db, o.evidence, { obstacleId: o.id });
-    }
-    insertSpans(db, doc.evidence, { issueId: id });
-  },
-  Event: (db, doc) => {
-    const id = doc.row.id;
-    upsertRow(db, t.events, doc.row);
-    db.delete(t.eventParticipants).where(eq(t.eventParticipants.eventId, id)).run();
-    db.delete(t.eventIssues).where(eq(t.eventIssues.eventId, id)).run();
-    db.delete(t.evidence).where(eq(t.evidence.eventId, id)).run();
-    db.delete(t.factualityCues).where(eq(t.factualityCues.eventId, id)).run();
-    for (const p of doc.participants) db.insert(t.eventParticipants).values({ eventId: id, actorId: p.actorId, role: p.role }).run();
-    for (const issueId of new Set(doc.issueIds)) db.insert(t.eventIssues).values({ eventId: id, issueId }).run();
-    insertSpans(db, doc.evidence, { eventId: id });
-    insertCues(db, doc.cues, { eventId: id });
-  },
-  Statement: (db, doc) => {
-    const id = doc.row.id;
-    upsertRow(db, t.statements, doc.row);
-    db.delete(t.statementIssues).where(eq(t.statementIssues.statementId, id)).run();
-    db.delete(t.evidence).where(eq(t.evidence.statementId, id)).run();
-    db.delete(t.factualityCues).where(eq(t.factualityCues.statementId, id)).run();
-    for (const issueId of new Set(doc.issueIds)) db.insert(t.statementIssues).values({ statementId: id, issueId }).run();
-    insertSpans(db, doc.evidence, { statementId: id });
-    insertCues(db, doc.cues, { statementId: id });
-  },
-  Position: (db, doc) => {
-    const id = doc.row.id;
-    upsertRow(db, t.positions, doc.row);
-    db.delete(t.positionStatements).where(eq(t.positionStatements.positionId, id)).run();
-    db.delete(t.positionConditions).where(eq(t.positionConditions.positionId, id)).run();
-    db.delete(t.evidence).where(eq(t.evidence.positionId, id)).run();
-    db.delete(t.factualityCues).where(eq(t.factualityCues.positionId, id)).run();
-    for (const statementId of new Set(doc.statementIds)) db.insert(t.positionStatements).values({ positionId: id, statementId }).run();
-    for (const issueId of new Set(doc.conditionIds)) db.insert(t.positionConditions).values({ positionId: id, issueId }).run();
-    insertSpans(db, doc.evidence, { positionId: id });
-    insertCues(db, doc.cues, { positionId: id });
-  },
-  ActorRelation: (db, doc) => writeRelation(db, t.actorRelations, 'actorRelationId', doc),
-  EventRelation: (db, doc) => writeRelation(db, t.eventRelations, 'eventRelationId', doc),
-  StatementRelation: (db, doc) => writeRelation(db, t.statementRelations, 'statementRelationId', doc),
+/** Deletes a node's owned parts, before they are written again. */
+const D = {
+  evidenceOf: perSubject(SPAN_SUBJECTS, (s) => statement(`DELETE FROM "evidence" WHERE "${sqlName(t.evidence, s)}" = ?`)),
+  cuesOf: perSubject(CUE_SUBJECTS, (s) => statement(`DELETE FROM "factuality_cues" WHERE "${sqlName(t.factualityCues, s)}" = ?`)),
+  aliases: statement(`DELETE FROM "actor_aliases" WHERE "actor_id" = ?`),
+  // Affiliations and obstacles take their evidence (and an obstacle its parties) with them, by cascade.
+  affiliations: statement(`DELETE FROM "affiliations" WHERE "actor_id" = ?`),
+  obstacles: statement(`DELETE FROM "issue_obstacles" WHERE "issue_id" = ?`),
+  participants: statement(`DELETE FROM "event_participants" WHERE "event_id" = ?`),
+  eventIssues: statement(`DELETE FROM "event_issues" WHERE "event_id" = ?`),
+  statementIssues: statement(`DELETE FROM "statement_issues" WHERE "statement_id" = ?`),
+  positionStatements: statement(`DELETE FROM "position_statements" WHERE "position_id" = ?`),
+  positionConditions: statement(`DELETE FROM "position_conditions" WHERE "position_id" = ?`),
 };
 
-const TABLES: Record<DocType, SQLiteTable & { id: SQLiteColumn }> = {
+/** The table of each node type (its key in `ROWS`). */
+const TABLE_OF: Record<DocType, KnowledgeTable> = {
+  Source: 'sources',
+  Actor: 'actors',
+  Issue: 'issues',
+  Event: 'events',
+  Statement: 'statements',
+  Position: 'positions',
+  ActorRelation: 'actorRelations',
+  EventRelation: 'eventRelations',
+  StatementRelation: 'statementRelations',
+};
+const TABLES: Record<DocType, Table> = {
   Source: t.sources,
   Actor: t.actors,
   Issue: t.issues,
@@ -277,82 +139,278 @@ const TABLES: Record<DocType, SQLiteTable & { id: SQLiteColumn }> = {
   EventRelation: t.eventRelations,
   StatementRelation: t.statementRelations,
 };
+const DOC_TYPES = Object.keys(TABLES) as DocType[];
+const perType = (make: (table: Table, type: DocType) => Statement) => Object.fromEntries(DOC_TYPES.map((type) => [type, make(TABLES[type], type)])) as Record<DocType, Statement>;
+
+const ROW_BY_ID = perType(rowById);
+const DELETE_BY_ID = perType((table) => statement(`DELETE FROM "${getTableName(table)}" WHERE "id" = ?`));
+const IDS_AMONG = perType((table) => statement(`SELECT "r"."id" AS "id" FROM "${getTableName(table)}" AS "r" WHERE "r"."id" IN ?list`));
+const ALL_IDS = perType((table) => statement(`SELECT "r"."id" AS "id" FROM "${getTableName(table)}" AS "r" ORDER BY "r"."id"`));
+
+const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+const spans = (rows: t.EvidenceRow[] | t.FactualityCueRow[]) => rows.map(spanOf);
+
+/** Spans of several subjects read at once, grouped by subject in the order read. */
+function spansBy(rows: t.EvidenceRow[], subject: 'affiliationId' | 'obstacleId'): Map<string, SpanDoc[]> {
+  const out = new Map<string, SpanDoc[]>();
+  for (const r of rows) {
+    const key = r[subject]!;
+    const list = out.get(key);
+    if (list) list.push(spanOf(r));
+    else out.set(key, [spanOf(r)]);
+  }
+  return out;
+}
+
+async function row<R>(q: Executor, type: DocType, id: string): Promise<R | undefined> {
+  return q.get<R>(ROW_BY_ID[type], [id]);
+}
+
+/** The node's document as it is now, or null when there is no such node. */
+export async function readDoc<T extends DocType>(q: Executor, type: T, id: string): Promise<Docs[T] | null> {
+  return (READERS[type] as (q: Executor, id: string) => Promise<Docs[T] | null>)(q, id);
+}
+
+const READERS: { [T in DocType]: (q: Executor, id: string) => Promise<Docs[T] | null> } = {
+  Source: async (q, id) => {
+    const r = await row<t.SourceRow>(q, 'Source', id);
+    return r ? { row: r } : null;
+  },
+  Actor: async (q, id) => {
+    const r = await row<t.ActorRow>(q, 'Actor', id);
+    if (!r) return null;
+    const [aliases, affiliations, evidence] = await Promise.all([
+      q.all<{ alias: string }>(Q.aliases, [id]),
+      q.all<t.AffiliationRow>(Q.affiliations, [id]),
+      q.all<t.EvidenceRow>(Q.evidenceOf.actorId, [id]),
+    ]);
+    const cited = affiliations.length === 0 ? new Map<string, SpanDoc[]>() : spansBy(await q.all<t.EvidenceRow>(Q.evidenceOfAffiliations, [list(affiliations.map((a) => a.id))]), 'affiliationId');
+    return {
+      row: r,
+      aliases: aliases.map((a) => a.alias),
+      affiliations: affiliations.map((a) => ({ organizationId: a.organizationId, role: a.role, evidence: cited.get(a.id) ?? [] })),
+      evidence: spans(evidence),
+    };
+  },
+  Issue: async (q, id) => {
+    const r = await row<t.IssueRow>(q, 'Issue', id);
+    if (!r) return null;
+    const [obstacles, evidence] = await Promise.all([q.all<t.IssueObstacleRow>(Q.obstacles, [id]), q.all<t.EvidenceRow>(Q.evidenceOf.issueId, [id])]);
+    const obstacleIds = list(obstacles.map((o) => o.id));
+    const [parties, cited] =
+      obstacles.length === 0
+        ? [[], new Map<string, SpanDoc[]>()]
+        : await Promise.all([q.all<{ obstacleId: string; actorId: string }>(Q.obstacleParties, [obstacleIds]), q.all<t.EvidenceRow>(Q.evidenceOfObstacles, [obstacleIds]).then((rows) => spansBy(rows, 'obstacleId'))]);
+    return {
+      row: r,
+      obstacles: obstacles.map((o) => ({
+        id: o.id,
+        description: o.description,
+        certainty: o.certainty,
+        partyIds: parties.filter((p) => p.obstacleId === o.id).map((p) => p.actorId),
+        evidence: cited.get(o.id) ?? [],
+      })),
+      evidence: spans(evidence),
+    };
+  },
+  Event: async (q, id) => {
+    const r = await row<t.EventRow>(q, 'Event', id);
+    if (!r) return null;
+    const [participants, issueIds, evidence, cues] = await Promise.all([
+      q.all<{ actorId: string; role: t.EventParticipantRow['role'] }>(Q.participants, [id]),
+      q.all<{ id: string }>(Q.eventIssues, [id]),
+      q.all<t.EvidenceRow>(Q.evidenceOf.eventId, [id]),
+      q.all<t.FactualityCueRow>(Q.cuesOf.eventId, [id]),
+    ]);
+    return { row: r, participants: participants.map((p) => ({ actorId: p.actorId, role: p.role })), issueIds: ids(issueIds), evidence: spans(evidence), cues: spans(cues) };
+  },
+  Statement: async (q, id) => {
+    const r = await row<t.StatementRow>(q, 'Statement', id);
+    if (!r) return null;
+    const [issueIds, evidence, cues] = await Promise.all([
+      q.all<{ id: string }>(Q.statementIssues, [id]),
+      q.all<t.EvidenceRow>(Q.evidenceOf.statementId, [id]),
+      q.all<t.FactualityCueRow>(Q.cuesOf.statementId, [id]),
+    ]);
+    return { row: r, issueIds: ids(issueIds), evidence: spans(evidence), cues: spans(cues) };
+  },
+  Position: async (q, id) => {
+    const r = await row<t.PositionRow>(q, 'Position', id);
+    if (!r) return null;
+    const [statementIds, conditionIds, evidence, cues] = await Promise.all([
+      q.all<{ id: string }>(Q.positionStatements, [id]),
+      q.all<{ id: string }>(Q.positionConditions, [id]),
+      q.all<t.EvidenceRow>(Q.evidenceOf.positionId, [id]),
+      q.all<t.FactualityCueRow>(Q.cuesOf.positionId, [id]),
+    ]);
+    return { row: r, statementIds: ids(statementIds), conditionIds: ids(conditionIds), evidence: spans(evidence), cues: spans(cues) };
+  },
+  ActorRelation: (q, id) => readRelation(q, 'ActorRelation', 'actorRelationId', id),
+  EventRelation: (q, id) => readRelation(q, 'EventRelation', 'eventRelationId', id),
+  StatementRelation: (q, id) => readRelation(q, 'StatementRelation', 'statementRelationId', id),
+};
+
+/** A relation's document: its row and its evidence. */
+async function readRelation<R>(q: Executor, type: DocType, subject: SpanSubject, id: string): Promise<{ row: R; evidence: SpanDoc[] } | null> {
+  const r = await row<R>(q, type, id);
+  return r ? { row: r, evidence: spans(await q.all<t.EvidenceRow>(Q.evidenceOf[subject], [id])) } : null;
+}
+
+/** Inserts the row, or updates it in place when it exists (never delete-and-insert: that cascades). */
+async function upsertRow(q: Executor, type: DocType, row: object): Promise<void> {
+  const rows = ROWS[TABLE_OF[type]];
+  await q.run(rows.upsert!, rows.values(row));
+}
+
+async function insertRow(q: Executor, table: KnowledgeTable, row: object): Promise<void> {
+  await q.run(ROWS[table].insert, ROWS[table].values(row));
+}
+
+async function insertSpans(q: Executor, list: SpanDoc[], subject: Partial<Record<SpanSubject, string>>): Promise<void> {
+  for (const s of list) await insertRow(q, 'evidence', { ...spanOf(s), ...subject });
+}
+
+async function insertCues(q: Executor, list: SpanDoc[], subject: Partial<Record<CueSubject, string>>): Promise<void> {
+  for (const s of list) await insertRow(q, 'factualityCues', { ...spanOf(s), ...subject });
+}
+
+/**
+ * Makes the stored node equal to the document: its row, and its owned parts replaced. Every
+ * reference in the document must exist (foreign keys refuse otherwise); callers check them
+ * first to answer with a userError.
+ */
+export async function writeDoc<T extends DocType>(q: Executor, type: T, doc: Docs[T]): Promise<void> {
+  await (WRITERS[type] as (q: Executor, doc: Docs[T]) => Promise<void>)(q, doc);
+}
+
+const WRITERS: { [T in DocType]: (q: Executor, doc: Docs[T]) => Promise<void> } = {
+  Source: (q, { row }) => upsertRow(q, 'Source', row),
+  Actor: async (q, doc) => {
+    const id = doc.row.id;
+    await upsertRow(q, 'Actor', doc.row);
+    for (const del of [D.aliases, D.affiliations, D.evidenceOf.actorId]) await q.run(del, [id]);
+    for (const alias of new Set(doc.aliases)) await insertRow(q, 'actorAliases', { actorId: id, alias });
+    for (const a of doc.affiliations) {
+      const affiliationId = relationId(id, 'AFFILIATED_WITH', a.organizationId);
+      await insertRow(q, 'affiliations', { id: affiliationId, actorId: id, organizationId: a.organizationId, role: a.role });
+      await insertSpans(q, a.evidence, { affiliationId });
+    }
+    await insertSpans(q, doc.evidence, { actorId: id });
+  },
+  Issue: async (q, doc) => {
+    const id = doc.row.id;
+    await upsertRow(q, 'Issue', doc.row);
+    for (const del of [D.obstacles, D.evidenceOf.issueId]) await q.run(del, [id]);
+    for (const o of doc.obstacles) {
+      await insertRow(q, 'issueObstacles', { id: o.id, issueId: id, description: o.description, certainty: o.certainty });
+      for (const actorId of new Set(o.partyIds)) await insertRow(q, 'issueObstacleParties', { obstacleId: o.id, actorId });
+      await insertSpans(q, o.evidence, { obstacleId: o.id });
+    }
+    await insertSpans(q, doc.evidence, { issueId: id });
+  },
+  Event: async (q, doc) => {
+    const id = doc.row.id;
+    await upsertRow(q, 'Event', doc.row);
+    for (const del of [D.participants, D.eventIssues, D.evidenceOf.eventId, D.cuesOf.eventId]) await q.run(del, [id]);
+    for (const p of doc.participants) await insertRow(q, 'eventParticipants', { eventId: id, actorId: p.actorId, role: p.role });
+    for (const issueId of new Set(doc.issueIds)) await insertRow(q, 'eventIssues', { eventId: id, issueId });
+    await insertSpans(q, doc.evidence, { eventId: id });
+    await insertCues(q, doc.cues, { eventId: id });
+  },
+  Statement: async (q, doc) => {
+    const id = doc.row.id;
+    await upsertRow(q, 'Statement', doc.row);
+    for (const del of [D.statementIssues, D.evidenceOf.statementId, D.cuesOf.statementId]) await q.run(del, [id]);
+    for (const issueId of new Set(doc.issueIds)) await insertRow(q, 'statementIssues', { statementId: id, issueId });
+    await insertSpans(q, doc.evidence, { statementId: id });
+    await insertCues(q, doc.cues, { statementId: id });
+  },
+  Position: async (q, doc) => {
+    const id = doc.row.id;
+    await upsertRow(q, 'Position', doc.row);
+    for (const del of [D.positionStatements, D.positionConditions, D.evidenceOf.positionId, D.cuesOf.positionId]) await q.run(del, [id]);
+    for (const statementId of new Set(doc.statementIds)) await insertRow(q, 'positionStatements', { positionId: id, statementId });
+    for (const issueId of new Set(doc.conditionIds)) await insertRow(q, 'positionConditions', { positionId: id, issueId });
+    await insertSpans(q, doc.evidence, { positionId: id });
+    await insertCues(q, doc.cues, { positionId: id });
+  },
+  ActorRelation: (q, doc) => writeRelation(q, 'ActorRelation', 'actorRelationId', doc),
+  EventRelation: (q, doc) => writeRelation(q, 'EventRelation', 'eventRelationId', doc),
+  StatementRelation: (q, doc) => writeRelation(q, 'StatementRelation', 'statementRelationId', doc),
+};
+
+async function writeRelation(q: Executor, type: DocType, subject: SpanSubject, doc: { row: { id: string }; evidence: SpanDoc[] }): Promise<void> {
+  await upsertRow(q, type, doc.row);
+  await q.run(D.evidenceOf[subject], [doc.row.id]);
+  await insertSpans(q, doc.evidence, { [subject]: doc.row.id });
+}
 
 /** Deletes the node and, by cascade, the parts it owns. Callers first check `referrersOf`. */
-export function deleteDoc(db: Db, type: DocType, id: string): void {
-  db.delete(TABLES[type]).where(eq(TABLES[type].id, id)).run();
+export async function deleteDoc(q: Executor, type: DocType, id: string): Promise<void> {
+  await q.run(DELETE_BY_ID[type], [id]);
 }
+
+/**
+ * What refers to a node of each type, one statement each: `?` is the node's id every time
+ * (`params` says how many times). A node's own parts are not referrers: they go with it.
+ */
+const REFERRERS: Partial<Record<DocType, { statement: Statement; params: number }>> = {
+  Actor: {
+    statement: statement(`SELECT "s"."id" AS "id" FROM "statements" AS "s" WHERE "s"."speaker_id" = ? OR "s"."target_id" = ? OR "s"."holder_id" = ?
+      UNION SELECT "e"."id" FROM "events" AS "e" WHERE "e"."holder_id" = ?
+      UNION SELECT "p"."event_id" FROM "event_participants" AS "p" WHERE "p"."actor_id" = ?
+      UNION SELECT "o"."id" FROM "positions" AS "o" WHERE "o"."actor_id" = ? OR "o"."holder_id" = ?
+      UNION SELECT "a"."actor_id" FROM "affiliations" AS "a" WHERE "a"."organization_id" = ?
+      UNION SELECT "r"."id" FROM "actor_relations" AS "r" WHERE "r"."subject_id" = ? OR "r"."object_id" = ?
+      UNION SELECT "b"."issue_id" FROM "issue_obstacle_parties" AS "op" JOIN "issue_obstacles" AS "b" ON "b"."id" = "op"."obstacle_id" WHERE "op"."actor_id" = ?`),
+    params: 11,
+  },
+  Issue: {
+    statement: statement(`SELECT "p"."id" AS "id" FROM "positions" AS "p" WHERE "p"."issue_id" = ?
+      UNION SELECT "c"."position_id" FROM "position_conditions" AS "c" WHERE "c"."issue_id" = ?
+      UNION SELECT "s"."statement_id" FROM "statement_issues" AS "s" WHERE "s"."issue_id" = ?
+      UNION SELECT "e"."event_id" FROM "event_issues" AS "e" WHERE "e"."issue_id" = ?`),
+    params: 4,
+  },
+  Event: {
+    statement: statement(`SELECT "s"."id" AS "id" FROM "statements" AS "s" WHERE "s"."event_id" = ?
+      UNION SELECT "r"."id" FROM "event_relations" AS "r" WHERE "r"."subject_id" = ? OR "r"."object_id" = ?`),
+    params: 3,
+  },
+  Statement: {
+    statement: statement(`SELECT "p"."position_id" AS "id" FROM "position_statements" AS "p" WHERE "p"."statement_id" = ?
+      UNION SELECT "r"."id" FROM "statement_relations" AS "r" WHERE "r"."subject_id" = ? OR "r"."object_id" = ?`),
+    params: 3,
+  },
+  Source: {
+    statement: statement(
+      `SELECT DISTINCT coalesce("e"."actor_id", "e"."event_id", "e"."statement_id", "e"."issue_id", "e"."position_id", "e"."affiliation_id", "e"."actor_relation_id", "e"."event_relation_id", "e"."statement_relation_id", "e"."obstacle_id") AS "id" FROM "evidence" AS "e" WHERE "e"."source_id" = ?`,
+    ),
+    params: 1,
+  },
+};
 
 /**
  * The nodes that refer to this one and would lose the reference if it went: never its own
  * parts, which go with it. Sorted, deduplicated ids (relation ids for relations).
  */
-export function referrersOf(db: Db, type: DocType, id: string): string[] {
-  const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
-  const found: string[] = [];
-  switch (type) {
-    case 'Actor':
-      found.push(
-        ...ids(db.select({ id: t.statements.id }).from(t.statements).where(or(eq(t.statements.speakerId, id), eq(t.statements.targetId, id), eq(t.statements.holderId, id))).all()),
-        ...ids(db.select({ id: t.events.id }).from(t.events).where(eq(t.events.holderId, id)).all()),
-        ...ids(db.selectDistinct({ id: t.eventParticipants.eventId }).from(t.eventParticipants).where(eq(t.eventParticipants.actorId, id)).all()),
-        ...ids(db.select({ id: t.positions.id }).from(t.positions).where(or(eq(t.positions.actorId, id), eq(t.positions.holderId, id))).all()),
-        ...ids(db.select({ id: t.affiliations.actorId }).from(t.affiliations).where(eq(t.affiliations.organizationId, id)).all()),
-        ...ids(db.select({ id: t.actorRelations.id }).from(t.actorRelations).where(or(eq(t.actorRelations.subjectId, id), eq(t.actorRelations.objectId, id))).all()),
-        ...ids(
-          db
-            .selectDistinct({ id: t.issueObstacles.issueId })
-            .from(t.issueObstacleParties)
-            .innerJoin(t.issueObstacles, eq(t.issueObstacles.id, t.issueObstacleParties.obstacleId))
-            .where(eq(t.issueObstacleParties.actorId, id))
-            .all(),
-        ),
-      );
-      break;
-    case 'Issue':
-      found.push(
-        ...ids(db.select({ id: t.positions.id }).from(t.positions).where(eq(t.positions.issueId, id)).all()),
-        ...ids(db.select({ id: t.positionConditions.positionId }).from(t.positionConditions).where(eq(t.positionConditions.issueId, id)).all()),
-        ...ids(db.select({ id: t.statementIssues.statementId }).from(t.statementIssues).where(eq(t.statementIssues.issueId, id)).all()),
-        ...ids(db.select({ id: t.eventIssues.eventId }).from(t.eventIssues).where(eq(t.eventIssues.issueId, id)).all()),
-      );
-      break;
-    case 'Event':
-      found.push(
-        ...ids(db.select({ id: t.statements.id }).from(t.statements).where(eq(t.statements.eventId, id)).all()),
-        ...ids(db.select({ id: t.eventRelations.id }).from(t.eventRelations).where(or(eq(t.eventRelations.subjectId, id), eq(t.eventRelations.objectId, id))).all()),
-      );
-      break;
-    case 'Statement':
-      found.push(
-        ...ids(db.select({ id: t.positionStatements.positionId }).from(t.positionStatements).where(eq(t.positionStatements.statementId, id)).all()),
-        ...ids(db.select({ id: t.statementRelations.id }).from(t.statementRelations).where(or(eq(t.statementRelations.subjectId, id), eq(t.statementRelations.objectId, id))).all()),
-      );
-      break;
-    case 'Source':
-      found.push(...ids(db.all<{ id: string }>(sql`SELECT DISTINCT coalesce(actor_id, event_id, statement_id, issue_id, position_id, affiliation_id, actor_relation_id, event_relation_id, statement_relation_id, obstacle_id) AS id FROM evidence WHERE source_id = ${id}`)));
-      break;
-    case 'Position':
-    case 'ActorRelation':
-    case 'EventRelation':
-    case 'StatementRelation':
-      break;
-  }
-  return [...new Set(found)].filter((r) => r !== id).sort();
+export async function referrersOf(q: Executor, type: DocType, id: string): Promise<string[]> {
+  const referrers = REFERRERS[type];
+  if (!referrers) return [];
+  const rows = await q.all<{ id: string }>(referrers.statement, new Array(referrers.params).fill(id));
+  return [...new Set(ids(rows))].filter((r) => r !== id).sort();
 }
 
 /** Which ids among `ids` name no existing node of the given type. */
-export function missingIds(db: Db, type: DocType, ids: readonly string[]): string[] {
-  if (ids.length === 0) return [];
-  const table = TABLES[type];
-  const found = new Set(db.select({ id: table.id }).from(table).where(inArray(table.id, [...ids])).all().map((r) => String(r.id)));
-  return [...new Set(ids)].filter((id) => !found.has(id));
+export async function missingIds(q: Executor, type: DocType, wanted: readonly string[]): Promise<string[]> {
+  if (wanted.length === 0) return [];
+  const found = new Set(ids(await q.all<{ id: string }>(IDS_AMONG[type], [list(new Set(wanted))])));
+  return [...new Set(wanted)].filter((id) => !found.has(id));
 }
 
-/** Every node of the knowledge base as (type, id), for recording the seed as revision 1. */
-export function allNodeIds(db: Db): { type: DocType; id: string }[] {
-  return (Object.keys(TABLES) as DocType[]).flatMap((type) =>
-    db.select({ id: TABLES[type].id }).from(TABLES[type]).orderBy(TABLES[type].id).all().map((r) => ({ type, id: String(r.id) })),
-  );
+/** Every node of the knowledge base as (type, id), type by type, each sorted by id. */
+export async function allNodeIds(q: Executor): Promise<{ type: DocType; id: string }[]> {
+  const out: { type: DocType; id: string }[] = [];
+  for (const type of DOC_TYPES) for (const { id } of await q.all<{ id: string }>(ALL_IDS[type], [])) out.push({ type, id });
+  return out;
 }
-

@@ -56,8 +56,8 @@ let listed: TestServer;
 let open: TestServer;
 
 beforeAll(async () => {
-  kb = openTestDb();
-  key = createKey(kb.db, Role.READER, 'browser app').key;
+  kb = await openTestDb();
+  key = (await createKey(kb.engine, Role.READER, 'browser app')).key;
   allowed = await startPageServer();
   excluded = await startPageServer();
   listed = await startTestServer(kb.db, { playground: true, limits: TEST_LIMITS, corsOrigins: [allowed.origin] });

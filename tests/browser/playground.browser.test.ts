@@ -36,7 +36,7 @@ const opened: RecordedPage[] = [];
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
-  kb = openTestDb();
+  kb = await openTestDb();
   server = await startTestServer(kb.db);
   browser = await launchChromium();
 });

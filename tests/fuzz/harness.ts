@@ -124,17 +124,17 @@ export function useFuzzServer(label: string): FuzzContext {
   beforeAll(async () => {
     process.on('unhandledRejection', onRejection);
     process.on('uncaughtException', onException);
-    ctx.kb = openTestDb();
+    ctx.kb = await openTestDb();
     // The server's own limits, but no rate limit: thousands of requests from one address in a
     // minute would be mostly 429s, and the fuzz is about what the API answers (the rate limit
     // has its own tests).
     ctx.server = await startTestServer(ctx.kb.db, { playground: true, limits: { ...DEFAULT_LIMITS, rateLimitPerAddress: 0, rateLimitPerKey: 0 } });
-    const revoked = createKey(ctx.kb.db, Role.ADMIN, 'fuzz revoked');
-    revokeKey(ctx.kb.db, revoked.row.prefix);
+    const revoked = await createKey(ctx.kb.engine, Role.ADMIN, 'fuzz revoked');
+    await revokeKey(ctx.kb.engine, revoked.row.prefix);
     ctx.keys = {
-      reader: createKey(ctx.kb.db, Role.READER, 'fuzz reader').key,
-      editor: createKey(ctx.kb.db, Role.EDITOR, 'fuzz editor').key,
-      admin: createKey(ctx.kb.db, Role.ADMIN, 'fuzz admin').key,
+      reader: (await createKey(ctx.kb.engine, Role.READER, 'fuzz reader')).key,
+      editor: (await createKey(ctx.kb.engine, Role.EDITOR, 'fuzz editor')).key,
+      admin: (await createKey(ctx.kb.engine, Role.ADMIN, 'fuzz admin')).key,
       revoked: revoked.key,
       // Well-formed, but no such key: its prefix is in no row.
       unknown: `kb_00000000_${'A'.repeat(43)}`,

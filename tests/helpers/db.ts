@@ -10,11 +10,11 @@ export interface TestDb extends OpenDatabase {
   dispose(): void;
 }
 
-export function openTestDb(options: OpenOptions & { seed?: boolean } = {}): TestDb {
+export async function openTestDb(options: OpenOptions & { seed?: boolean } = {}): Promise<TestDb> {
   const dir = mkdtempSync(join(tmpdir(), 'kb-test-'));
   const opened = openDatabase(join(dir, 'kb.sqlite'), options);
   migrateDatabase(opened.db);
-  if (options.seed ?? true) seedDatabase(opened.db);
+  if (options.seed ?? true) await seedDatabase(opened.db);
   return {
     ...opened,
     dispose() {

@@ -6,7 +6,7 @@ import { startTestServer, type TestServer } from './http.js';
 export function useSeededServer(): { readonly kb: TestDb; readonly server: TestServer } {
   const state = {} as { kb: TestDb; server: TestServer };
   beforeAll(async () => {
-    state.kb = openTestDb();
+    state.kb = await openTestDb();
     state.server = await startTestServer(state.kb.db);
   });
   afterAll(async () => {

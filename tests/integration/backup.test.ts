@@ -48,8 +48,8 @@ describe('kb backup', () => {
   it('copies the live database while writes go on, and a server starts on the copy', async () => {
     const prepared = openDatabase(live);
     migrateDatabase(prepared.db);
-    seedDatabase(prepared.db);
-    const key = createKey(prepared.db, Role.EDITOR, 'backup test').key;
+    await seedDatabase(prepared.db);
+    const key = (await createKey(prepared.engine, Role.EDITOR, 'backup test')).key;
     prepared.close();
     const server = await startProcessServer({ databaseUrl: live });
     const backup = join(dir, 'backup.sqlite');

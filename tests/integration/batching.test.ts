@@ -32,8 +32,8 @@ const NESTED = `{
 async function measure(actors: number, statementsPerActor: number) {
   const statements: string[] = [];
   let recording = false;
-  const kb = openTestDb({ seed: false, onStatement: (sql) => recording && statements.push(sql) });
-  writeSeed(kb.db, syntheticPlan(actors, statementsPerActor));
+  const kb = await openTestDb({ seed: false, onStatement: (sql) => recording && statements.push(sql) });
+  await writeSeed(kb.db, syntheticPlan(actors, statementsPerActor));
   const server = await startTestServer(kb.db);
   try {
     recording = true;
@@ -67,18 +67,18 @@ describe('Batching: nested queries run a constant number of SQL statements', () 
 describe('Batching: every example operation runs as many SQL statements on a larger base', () => {
   it('counts the same statements for each example on the seed and on the seed plus 2,000 synthetic statements', async () => {
     const work = mkdtempSync(join(tmpdir(), 'kb-sql-count-'));
-    const counted = (grow: boolean) => {
+    const counted = async (grow: boolean) => {
       const statements: string[] = [];
       const box = { recording: false };
-      const kb = openTestDb({ onStatement: (sql) => box.recording && statements.push(sql) });
+      const kb = await openTestDb({ onStatement: (sql) => box.recording && statements.push(sql) });
       if (grow) {
         synthesize(2000, join(work, 'synth'));
-        importBundle(kb.db, join(work, 'synth'), 'test');
+        await importBundle(kb.db, join(work, 'synth'), 'test');
       }
       return { kb, statements, box };
     };
-    const small = counted(false);
-    const large = counted(true);
+    const small = await counted(false);
+    const large = await counted(true);
     const servers = await Promise.all([startTestServer(small.kb.db), startTestServer(large.kb.db)]);
     try {
       const examples = loadExamples(join(projectRoot(), 'schema', 'examples'));
@@ -114,7 +114,7 @@ describe('Batching: a question asked under several aliases is computed once per 
     const statements: string[] = [];
     const box = { recording: false };
     // Each question reads in a snapshot; the snapshots open at once share one BEGIN and COMMIT on SQLite, so those are left out.
-    const kb = openTestDb({ onStatement: (sql) => box.recording && !/^(BEGIN|COMMIT)\b/.test(sql) && statements.push(sql) });
+    const kb = await openTestDb({ onStatement: (sql) => box.recording && !/^(BEGIN|COMMIT)\b/.test(sql) && statements.push(sql) });
     const server = await startTestServer(kb.db);
     try {
       const one = '{ a: blockingIssues(parties: ["actor:united-states", "actor:iran"]) { rule severity certainty } }';

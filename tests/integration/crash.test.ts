@@ -74,8 +74,8 @@ describe('SIGKILL in the middle of acknowledged writes', () => {
     const random = seededRandom(SEED);
     const prepared = openDatabase(file);
     migrateDatabase(prepared.db);
-    seedDatabase(prepared.db);
-    const key = createKey(prepared.db, Role.EDITOR, 'crash test').key;
+    await seedDatabase(prepared.db);
+    const key = (await createKey(prepared.engine, Role.EDITOR, 'crash test')).key;
     prepared.close();
 
     const acknowledged: string[] = [];

@@ -17,8 +17,8 @@ import { snapshot } from '../helpers/snapshot.js';
 let kb: TestDb;
 let out: string;
 
-beforeAll(() => {
-  kb = openTestDb();
+beforeAll(async () => {
+  kb = await openTestDb();
   out = mkdtempSync(join(tmpdir(), 'kb-export-'));
 });
 afterAll(() => {

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { changes } from '../../src/db/tables.js';
 import { ChangeOp, Role } from '../../src/shared/enums.js';
-import { recordRevision } from '../../src/store/history.js';
+import { createKey } from '../../src/auth/keys.js';
+import { insertRevision, latestRevision, nextRevision, recordRevision } from '../../src/store/history.js';
+import { openTestDb } from '../helpers/db.js';
+import { startTestServer } from '../helpers/http.js';
 import { useSeededServer } from '../helpers/seeded-server.js';
 
 const suite = useSeededServer();
@@ -41,10 +44,58 @@ describe('History: the seed load is revision 1', () => {
 });
 
 describe('History: a revision of many changes', () => {
-  it('records a revision of 5,000 changes whole', () => {
+  it('records a revision of 5,000 changes whole', async () => {
     const records = Array.from({ length: 5000 }, (_, i) => ({ type: 'Actor' as const, id: `actor:bulk-${i}`, op: ChangeOp.CREATE, version: 1, before: null, after: null }));
-    const revision = recordRevision(suite.kb.db, { authorName: 'bulk', authorRole: Role.ADMIN, keyId: null, summary: null }, records);
+    const revision = await suite.kb.engine.transaction((tx) => recordRevision(tx, { authorName: 'bulk', authorRole: Role.ADMIN, keyId: null, summary: null }, records));
     const stored = suite.kb.db.select({ n: count() }).from(changes).where(eq(changes.revision, revision.number)).get()!;
     expect(stored.n).toBe(5000);
+  });
+});
+
+describe('History: an idempotency key is claimed by the revision that uses it', () => {
+  it('inserts the first revision with a key, and claims nothing (no row) for a second one with the same key of the same API key', async () => {
+    const { engine } = suite.kb;
+    const { row: key } = await createKey(engine, Role.EDITOR, 'claims');
+    const latest = await latestRevision(engine);
+    const meta = { authorName: 'claims', authorRole: Role.EDITOR, keyId: key.id, summary: null, idempotencyKey: 'claim-1', inputHash: 'h', result: { type: 'Actor', doc: null } };
+    const tried = engine.transaction(async (tx) => {
+      const first = await insertRevision(tx, await nextRevision(tx), meta);
+      expect(first).toMatchObject({ number: latest + 1, keyId: key.id, idempotencyKey: 'claim-1', result: { type: 'Actor', doc: null } });
+      expect(await insertRevision(tx, await nextRevision(tx), meta)).toBeNull();
+      // A revision made without an API key claims nothing: NULL key ids never conflict, on either engine.
+      expect(await insertRevision(tx, await nextRevision(tx), { ...meta, keyId: null })).toMatchObject({ number: latest + 3 });
+      throw new Error('rolled back');
+    });
+    await expect(tried).rejects.toThrow('rolled back');
+    expect(await latestRevision(engine)).toBe(latest);
+    expect(suite.kb.sqlite.prepare('SELECT last FROM revision_counter').pluck().get()).toBe(latest);
+  });
+});
+
+describe('History: nodes(ids, asOf) reads every node in the same statements, whatever their number', () => {
+  it('runs as many statements at the driver for 22 ids as for 1', async () => {
+    const run: string[] = [];
+    const box = { recording: false };
+    const kb = await openTestDb({ onStatement: (text) => box.recording && run.push(text) });
+    const server = await startTestServer(kb.db);
+    try {
+      const listed = await server.gql('{ actors(first: 16) { edges { node { id } } } issues(first: 6) { edges { node { id } } } }');
+      const ids: string[] = [...listed.data.actors.edges, ...listed.data.issues.edges].map((e: any) => e.node.id);
+      expect(ids).toHaveLength(22);
+      const statementsFor = async (asked: string[]) => {
+        run.length = 0;
+        box.recording = true;
+        const res = await server.gql('query($ids: [ID!]!) { nodes(ids: $ids, asOf: 1) { id } }', { ids: asked });
+        box.recording = false;
+        expect(res.data.nodes.map((n: any) => n.id)).toEqual(asked);
+        return run.length;
+      };
+      const one = await statementsFor(ids.slice(0, 1));
+      expect(one).toBeGreaterThan(0);
+      expect(await statementsFor(ids)).toBe(one);
+    } finally {
+      await server.close();
+      kb.dispose();
+    }
   });
 });

@@ -27,8 +27,8 @@ async function kbCli(db: TestDb, ...argv: string[]) {
 }
 
 beforeAll(async () => {
-  original = openTestDb();
-  copy = openTestDb({ seed: false });
+  original = await openTestDb();
+  copy = await openTestDb({ seed: false });
   work = mkdtempSync(join(tmpdir(), 'kb-import-'));
   bundle = join(work, 'bundle');
   expect((await kbCli(original, 'export', '--format', 'bundle', bundle)).code).toBe(0);
@@ -176,7 +176,7 @@ describe('Synth: a deterministic synthetic bundle that imports', () => {
     for (const file of ['sources.jsonl', 'actors.jsonl', 'events.jsonl', 'statements.jsonl', 'positions.jsonl']) {
       expect(readFileSync(join(b, 'data', file), 'utf8'), file).toBe(readFileSync(join(a, 'data', file), 'utf8'));
     }
-    const empty = openTestDb({ seed: false });
+    const empty = await openTestDb({ seed: false });
     try {
       const run = await kbCli(empty, 'import', a);
       expect(run.errors).toEqual([]);
@@ -207,7 +207,7 @@ describe('Synth: a deterministic synthetic bundle that imports', () => {
     writeFileSync(file, [JSON.stringify(first), ...lines.slice(1)].join('\n') + '\n');
     const schemaOf = (db: TestDb) => JSON.stringify(db.sqlite.prepare(`SELECT type, name, sql FROM sqlite_master ORDER BY name`).all());
 
-    const empty = openTestDb({ seed: false });
+    const empty = await openTestDb({ seed: false });
     try {
       const migrated = schemaOf(empty);
       const before = snapshot(empty.db);

@@ -14,28 +14,28 @@ import { startTestServer, type TestServer } from '../helpers/http.js';
 
 let kb: TestDb;
 
-beforeAll(() => {
-  kb = openTestDb();
+beforeAll(async () => {
+  kb = await openTestDb();
 });
 afterAll(() => kb.dispose());
 
 /** Runs `npm run keys -- …` against the test database; returns exit code and output lines. */
-function keys(...argv: string[]) {
+async function keys(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runKeysCli(argv, { DATABASE_URL: kb.path }, (l) => out.push(l), (l) => err.push(l));
+  const code = await runKeysCli(argv, { DATABASE_URL: kb.path }, (l) => out.push(l), (l) => err.push(l));
   return { code, out, err };
 }
 
-function newKey(role: string, name = `${role} tester`): string {
-  const { code, out } = keys('create', '--role', role, '--name', name);
+async function newKey(role: string, name = `${role} tester`): Promise<string> {
+  const { code, out } = await keys('create', '--role', role, '--name', name);
   expect(code).toBe(0);
   return out.at(-1)!;
 }
 
 describe('Keys: the command line', () => {
-  it('creates a key, prints it once alone on the last line, and stores only its SHA-256', () => {
-    const { code, out } = keys('create', '--role', 'EDITOR', '--name', 'Jane, desk');
+  it('creates a key, prints it once alone on the last line, and stores only its SHA-256', async () => {
+    const { code, out } = await keys('create', '--role', 'EDITOR', '--name', 'Jane, desk');
     expect(code).toBe(0);
     const key = out.at(-1)!;
     expect(key).toMatch(/^kb_[0-9a-f]{8}_[A-Za-z0-9_-]{43}$/);
@@ -45,29 +45,29 @@ describe('Keys: the command line', () => {
     expect(JSON.stringify(kb.db.select().from(apiKeys).all())).not.toContain(key.slice(12));
   });
 
-  it('lists keys one a line, prefix first, then role and name, never the secret', () => {
-    const key = newKey('READER', 'Listed');
-    const { code, out } = keys('list');
+  it('lists keys one a line, prefix first, then role and name, never the secret', async () => {
+    const key = await newKey('READER', 'Listed');
+    const { code, out } = await keys('list');
     expect(code).toBe(0);
     const line = out.find((l) => l.startsWith(key.slice(3, 11)))!;
     expect(line.split('\t').slice(2, 4)).toEqual(['READER', '"Listed"']);
     expect(out.join('\n')).not.toContain(key.slice(12));
   });
 
-  it('revokes by a prefix that is all digits, which is no id', () => {
+  it('revokes by a prefix that is all digits, which is no id', async () => {
     kb.db.insert(apiKeys).values({ prefix: '08245979', hash: hashKey('kb_08245979_x'), role: Role.READER, name: 'Digits', createdAt: new Date().toISOString() }).run();
-    expect(keys('revoke', '08245979')).toMatchObject({ code: 0, out: [expect.stringMatching(/^revoked key 08245979 /)] });
+    expect(await keys('revoke', '08245979')).toMatchObject({ code: 0, out: [expect.stringMatching(/^revoked key 08245979 /)] });
     expect(kb.db.select().from(apiKeys).where(eq(apiKeys.prefix, '08245979')).get()!.revokedAt).not.toBeNull();
   });
 
-  it('refuses a bad role, a missing name, an unknown command or key, and a second revocation, with exit code 2', () => {
-    expect(keys('create', '--role', 'GOD', '--name', 'x')).toMatchObject({ code: 2, err: ['keys: role must be one of READER, EDITOR, ADMIN (got "GOD")'] });
-    expect(keys('create', '--role', 'ADMIN').code).toBe(2);
-    expect(keys('rotate').code).toBe(2);
-    expect(keys('revoke', 'ffffffff')).toMatchObject({ code: 2, err: ['keys: no key with id or prefix "ffffffff"'] });
-    const key = newKey('READER');
-    expect(keys('revoke', key.slice(3, 11)).code).toBe(0);
-    expect(keys('revoke', key.slice(3, 11)).err[0]).toMatch(/already revoked/);
+  it('refuses a bad role, a missing name, an unknown command or key, and a second revocation, with exit code 2', async () => {
+    expect(await keys('create', '--role', 'GOD', '--name', 'x')).toMatchObject({ code: 2, err: ['keys: role must be one of READER, EDITOR, ADMIN (got "GOD")'] });
+    expect((await keys('create', '--role', 'ADMIN')).code).toBe(2);
+    expect((await keys('rotate')).code).toBe(2);
+    expect(await keys('revoke', 'ffffffff')).toMatchObject({ code: 2, err: ['keys: no key with id or prefix "ffffffff"'] });
+    const key = await newKey('READER');
+    expect((await keys('revoke', key.slice(3, 11))).code).toBe(0);
+    expect((await keys('revoke', key.slice(3, 11))).err[0]).toMatch(/already revoked/);
   });
 });
 
@@ -94,14 +94,14 @@ describe('Keys: checked on every request', () => {
   });
 
   it('refuses a malformed, unknown or revoked key on any operation with UNAUTHENTICATED, and revocation acts on the next request', async () => {
-    const key = newKey('READER');
+    const key = await newKey('READER');
     expect((await server.gql('{ actors { totalCount } }', undefined, key)).data.actors.totalCount).toBe(16);
     for (const bad of ['not-a-key', 'kb_zzzzzzzz_short', `kb_00000000_${'A'.repeat(43)}`, `${key.slice(0, -1)}${key.endsWith('A') ? 'B' : 'A'}`]) {
       const res = await server.gql('{ actors { totalCount } }', undefined, bad);
       expect(res.errors?.[0]?.extensions?.code, bad).toBe('UNAUTHENTICATED');
       expect(res.data ?? null).toBeNull();
     }
-    keys('revoke', key.slice(3, 11));
+    await keys('revoke', key.slice(3, 11));
     const revoked = await server.gql('{ actors { totalCount } }', undefined, key);
     expect(revoked.errors?.[0]).toMatchObject({ message: 'Not authenticated: the API key has been revoked.', extensions: { code: 'UNAUTHENTICATED' } });
   });
@@ -111,11 +111,11 @@ describe('Keys: checked on every request', () => {
     const anonymous = await closed.gql('{ actors { totalCount } }');
     expect(anonymous.status).toBe(401);
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect((await closed.gql('{ actors { totalCount } }', undefined, newKey('READER'))).data.actors.totalCount).toBe(16);
+    expect((await closed.gql('{ actors { totalCount } }', undefined, await newKey('READER'))).data.actors.totalCount).toBe(16);
   });
 
   it('never writes a key to the log, though every request is logged', async () => {
-    const key = newKey('EDITOR');
+    const key = await newKey('EDITOR');
     await server.gql('{ actors { totalCount } }', undefined, key);
     await server.gql('{ actors { totalCount } }', undefined, `${key}x`);
     const log = logged.join('');

@@ -74,7 +74,7 @@ describe('operation limits at their defaults', () => {
   let kb: TestDb;
   let server: TestServer;
   beforeAll(async () => {
-    kb = openTestDb();
+    kb = await openTestDb();
     server = await startTestServer(kb.db);
   });
   afterAll(async () => {
@@ -138,8 +138,8 @@ describe('the cost limit, configured', () => {
   let server: TestServer;
   let editor: string;
   beforeAll(async () => {
-    kb = openTestDb();
-    editor = createKey(kb.db, Role.EDITOR, 'limits').key;
+    kb = await openTestDb();
+    editor = (await createKey(kb.engine, Role.EDITOR, 'limits')).key;
     server = await startTestServer(kb.db, { playground: true, limits: { ...TEST_LIMITS, maxCost: 301 } });
   });
   afterAll(async () => {
@@ -180,7 +180,7 @@ describe('HTTP limits', () => {
   let kb: TestDb;
   let server: TestServer;
   beforeAll(async () => {
-    kb = openTestDb();
+    kb = await openTestDb();
     server = await startTestServer(kb.db, { playground: true, limits: { ...TEST_LIMITS, bodyLimit: 64 * 1024, requestTimeoutMs: 400, keepAliveTimeoutMs: 500 } });
   });
   afterAll(async () => {
@@ -264,8 +264,8 @@ describe('rate limits', () => {
   let editor: string;
   const limits: Limits = { ...DEFAULT_LIMITS, rateLimitPerAddress: 4, rateLimitPerKey: 6 };
   beforeAll(async () => {
-    kb = openTestDb();
-    editor = createKey(kb.db, Role.EDITOR, 'rate').key;
+    kb = await openTestDb();
+    editor = (await createKey(kb.engine, Role.EDITOR, 'rate')).key;
     server = await startTestServer(kb.db, { playground: true, limits });
   });
   afterAll(async () => {
@@ -302,7 +302,7 @@ describe('production errors', () => {
   let kb: TestDb;
   let server: TestServer;
   beforeAll(async () => {
-    kb = openTestDb();
+    kb = await openTestDb();
     server = await startTestServer(kb.db, { playground: false });
   });
   afterAll(async () => {

@@ -20,12 +20,12 @@ let reader: string;
 const clients: Client[] = [];
 
 beforeAll(async () => {
-  kb = openTestDb();
+  kb = await openTestDb();
   open = await startTestServer(kb.db);
   closed = await startTestServer(kb.db, { playground: true, reads: 'key' });
   locked = await startTestServer(kb.db, { playground: false });
-  editor = createKey(kb.db, Role.EDITOR, 'live editor').key;
-  reader = createKey(kb.db, Role.READER, 'live reader').key;
+  editor = (await createKey(kb.engine, Role.EDITOR, 'live editor')).key;
+  reader = (await createKey(kb.engine, Role.READER, 'live reader')).key;
 });
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.dispose()));
@@ -125,14 +125,14 @@ describe('Live: revisionAdded over graphql-ws', () => {
 
   it('stops a subscription’s events once its key is revoked, and refuses the key’s next operation', async () => {
     const { revokeKey } = await import('../../src/auth/keys.js');
-    const doomed = createKey(kb.db, Role.READER, 'doomed reader').key;
+    const doomed = (await createKey(kb.engine, Role.READER, 'doomed reader')).key;
     const c = client(closed, doomed);
     const events: unknown[] = [];
     const ready = new Promise<void>((r) => c.on('connected', () => r()));
     c.subscribe({ query: 'subscription { revisionAdded { number } }' }, { next: (v) => events.push(v), error: () => {}, complete: () => {} });
     await ready;
     await new Promise((r) => setTimeout(r, 100));
-    revokeKey(kb.db, doomed.slice(3, 11));
+    await revokeKey(kb.engine, doomed.slice(3, 11));
     const version = (await open.gql('{ actor(id: "actor:oman") { version } }')).data.actor.version;
     await renameOman(open, version, 'After the revocation.');
     await new Promise((r) => setTimeout(r, 300));

@@ -44,7 +44,7 @@ let server: TestServer;
 let locked: TestServer;
 
 beforeAll(async () => {
-  kb = openTestDb();
+  kb = await openTestDb();
   server = await startTestServer(kb.db);
   locked = await startTestServer(kb.db, { playground: false });
 });

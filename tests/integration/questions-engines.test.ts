@@ -55,7 +55,7 @@ describe.runIf(postgresAvailable())('Questions on PostgreSQL answer as on SQLite
   let issues: string[];
 
   beforeAll(async () => {
-    sqlite = openTestDb();
+    sqlite = await openTestDb();
     dir = mkdtempSync(join(tmpdir(), 'kb-questions-engines-'));
     synthesize(1500, join(dir, 'bundle'));
     importBundle(sqlite.db, join(dir, 'bundle'), 'test');

@@ -17,7 +17,7 @@ let kb: TestDb;
 let server: TestServer;
 
 beforeAll(async () => {
-  kb = openTestDb({ seed: false });
+  kb = await openTestDb({ seed: false });
   const plan = emptyPlan();
   plan.sources.push({ id: 'source:tiny', title: 'Tiny', text: 'Alpha and Beta talk about fishing rights.', url: null });
   plan.actors.push(
@@ -27,7 +27,7 @@ beforeAll(async () => {
   plan.issues.push({ id: 'issue:fishing', name: 'Fishing rights', description: 'Who may fish where' });
   plan.positions.push({ id: 'position:alpha-fishing', actorId: 'actor:alpha', issueId: 'issue:fishing', stance: Stance.SUPPORTS, firmness: Firmness.UNKNOWN, isPrecondition: false, summary: 'Alpha supports it' });
   plan.positions.push({ id: 'position:beta-fishing', actorId: 'actor:beta', issueId: 'issue:fishing', stance: Stance.OPEN_TO, firmness: Firmness.UNKNOWN, isPrecondition: false, summary: 'Beta is open to it' });
-  writeSeed(kb.db, plan);
+  await writeSeed(kb.db, plan);
   server = await startTestServer(kb.db);
 });
 afterAll(async () => {

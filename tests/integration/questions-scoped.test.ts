@@ -46,7 +46,7 @@ const pairsOf = (ids: string[]) => ids.flatMap((a, i) => ids.slice(i + 1).map((b
 
 describe('Questions about named parties read only their facts, and answer as from the whole base', () => {
   it('on the seed, for every pair of actors holding a position or named by an obstacle', async () => {
-    const kb = openTestDb();
+    const kb = await openTestDb();
     try {
       const whole = await factsFor(kb, null);
       const actors = [...new Set([...(await whole.positions()).map((p) => p.actorId), ...(await whole.obstacles()).flatMap((o) => o.partyIds), ...(await whole.affiliations()).map((a) => a.organizationId)])].sort();
@@ -58,11 +58,11 @@ describe('Questions about named parties read only their facts, and answer as fro
   });
 
   it('on a synthetic base of 1,000 statements, for pairs of states (each speaking through its officials)', async () => {
-    const kb = openTestDb({ seed: false });
+    const kb = await openTestDb({ seed: false });
     const dir = mkdtempSync(join(tmpdir(), 'kb-scoped-'));
     try {
       synthesize(1000, join(dir, 'bundle'));
-      importBundle(kb.db, join(dir, 'bundle'), 'test');
+      await importBundle(kb.db, join(dir, 'bundle'), 'test');
       const states = Array.from({ length: 12 }, (_, i) => `actor:state-${i}`);
       expect(await expectSameAnswers(kb, pairsOf(states))).toBeGreaterThan(0);
     } finally {
@@ -77,11 +77,11 @@ const CERTAINTIES = Object.values(Certainty);
 
 /** A synthetic base (`kb synth` + `kb import`) in a test database; `build` changes it with SQL before the questions run. */
 async function syntheticBase(statements: number, build: (kb: TestDb) => void, test: (kb: TestDb) => Promise<void>): Promise<void> {
-  const kb = openTestDb({ seed: false });
+  const kb = await openTestDb({ seed: false });
   const dir = mkdtempSync(join(tmpdir(), 'kb-scoped-'));
   try {
     synthesize(statements, join(dir, 'bundle'));
-    importBundle(kb.db, join(dir, 'bundle'), 'test');
+    await importBundle(kb.db, join(dir, 'bundle'), 'test');
     build(kb);
     await test(kb);
   } finally {
@@ -168,7 +168,7 @@ function questionsOf(kb: TestDb, officials: number): Asked[] {
 
 describe('The timeline of an actor or issue reads the events that order it, and answers as the whole timeline filtered', () => {
   it('on the seed, for every actor and issue, at every certainty, also as of the latest revision', async () => {
-    const kb = openTestDb();
+    const kb = await openTestDb();
     try {
       const asked = questionsOf(kb, 100);
       expect(asked.length).toBeGreaterThan(20);
@@ -178,7 +178,7 @@ describe('The timeline of an actor or issue reads the events that order it, and 
         for (const q of asked) {
           const expected = wholeThenFiltered({ ...q, minCertainty });
           expect(await answerTimeline(kb, { ...q, minCertainty, asOf: null }), JSON.stringify(q)).toEqual(expected);
-          expect(await answerTimeline(kb, { ...q, minCertainty, asOf: latestRevision(kb.db) }), JSON.stringify(q)).toEqual(expected);
+          expect(await answerTimeline(kb, { ...q, minCertainty, asOf: await latestRevision(kb.engine) }), JSON.stringify(q)).toEqual(expected);
           entries += expected.length;
         }
       }
@@ -319,7 +319,7 @@ function varyStatements(kb: TestDb, seed: number): void {
 
 describe('Contradictions about an actor or issue read the pairs they can find, and answer as the whole filtered', () => {
   it('on the seed, for every actor and issue, at every certainty, also as of the latest revision', async () => {
-    const kb = openTestDb();
+    const kb = await openTestDb();
     try {
       let found = 0;
       const contradictionsFiltered = await wholeContradictions(kb);
@@ -327,7 +327,7 @@ describe('Contradictions about an actor or issue read the pairs they can find, a
         for (const q of questionsOf(kb, 100)) {
           const expected = contradictionsFiltered({ ...q, minCertainty });
           expect(await answerContradictions(kb, { ...q, minCertainty, asOf: null }), JSON.stringify(q)).toEqual(expected);
-          expect(await answerContradictions(kb, { ...q, minCertainty, asOf: latestRevision(kb.db) }), JSON.stringify(q)).toEqual(expected);
+          expect(await answerContradictions(kb, { ...q, minCertainty, asOf: await latestRevision(kb.engine) }), JSON.stringify(q)).toEqual(expected);
           found += expected.length;
         }
       }

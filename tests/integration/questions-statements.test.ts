@@ -23,8 +23,8 @@ const ran: string[] = [];
 const compiled: string[] = [];
 let recording = false;
 
-beforeAll(() => {
-  kb = openTestDb({ onStatement: (text) => recording && ran.push(text) });
+beforeAll(async () => {
+  kb = await openTestDb({ onStatement: (text) => recording && ran.push(text) });
   dir = mkdtempSync(join(tmpdir(), 'kb-question-statements-'));
   synthesize(1000, join(dir, 'bundle'));
   importBundle(kb.db, join(dir, 'bundle'), 'test');

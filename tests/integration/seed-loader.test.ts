@@ -15,8 +15,8 @@ import { snapshot as snapshotOf } from '../helpers/snapshot.js';
 let kb: TestDb;
 let dir: string;
 
-beforeAll(() => {
-  kb = openTestDb();
+beforeAll(async () => {
+  kb = await openTestDb();
 });
 afterAll(() => kb.dispose());
 afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
@@ -36,11 +36,11 @@ function seedWith(file: string, edit: (text: string) => string): string {
 /** Everything in the database, as a comparable snapshot. */
 const snapshot = () => snapshotOf(kb.db);
 
-function expectRefusal(seedDir: string, file: string, entry: string, message: RegExp) {
+async function expectRefusal(seedDir: string, file: string, entry: string, message: RegExp): Promise<void> {
   const before = snapshot();
   let error: unknown;
   try {
-    seedDatabase(kb.db, seedDir);
+    await seedDatabase(kb.db, seedDir);
   } catch (e) {
     error = e;
   }
@@ -52,38 +52,38 @@ function expectRefusal(seedDir: string, file: string, entry: string, message: Re
 }
 
 describe('Seed loader: refusals name the file and the entry and change nothing', () => {
-  it('loads the real seed without complaint', () => {
+  it('loads the real seed without complaint', async () => {
     const plan = readSeed();
     expect(plan.actors.length).toBeGreaterThan(0);
     expect(snapshot()).toContain('actor:iran');
   });
 
-  it('refuses a quote that is not in the article', () => {
+  it('refuses a quote that is not in the article', async () => {
     const d = seedWith('actors.yaml', (s) => s.replace(/- id: actor:iran\n((?:.*\n)*?)\s+evidence:\n\s+- /, (m) => `${m}"Iran annexed the Moon" \n    - `));
-    expectRefusal(d, 'actors.yaml', 'actor:iran', /quote not found in the source: "Iran annexed the Moon/);
+    await expectRefusal(d, 'actors.yaml', 'actor:iran', /quote not found in the source: "Iran annexed the Moon/);
   });
 
-  it('refuses an ambiguous quote given without an occurrence', () => {
+  it('refuses an ambiguous quote given without an occurrence', async () => {
     const d = seedWith('issues.yaml', (s) => s.replace(/(- id: issue:sanctions-relief\n(?:.*\n)*?\s+evidence:\n)/, '$1    - "sanctions"\n'));
-    expectRefusal(d, 'issues.yaml', 'issue:sanctions-relief', /ambiguous/);
+    await expectRefusal(d, 'issues.yaml', 'issue:sanctions-relief', /ambiguous/);
   });
 
-  it('refuses a dangling reference', () => {
+  it('refuses a dangling reference', async () => {
     const d = seedWith('positions.yaml', (s) => s.replace(/actor: actor:iran\n/, 'actor: actor:atlantis\n'));
-    expectRefusal(d, 'positions.yaml', readSeed().positions.find((p) => p.actorId === 'actor:iran')!.id, /refers to actor:atlantis/);
+    await expectRefusal(d, 'positions.yaml', readSeed().positions.find((p) => p.actorId === 'actor:iran')!.id, /refers to actor:atlantis/);
   });
 
-  it('refuses a duplicate id', () => {
+  it('refuses a duplicate id', async () => {
     const d = seedWith('issues.yaml', (s) => s.replace('- id: issue:sanctions-relief', '- id: issue:ballistic-missile-program'));
-    expectRefusal(d, 'issues.yaml', 'issue:ballistic-missile-program', /duplicate id/);
+    await expectRefusal(d, 'issues.yaml', 'issue:ballistic-missile-program', /duplicate id/);
   });
 
-  it('refuses an unknown enum value with the field named', () => {
+  it('refuses an unknown enum value with the field named', async () => {
     const d = seedWith('events.yaml', (s) => s.replace(/status: OCCURRED/, 'status: HAPPENED'));
-    expectRefusal(d, 'events.yaml', readSeed().events.find((e) => e.status === 'OCCURRED')!.id, /status/);
+    await expectRefusal(d, 'events.yaml', readSeed().events.find((e) => e.status === 'OCCURRED')!.id, /status/);
   });
 
-  it('refuses a date the seed would have to invent: a year at precision UNKNOWN', () => {
+  it('refuses a date the seed would have to invent: a year at precision UNKNOWN', async () => {
     const d = seedWith('events.yaml', (s) => s.replace(/precision: UNKNOWN/, 'precision: UNKNOWN\n    year: 2025'));
     expect(() => readSeed(d)).toThrow(/year must be absent at precision UNKNOWN/);
   });
@@ -92,52 +92,52 @@ describe('Seed loader: refusals name the file and the entry and change nothing',
 describe('Seed loader: factuality and conditions are checked like evidence', () => {
   const US_SANCTIONS = 'position:us-sanctions-relief';
 
-  it('refuses a factuality cue that is not a span of the article', () => {
+  it('refuses a factuality cue that is not a span of the article', async () => {
     const d = seedWith('positions.yaml', (s) => s.replace('cues: ["is likely to"]', 'cues: ["is certain to"]'));
-    expectRefusal(d, 'positions.yaml', US_SANCTIONS, /factuality cue: quote not found in the source: "is certain to"/);
+    await expectRefusal(d, 'positions.yaml', US_SANCTIONS, /factuality cue: quote not found in the source: "is certain to"/);
   });
 
-  it('refuses an ambiguous factuality cue', () => {
+  it('refuses an ambiguous factuality cue', async () => {
     const d = seedWith('positions.yaml', (s) => s.replace('cues: ["is likely to"]', 'cues: ["likely"]'));
-    expectRefusal(d, 'positions.yaml', US_SANCTIONS, /factuality cue: .*ambiguous/);
+    await expectRefusal(d, 'positions.yaml', US_SANCTIONS, /factuality cue: .*ambiguous/);
   });
 
-  it('refuses a certainty or a polarity outside the enum', () => {
+  it('refuses a certainty or a polarity outside the enum', async () => {
     const certainty = seedWith('positions.yaml', (s) => s.replace('certainty: PROBABLE\n    cues: ["is likely to"]', 'certainty: LIKELY\n    cues: ["is likely to"]'));
-    expectRefusal(certainty, 'positions.yaml', US_SANCTIONS, /factuality\.certainty/);
+    await expectRefusal(certainty, 'positions.yaml', US_SANCTIONS, /factuality\.certainty/);
     const polarity = seedWith('statements.yaml', (s) => s.replace('polarity: NEGATIVE', 'polarity: DENIED'));
-    expectRefusal(polarity, 'statements.yaml', 'statement:iran-denies-messages', /factuality\.polarity/);
+    await expectRefusal(polarity, 'statements.yaml', 'statement:iran-denies-messages', /factuality\.polarity/);
   });
 
-  it('refuses a hedged factuality that cites no cue', () => {
+  it('refuses a hedged factuality that cites no cue', async () => {
     const d = seedWith('positions.yaml', (s) => s.replace('certainty: PROBABLE\n    cues: ["is likely to"]', 'certainty: PROBABLE'));
-    expectRefusal(d, 'positions.yaml', US_SANCTIONS, /factuality\.cues: a PROBABLE\/POSITIVE factuality must cite the words that set it/);
+    await expectRefusal(d, 'positions.yaml', US_SANCTIONS, /factuality\.cues: a PROBABLE\/POSITIVE factuality must cite the words that set it/);
   });
 
-  it('refuses a holder that is not an actor of the knowledge base', () => {
+  it('refuses a holder that is not an actor of the knowledge base', async () => {
     const d = seedWith('statements.yaml', (s) => s.replace('    certainty: POSSIBLE\n    cues: ["could provoke"]', '    certainty: POSSIBLE\n    holder: actor:nobody\n    cues: ["could provoke"]'));
-    expectRefusal(d, 'statements.yaml', 'statement:turkey-cautions-missile-expansion', /refers to actor:nobody/);
+    await expectRefusal(d, 'statements.yaml', 'statement:turkey-cautions-missile-expansion', /refers to actor:nobody/);
   });
 
-  it('refuses a CONDITIONAL stance without conditions', () => {
+  it('refuses a CONDITIONAL stance without conditions', async () => {
     const d = seedWith('positions.yaml', (s) => s.replace('  conditions: [issue:nuclear-program-limits, issue:regional-destabilizing-activities]\n', ''));
-    expectRefusal(d, 'positions.yaml', US_SANCTIONS, /conditions: a CONDITIONAL stance must name what is asked in return/);
+    await expectRefusal(d, 'positions.yaml', US_SANCTIONS, /conditions: a CONDITIONAL stance must name what is asked in return/);
   });
 
-  it('refuses conditions on another stance', () => {
+  it('refuses conditions on another stance', async () => {
     const d = seedWith('positions.yaml', (s) => s.replace('  stance: CONDITIONAL\n', '  stance: OPPOSES\n'));
-    expectRefusal(d, 'positions.yaml', US_SANCTIONS, /conditions: only a CONDITIONAL stance has conditions \(this one is OPPOSES\)/);
+    await expectRefusal(d, 'positions.yaml', US_SANCTIONS, /conditions: only a CONDITIONAL stance has conditions \(this one is OPPOSES\)/);
   });
 
-  it('refuses a condition that is not an issue of the knowledge base', () => {
+  it('refuses a condition that is not an issue of the knowledge base', async () => {
     const unknown = seedWith('positions.yaml', (s) => s.replace('conditions: [issue:nuclear-program-limits,', 'conditions: [issue:world-peace,'));
-    expectRefusal(unknown, 'positions.yaml', US_SANCTIONS, /refers to issue:world-peace/);
+    await expectRefusal(unknown, 'positions.yaml', US_SANCTIONS, /refers to issue:world-peace/);
     const notAnIssue = seedWith('positions.yaml', (s) => s.replace('conditions: [issue:nuclear-program-limits,', 'conditions: [actor:iran,'));
-    expectRefusal(notAnIssue, 'positions.yaml', US_SANCTIONS, /conditions\.0: must look like issue:/);
+    await expectRefusal(notAnIssue, 'positions.yaml', US_SANCTIONS, /conditions\.0: must look like issue:/);
   });
 
-  it('refuses a relation certainty outside the enum', () => {
+  it('refuses a relation certainty outside the enum', async () => {
     const d = seedWith('events.yaml', (s) => s.replace('certainty: POSSIBLE\n      note: "Both in Oman', 'certainty: MAYBE\n      note: "Both in Oman'));
-    expectRefusal(d, 'events.yaml', 'event:muscat-meeting-araghchi-witkoff', /relations\.0\.certainty/);
+    await expectRefusal(d, 'events.yaml', 'event:muscat-meeting-araghchi-witkoff', /relations\.0\.certainty/);
   });
 });

@@ -14,8 +14,8 @@ import { openTestDb, type TestDb } from '../helpers/db.js';
 const article = readFileSync(join(SEED_DIR, '000_5a5392c784a70cea.txt'), 'utf8');
 let kb: TestDb;
 
-beforeAll(() => {
-  kb = openTestDb();
+beforeAll(async () => {
+  kb = await openTestDb();
 });
 afterAll(() => kb.dispose());
 

@@ -87,11 +87,11 @@ function expectClosedCleanly(path: string): void {
 }
 
 /** An EDITOR key in the database at `path` (made before the server starts: no second writer meanwhile). */
-function editorKey(path: string): string {
+async function editorKey(path: string): Promise<string> {
   const opened = openDatabase(path);
   try {
     migrateDatabase(opened.db);
-    return createKey(opened.db, Role.EDITOR, 'shutdown test').key;
+    return (await createKey(opened.engine, Role.EDITOR, 'shutdown test')).key;
   } finally {
     opened.close();
   }
@@ -121,7 +121,7 @@ describe('the server process', () => {
   });
 
   it('drains the requests in flight on SIGTERM, refuses new connections, keeps their write, closes SQLite and exits 0', async () => {
-    const key = editorKey(file);
+    const key = await editorKey(file);
     const server = await startProcessServer({ databaseUrl: file });
     const read = JSON.stringify({ query: '{ actors(first: 5) { edges { node { id name } } } }' });
     const write = JSON.stringify({

@@ -22,8 +22,8 @@ let server: TestServer;
 let editor: string;
 
 beforeAll(async () => {
-  kb = openTestDb();
-  editor = createKey(kb.db, Role.EDITOR, 'timeline').key;
+  kb = await openTestDb();
+  editor = (await createKey(kb.engine, Role.EDITOR, 'timeline')).key;
   server = await startTestServer(kb.db);
 });
 afterAll(async () => {

@@ -10,6 +10,8 @@ import { createKey } from '../../src/auth/keys.js';
 import { openDatabase } from '../../src/db/client.js';
 import { Role } from '../../src/shared/enums.js';
 import { buildKbSchema } from '../../src/schema.js';
+// After the schema, which loads the decorators' metadata polyfill.
+import { runWrite } from '../../src/modules/write/write.runner.js';
 import { openTestDb, type TestDb } from '../helpers/db.js';
 import { startTestServer, type TestServer } from '../helpers/http.js';
 import { snapshot } from '../helpers/snapshot.js';
@@ -52,9 +54,9 @@ let server: TestServer;
 const keys = {} as Record<Role, string>;
 
 beforeAll(async () => {
-  kb = openTestDb();
+  kb = await openTestDb();
   server = await startTestServer(kb.db);
-  for (const role of Object.values(Role)) keys[role] = createKey(kb.db, role, `${role.toLowerCase()} desk`).key;
+  for (const role of Object.values(Role)) keys[role] = (await createKey(kb.engine, role, `${role.toLowerCase()} desk`)).key;
 });
 afterAll(async () => {
   await server?.close();
@@ -312,6 +314,85 @@ describe('Writes: versions and concurrent writers', () => {
   });
 });
 
+describe('Writes: revision numbers follow the commits, without gaps, and a failed write leaves nothing', () => {
+  const latest = async (): Promise<number> => (await server.gql(`{ revisions(first: 1) { edges { node { number } } } }`)).data.revisions.edges[0].node.number;
+  const issueInput = (name: string, more: Record<string, unknown> = {}) => ({ name, description: 'd', evidence: [{ source: SEED, exact: 'The ongoing conflict in Ukraine' }], ...more });
+
+  it('numbers 30 concurrent writes n+1 … n+30, each revision holding its own change, with 10 refusals among them taking no number', async () => {
+    const n = await latest();
+    const requests = Array.from({ length: 40 }, (_, i) =>
+      i % 4 === 3
+        ? mutate('updateIssue', 'UpdateIssueInput', { id: 'issue:sanctions-relief', expectedVersion: 99, name: 'Never' }, keys.EDITOR, 'revision { number } userErrors { code }')
+        : mutate('createIssue', 'CreateIssueInput', issueInput(`Concurrent issue ${i}`), keys.EDITOR, 'issue { id } revision { number } userErrors { code }'),
+    );
+    const results = await Promise.all(requests);
+    const refused = results.filter((r) => r.data.updateIssue).map((r) => r.data.updateIssue);
+    expect(refused).toHaveLength(10);
+    expect(refused.every((r) => r.revision === null && r.userErrors[0].code === 'VERSION_CONFLICT')).toBe(true);
+    const written = results.filter((r) => r.data.createIssue).map((r) => r.data.createIssue);
+    expect(written.every((w) => w.userErrors.length === 0)).toBe(true);
+    const numbers = written.map((w) => w.revision.number).sort((a, b) => a - b);
+    expect(numbers).toEqual(Array.from({ length: 30 }, (_, i) => n + 1 + i));
+    expect(await latest()).toBe(n + 30);
+    expect(kb.sqlite.prepare('SELECT last FROM revision_counter WHERE id = 1').pluck().get()).toBe(n + 30);
+
+    const history = await server.gql(`{ revisions(first: 30) { edges { node { number changes { nodeId op } } } } }`);
+    const changesOf = new Map(history.data.revisions.edges.map((e: any) => [e.node.number, e.node.changes]));
+    for (const w of written) expect(changesOf.get(w.revision.number), `revision ${w.revision.number}`).toEqual([{ nodeId: w.issue.id, op: 'CREATE' }]);
+  });
+
+  it('answers two identical requests sent at once with one idempotency key from one revision, and refuses a third input under that key', async () => {
+    const n = await latest();
+    const select = 'issue { id version } revision { number author { name } } userErrors { code }';
+    const same = issueInput('Twin request', { idempotencyKey: 'twin-request-1' });
+    const results = await Promise.all([
+      mutate('createIssue', 'CreateIssueInput', same, keys.EDITOR, select),
+      mutate('createIssue', 'CreateIssueInput', same, keys.EDITOR, select),
+      mutate('createIssue', 'CreateIssueInput', issueInput('Another twin', { idempotencyKey: 'twin-request-1' }), keys.EDITOR, select),
+    ]);
+    const payloads = results.map((r) => r.data.createIssue);
+    expect(await latest()).toBe(n + 1);
+    const answered = payloads.filter((p) => p.userErrors.length === 0);
+    const reused = payloads.filter((p) => p.userErrors.length > 0);
+    // Whichever came first wrote revision n+1; a request with its input replays it, one with another input is refused.
+    expect(answered.length + reused.length).toBe(3);
+    expect(answered.length).toBeGreaterThanOrEqual(1);
+    for (const p of answered) expect(p).toEqual(answered[0]);
+    expect(answered[0].revision).toEqual({ number: n + 1, author: { name: 'editor desk' } });
+    expect(reused.every((p) => p.userErrors[0].code === 'IDEMPOTENCY_KEY_REUSED' && p.revision === null)).toBe(true);
+    expect(answered[0].issue.id === 'issue:twin-request' ? [2, 1] : [1, 2]).toEqual([answered.length, reused.length]);
+  });
+
+  it('leaves every table as it was when a write fails after writing (a fault injected at its change record), and the next write takes the next number', async () => {
+    const n = await latest();
+    const before = snapshot(kb.db);
+    // A temporary trigger lives beside the schema (sqlite_temp_master), so the snapshot does not see it.
+    kb.sqlite.exec(`CREATE TEMP TRIGGER fail_midway BEFORE INSERT ON main.changes WHEN new.node_id = 'issue:doomed' BEGIN SELECT RAISE(ABORT, 'injected fault'); END`);
+    try {
+      const res = await mutate('createIssue', 'CreateIssueInput', issueInput('Doomed'), keys.EDITOR, 'issue { id } revision { number } userErrors { code }');
+      expect(res.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+    } finally {
+      kb.sqlite.exec('DROP TRIGGER temp.fail_midway');
+    }
+    expect(snapshot(kb.db)).toBe(before);
+    const next = await mutate('createIssue', 'CreateIssueInput', issueInput('Doomed'), keys.EDITOR, 'issue { id } revision { number } userErrors { code }');
+    expect(next.data.createIssue).toEqual({ issue: { id: 'issue:doomed' }, revision: { number: n + 1 }, userErrors: [] });
+  });
+
+  it('leaves every table as it was when a writer throws after writing', async () => {
+    const viewer = { keyId: kb.sqlite.prepare('SELECT id FROM api_keys WHERE prefix = ?').pluck().get(keys.EDITOR.slice(3, 11)) as number, prefix: keys.EDITOR.slice(3, 11), name: 'editor desk', role: Role.EDITOR };
+    const before = snapshot(kb.db);
+    const input = issueInput('Half written');
+    const failing = runWrite(kb.engine, viewer, 'createIssue', 'createIssue', input, async (w) => {
+      await w.create('Issue', { row: { id: 'issue:half-written', name: 'Half written', description: 'd', version: 1 }, obstacles: [], evidence: await w.spans(input.evidence, ['input', 'evidence']) });
+      expect(await w.read('Issue', 'issue:half-written')).not.toBeNull();
+      throw new Error('the writer failed midway');
+    });
+    await expect(failing).rejects.toThrow('the writer failed midway');
+    expect(snapshot(kb.db)).toBe(before);
+  });
+});
+
 describe('Writes: reading the knowledge base as it was', () => {
   const QUESTIONS = `blockingIssues(parties: ["actor:united-states", "actor:iran"]) { issue { id } rules severity certainty reasons }
     commonGround(parties: ["actor:united-states", "actor:iran"], includeSilent: true) { issue { id } certainty }
@@ -319,7 +400,7 @@ describe('Writes: reading the knowledge base as it was', () => {
     timeline { position basis event { id } }`;
 
   it('answers the four questions asOf revision 1 exactly as the seed alone does', async () => {
-    const seedOnly = openTestDb();
+    const seedOnly = await openTestDb();
     const fresh = await startTestServer(seedOnly.db);
     try {
       const now = await fresh.gql(`{ ${QUESTIONS} }`);

@@ -2,7 +2,7 @@ import { Arg, Ctx, ID, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
 import { checkIdList } from '../../shared/ids.js';
 import { Node } from '../common/node.type.js';
-import { loadNode, loadNodeAsOf } from './node.service.js';
+import { loadNode, loadNodeAsOf, loadNodesAsOf } from './node.service.js';
 
 const AS_OF =
   'Read it as it was at this revision (1 to the latest), a since-deleted one included: its fields, evidence, cues, aliases and links to issues, statements and conditions as they were then; other lists answer from now. Null when it did not exist then.';
@@ -24,6 +24,7 @@ export class NodeResolver {
     @Arg('asOf', () => Int, { nullable: true, description: AS_OF }) asOf: number | null,
     @Ctx() ctx: Context,
   ) {
-    return Promise.all(checkIdList('ids', ids).map((id) => (asOf == null ? loadNode(ctx, id) : loadNodeAsOf(ctx, id, asOf))));
+    const checked = checkIdList('ids', ids);
+    return asOf == null ? Promise.all(checked.map((id) => loadNode(ctx, id))) : loadNodesAsOf(ctx, checked, asOf);
   }
 }

@@ -15,15 +15,11 @@ export type HistorySnapshot = Awaited<ReturnType<typeof snapshotAt>>;
 /**
  * The history as of `revision`, refused unless 1 to the latest (the user's mistake, named).
  *
- * The one place the questions read the history. store/history.ts still reads it synchronously
- * through the drizzle handle, on the same connection (and so, on SQLite, in the question's
- * snapshot); once it takes an executor, the body becomes
- * `await checkAsOf(q, revision); return snapshotAt(q, revision);` (and `db` leaves QuestionSource).
+ * The one place the questions read the history, in the question's snapshot.
  */
-export async function historyAt(source: QuestionSource, _q: Executor, revision: number): Promise<HistorySnapshot> {
-  if (!source.db) throw new Error('asOf reads the history through store/history.ts, which does not run on PostgreSQL yet');
-  checkAsOf(source.db, revision);
-  return snapshotAt(source.db, revision);
+export async function historyAt(_source: QuestionSource, q: Executor, revision: number): Promise<HistorySnapshot> {
+  await checkAsOf(q, revision);
+  return snapshotAt(q, revision);
 }
 
 /** The facts of a snapshot of the history. */

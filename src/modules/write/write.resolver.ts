@@ -1,10 +1,11 @@
 /**
  * The mutations: each checks its role before anything is read (type-graphql runs the
- * authChecker first), hands its input to `runWrite` with the function that builds the change,
- * and answers with the payload. No SQL here.
+ * authChecker first), hands its input to `runWrite` with the writer that builds the change,
+ * and answers with the payload once the transaction has committed. No SQL here.
  */
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
+import { engineOf } from '../../db/client.js';
 import { REVISION_ADDED, revisionEvents } from '../../live/revision-events.js';
 import { Role } from '../../shared/enums.js';
 import { Actor } from '../actor/actor.type.js';
@@ -19,7 +20,17 @@ import {
   DeleteActorInput, DeleteEventInput, DeleteIssueInput, DeletePositionInput, DeleteStatementInput, RemoveEvidenceInput, RemoveRelationInput,
   RestoreInput, SetPositionInput, UpdateActorInput, UpdateEventInput, UpdateIssueInput, UpdateStatementInput, type DeleteInput,
 } from './write.inputs.js';
-import { runWrite, writes, type Write, type WriteOutcome } from './write.service.js';
+import { createActor, updateActor } from './actor.writer.js';
+import { deleteOf } from './delete.writer.js';
+import { addEvidence, removeEvidence } from './evidence.writer.js';
+import { createEvent, updateEvent } from './event.writer.js';
+import { createIssue, updateIssue } from './issue.writer.js';
+import { setPosition } from './position.writer.js';
+import { addRelation, removeRelation } from './relation.writer.js';
+import { restore } from './restore.writer.js';
+import { addSource } from './source.writer.js';
+import { createStatement, updateStatement } from './statement.writer.js';
+import { runWrite, type Writer } from './write.runner.js';
 import { payloadOf } from './write.types.js';
 import type { MutationName } from './write.validation.js';
 
@@ -45,13 +56,13 @@ export const RemoveEvidencePayload = payloadOf(Node, 'RemoveEvidence', 'node', '
 export const RestorePayload = payloadOf(Node, 'Restore', 'node', 'the node as restored');
 
 /** Runs a write for the viewer the authChecker let through, and shapes its payload. */
-function perform(ctx: Context, name: string, field: string, input: object, body: (w: Write, input: never) => ReturnType<typeof writes.addSource>) {
+async function perform<Input>(ctx: Context, name: string, field: string, input: Input & object, body: Writer<Input>) {
   // The authChecker guarantees a viewer; this only narrows the type.
   if (!ctx.viewer) throw new Error('a write reached its resolver without a viewer');
   // The five deletes share one set of bounds.
   const bounds = (name.startsWith('delete') ? 'delete' : name) as MutationName;
-  const outcome: WriteOutcome = runWrite(ctx.db, ctx.viewer, name, bounds, input, body);
-  // After the commit, and only for a revision this call wrote (not a replay's).
+  const outcome = await runWrite(engineOf(ctx.db), ctx.viewer, name, bounds, input, body as Writer<never>);
+  // runWrite resolves once the transaction has committed; only a revision this call wrote (not a replay's) is news.
   if (outcome.revision && outcome.changed.length > 0) revisionEvents.publish(REVISION_ADDED, { revision: outcome.revision, nodes: outcome.changed });
   return { [field]: outcome.node, revision: outcome.revision, userErrors: outcome.userErrors };
 }
@@ -64,120 +75,120 @@ export class WriteResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => AddSourcePayload, { description: `Adds a source text (NFC-normalised, with its SHA-256), to be quoted by evidence. ${EDIT}` })
   addSource(@Arg('input', () => AddSourceInput, { description: 'The source.' }) input: AddSourceInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'addSource', 'source', input, writes.addSource);
+    return perform(ctx, 'addSource', 'source', input, addSource);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => CreateActorPayload, { description: `Creates an actor, citing its evidence. ${EDIT}` })
   createActor(@Arg('input', () => CreateActorInput, { description: 'The actor.' }) input: CreateActorInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'createActor', 'actor', input, writes.createActor);
+    return perform(ctx, 'createActor', 'actor', input, createActor);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => UpdateActorPayload, { description: `Changes an actor’s fields. ${EDIT}` })
   updateActor(@Arg('input', () => UpdateActorInput, { description: 'The changes.' }) input: UpdateActorInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'updateActor', 'actor', input, writes.updateActor);
+    return perform(ctx, 'updateActor', 'actor', input, updateActor);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => DeleteActorPayload, { description: `Deletes an actor no other node refers to. ${ADMIN}` })
   deleteActor(@Arg('input', () => DeleteActorInput, { description: 'The actor.' }) input: DeleteInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'deleteActor', 'actor', input, writes.delete('Actor'));
+    return perform(ctx, 'deleteActor', 'actor', input, deleteOf('Actor'));
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => CreateEventPayload, { description: `Creates an event, citing its evidence. ${EDIT}` })
   createEvent(@Arg('input', () => CreateEventInput, { description: 'The event.' }) input: CreateEventInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'createEvent', 'event', input, writes.createEvent);
+    return perform(ctx, 'createEvent', 'event', input, createEvent);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => UpdateEventPayload, { description: `Changes an event’s fields. ${EDIT}` })
   updateEvent(@Arg('input', () => UpdateEventInput, { description: 'The changes.' }) input: UpdateEventInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'updateEvent', 'event', input, writes.updateEvent);
+    return perform(ctx, 'updateEvent', 'event', input, updateEvent);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => DeleteEventPayload, { description: `Deletes an event no other node refers to. ${ADMIN}` })
   deleteEvent(@Arg('input', () => DeleteEventInput, { description: 'The event.' }) input: DeleteInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'deleteEvent', 'event', input, writes.delete('Event'));
+    return perform(ctx, 'deleteEvent', 'event', input, deleteOf('Event'));
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => CreateStatementPayload, { description: `Creates a statement, citing its evidence. ${EDIT}` })
   createStatement(@Arg('input', () => CreateStatementInput, { description: 'The statement.' }) input: CreateStatementInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'createStatement', 'statement', input, writes.createStatement);
+    return perform(ctx, 'createStatement', 'statement', input, createStatement);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => UpdateStatementPayload, { description: `Changes a statement’s fields. ${EDIT}` })
   updateStatement(@Arg('input', () => UpdateStatementInput, { description: 'The changes.' }) input: UpdateStatementInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'updateStatement', 'statement', input, writes.updateStatement);
+    return perform(ctx, 'updateStatement', 'statement', input, updateStatement);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => DeleteStatementPayload, { description: `Deletes a statement no other node refers to. ${ADMIN}` })
   deleteStatement(@Arg('input', () => DeleteStatementInput, { description: 'The statement.' }) input: DeleteInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'deleteStatement', 'statement', input, writes.delete('Statement'));
+    return perform(ctx, 'deleteStatement', 'statement', input, deleteOf('Statement'));
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => CreateIssuePayload, { description: `Creates a negotiation issue, citing its evidence. ${EDIT}` })
   createIssue(@Arg('input', () => CreateIssueInput, { description: 'The issue.' }) input: CreateIssueInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'createIssue', 'issue', input, writes.createIssue);
+    return perform(ctx, 'createIssue', 'issue', input, createIssue);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => UpdateIssuePayload, { description: `Changes an issue’s fields. ${EDIT}` })
   updateIssue(@Arg('input', () => UpdateIssueInput, { description: 'The changes.' }) input: UpdateIssueInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'updateIssue', 'issue', input, writes.updateIssue);
+    return perform(ctx, 'updateIssue', 'issue', input, updateIssue);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => DeleteIssuePayload, { description: `Deletes an issue no other node refers to. ${ADMIN}` })
   deleteIssue(@Arg('input', () => DeleteIssueInput, { description: 'The issue.' }) input: DeleteInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'deleteIssue', 'issue', input, writes.delete('Issue'));
+    return perform(ctx, 'deleteIssue', 'issue', input, deleteOf('Issue'));
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => SetPositionPayload, { description: `Sets where an actor stands on an issue (one position per actor and issue: creates or replaces). ${EDIT}` })
   setPosition(@Arg('input', () => SetPositionInput, { description: 'The position.' }) input: SetPositionInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'setPosition', 'position', input, writes.setPosition);
+    return perform(ctx, 'setPosition', 'position', input, setPosition);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => DeletePositionPayload, { description: `Deletes (retracts) a position. ${ADMIN}` })
   deletePosition(@Arg('input', () => DeletePositionInput, { description: 'The position.' }) input: DeleteInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'deletePosition', 'position', input, writes.delete('Position'));
+    return perform(ctx, 'deletePosition', 'position', input, deleteOf('Position'));
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => AddRelationPayload, { description: `Relates two actors, events or statements, citing the evidence. ${EDIT}` })
   addRelation(@Arg('input', () => AddRelationInput, { description: 'The relation.' }) input: AddRelationInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'addRelation', 'node', input, writes.addRelation);
+    return perform(ctx, 'addRelation', 'node', input, addRelation);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => RemoveRelationPayload, { description: `Removes a relation. ${ADMIN}` })
   removeRelation(@Arg('input', () => RemoveRelationInput, { description: 'The relation.' }) input: RemoveRelationInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'removeRelation', 'node', input, writes.removeRelation);
+    return perform(ctx, 'removeRelation', 'node', input, removeRelation);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => AddEvidencePayload, { description: `Adds quotes to a fact’s evidence, each located in its source. ${EDIT}` })
   addEvidence(@Arg('input', () => AddEvidenceInput, { description: 'The fact and the quotes.' }) input: AddEvidenceInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'addEvidence', 'node', input, writes.addEvidence);
+    return perform(ctx, 'addEvidence', 'node', input, addEvidence);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => RemoveEvidencePayload, { description: `Takes one quote from a fact’s evidence (never its last). ${EDIT}` })
   removeEvidence(@Arg('input', () => RemoveEvidenceInput, { description: 'The fact and the span.' }) input: RemoveEvidenceInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'removeEvidence', 'node', input, writes.removeEvidence);
+    return perform(ctx, 'removeEvidence', 'node', input, removeEvidence);
   }
 
   @Authorized(Role.ADMIN)
   @Mutation(() => RestorePayload, { description: `Brings a node back as it was at a revision (a deleted one included), as a new revision. ${ADMIN}` })
   restore(@Arg('input', () => RestoreInput, { description: 'The node, the revision, the current version.' }) input: RestoreInput, @Ctx() ctx: Context) {
-    return perform(ctx, 'restore', 'node', input, writes.restore);
+    return perform(ctx, 'restore', 'node', input, restore);
   }
 }
