@@ -10,7 +10,6 @@
  * engines. An idempotency key is claimed by the revision's insert (`ON CONFLICT DO NOTHING`
  * on the unique (key_id, idempotency_key)): an insert that claims nothing returns no row.
  */
-import type { Db } from '../db/client.js';
 import { columns, decodeOf } from '../db/columns.js';
 import { list, statement, type Executor } from '../db/engine.js';
 import * as t from '../db/tables.js';
@@ -220,19 +219,4 @@ function byType(rows: { nodeType: DocType; after: AnyDoc }[]): { [T in DocType]:
   const out = { Source: [], Actor: [], Issue: [], Event: [], Statement: [], Position: [], ActorRelation: [], EventRelation: [], StatementRelation: [] } as { [T in DocType]: Docs[T][] };
   for (const r of rows) (out[r.nodeType] as AnyDoc[]).push(r.after);
   return out;
-}
-
-// --- Transitional, until the question service reads through the engine (issue 16) -----------
-// It still answers synchronously over the drizzle handle, so it gets these: the same statements
-// and checks, run on the handle's better-sqlite3 connection. Remove them when it moves.
-
-/** `checkAsOf`, synchronously on SQLite. */
-export function checkAsOfSqlite(db: Db, asOf: number): void {
-  asOfInRange(asOf, (db.$client.prepare(Q.latest.text.sqlite).get() as { n: number }).n);
-}
-
-/** `snapshotAt`, synchronously on SQLite. */
-export function snapshotAtSqlite(db: Db, revision: number): { [T in DocType]: Docs[T][] } {
-  const rows = db.$client.prepare(Q.snapshot.text.sqlite).all(revision) as { nodeType: DocType; after: string }[];
-  return byType(rows.map((r) => ({ nodeType: r.nodeType, after: JSON.parse(r.after) as AnyDoc })));
 }
