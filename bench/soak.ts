@@ -80,7 +80,7 @@ interface Keys {
 async function prepareDatabase(path: string): Promise<Keys> {
   const opened = openDatabase(path);
   migrateDatabase(opened.db);
-  if (await isEmpty(opened.engine)) await seedDatabase(opened.db);
+  if (await isEmpty(opened.engine)) await seedDatabase(opened);
   const keys = {
     reader: (await createKey(opened.engine, Role.READER, 'soak reader')).key,
     editor: (await createKey(opened.engine, Role.EDITOR, 'soak editor')).key,

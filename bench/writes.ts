@@ -47,9 +47,9 @@ async function post(url: string, body: unknown, key?: string): Promise<any> {
 const dir = mkdtempSync(join(tmpdir(), 'kb-bench-writes-'));
 const opened = openDatabase(join(dir, 'kb.sqlite'));
 migrateDatabase(opened.db);
-await seedDatabase(opened.db);
+await seedDatabase(opened);
 const { key } = await createKey(opened.engine, Role.EDITOR, 'bench');
-const app = await buildServer({ db: opened.db, schema: buildKbSchema(), config: { playground: false } });
+const app = await buildServer({ engine: opened.engine, schema: buildKbSchema(), config: { playground: false } });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address() as { port: number };
 const apiUrl = `http://127.0.0.1:${address.port}/graphql`;
@@ -64,7 +64,7 @@ const project = await measure('updateActor through the server', async (i) => {
 // The floor: its own database file, the same pragmas, the least SQL a versioned, recorded write needs.
 const floorDb = openDatabase(join(dir, 'floor.sqlite'));
 migrateDatabase(floorDb.db);
-await seedDatabase(floorDb.db);
+await seedDatabase(floorDb);
 const update = floorDb.sqlite.prepare('UPDATE actors SET description = ?, version = version + 1 WHERE id = ? AND version = ? RETURNING version');
 const record = floorDb.sqlite.prepare("INSERT INTO revisions (number, at, author_name, author_role) VALUES ((SELECT max(number) + 1 FROM revisions), ?, 'bench', 'EDITOR') RETURNING number");
 const write = floorDb.sqlite.transaction((description: string, expected: number) => ({ version: (update.get(description, 'actor:oman', expected) as { version: number }).version, number: (record.get(new Date().toISOString()) as { number: number }).number }));

@@ -4,8 +4,7 @@
  * nothing is cached across requests; a request that reads one node builds one loader, not all.
  */
 import type { KeyRefusal, Viewer } from './auth/keys.js';
-import { engineOf, type Db } from './db/client.js';
-import type { Executor } from './db/engine.js';
+import type { Engine, Executor } from './db/engine.js';
 import { createActorLoaders } from './modules/actor/actor.loaders.js';
 import { createConnections } from './modules/common/connection.service.js';
 import { createEventLoaders } from './modules/event/event.loaders.js';
@@ -55,8 +54,7 @@ function lazyLoaders(q: Executor): Loaders {
   return loaders;
 }
 
-export function createContext(db: Db, auth: RequestAuth = ANONYMOUS) {
-  const engine = engineOf(db);
+export function createContext(engine: Engine, auth: RequestAuth = ANONYMOUS) {
   let connection: ReturnType<typeof createConnections> | null = null;
 
   const answers = new Map<string, unknown>();
@@ -71,7 +69,6 @@ export function createContext(db: Db, auth: RequestAuth = ANONYMOUS) {
   }
 
   return {
-    db,
     engine,
     loaders: lazyLoaders(engine),
     /** Paging (see `modules/common/connection.service.ts`), created on the first page asked. */

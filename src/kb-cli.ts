@@ -18,7 +18,8 @@ import { synthesize } from './bulk/synth.js';
 import { importBundle } from './bulk/import.js';
 import { loadConfig } from './config.js';
 import { backupDatabase, checkBackupTarget } from './db/backup.js';
-import { databasePath, migrateDatabase, openDatabase } from './db/client.js';
+import { databasePath, openDatabase } from './db/client.js';
+import { openKb } from './db/open.js';
 
 const USAGE = `usage:
   npm run kb -- import <bundle> [--author <name>]
@@ -56,9 +57,8 @@ export async function runKbCli(argv: string[], env: NodeJS.ProcessEnv, print: (l
     printError(`kb: ${command && !known.includes(command) ? `unknown command "${command}"` : `${command ?? 'a command'} needs ${command === 'export' ? '--format and ' : command === 'synth' ? '--statements and ' : ''}${command === 'backup' ? 'one file' : 'one folder'}`}\n${USAGE}`);
     return 2;
   }
-  const { db, sqlite, close } = openDatabase(loadConfig(env).databaseUrl);
+  const kb = await openKb(loadConfig(env).databaseUrl);
   try {
-    migrateDatabase(db);
     const started = Date.now();
     if (command === 'import') {
       const author = parsed.values.author ?? env.USER ?? 'importer';
@@ -71,7 +71,7 @@ export async function runKbCli(argv: string[], env: NodeJS.ProcessEnv, print: (l
           else bar!.update(done);
           started = true;
         };
-        summary = await importBundle(db, dir, author, bar ? progress : undefined);
+        summary = await importBundle(kb, dir, author, bar ? progress : undefined);
       } finally {
         bar?.stop();
       }
@@ -83,7 +83,7 @@ export async function runKbCli(argv: string[], env: NodeJS.ProcessEnv, print: (l
       );
       return 0;
     }
-    const summary = await exportKb(db, sqlite, parsed.values.format as ExportFormat, dir);
+    const summary = await exportKb(kb.db!, kb.db!.$client, parsed.values.format as ExportFormat, dir);
     const records = summary.files.reduce((n, f) => n + f.records, 0);
     print(`exported ${records} records in ${summary.files.length} file(s) as ${summary.format} to ${dir} in ${Date.now() - started} ms`);
     return 0;
@@ -100,7 +100,7 @@ export async function runKbCli(argv: string[], env: NodeJS.ProcessEnv, print: (l
     }
     throw e;
   } finally {
-    close();
+    await kb.close();
   }
 }
 

@@ -1,6 +1,6 @@
 /** Start-up: config → open db → migrate → seed if empty → schema → HTTP server; and the shutdown on SIGTERM or SIGINT. */
 import { ConfigError, loadConfig, logOptions } from './config.js';
-import { migrateDatabase, openDatabase } from './db/client.js';
+import { openKb, StartupError, type Kb } from './db/open.js';
 import { buildKbSchema } from './schema.js';
 import { buildServer } from './server.js';
 import { seedDatabase } from './bulk/import.js';
@@ -8,26 +8,28 @@ import { isEmpty } from './bulk/import.store.js';
 
 import { DatabaseUrlError } from './db/database-url.js';
 
-/** A start-up fault the operator must fix (a bad variable, a database that is not ours): one line, exit 1. */
+/**
+ * A start-up fault the operator must fix (a bad variable, a database that cannot be reached or
+ * was migrated by newer code): one line, exit 1, nothing written.
+ */
 function refuseToStart(error: unknown): never {
-  if (!(error instanceof DatabaseUrlError) && !(error instanceof ConfigError)) throw error;
+  if (!(error instanceof DatabaseUrlError) && !(error instanceof ConfigError) && !(error instanceof StartupError)) throw error;
   process.stderr.write(`kb: not started: ${error.message}\n`);
   process.exit(1);
 }
 
 let config: ReturnType<typeof loadConfig>;
-let opened: ReturnType<typeof openDatabase>;
+let kb: Kb;
 try {
   config = loadConfig(process.env);
-  opened = openDatabase(config.databaseUrl);
+  kb = await openKb(config.databaseUrl);
 } catch (error) {
   refuseToStart(error);
 }
-const { db, engine, path, close: closeDatabase } = opened;
-migrateDatabase(db);
-const seeded = (await isEmpty(engine)) ? await seedDatabase(db) : null;
-const app = await buildServer({ db, schema: buildKbSchema(), config, logger: logOptions(config, process.env, process.stdout.isTTY === true) });
-app.log.info({ database: path, seeded: seeded !== null }, seeded ? `opened ${path}, migrated, seeded from seed/` : `opened ${path}, migrated`);
+const { engine, location } = kb;
+const seeded = (await isEmpty(engine)) ? await seedDatabase(kb) : null;
+const app = await buildServer({ engine, schema: buildKbSchema(), config, logger: logOptions(config, process.env, process.stdout.isTTY === true) });
+app.log.info({ database: location, seeded: seeded !== null }, seeded ? `opened ${location}, migrated, seeded from seed/` : `opened ${location}, migrated`);
 await app.listen({ port: config.port, host: config.host });
 app.log.info(`GraphQL API at http://localhost:${config.port}/graphql`);
 
@@ -44,7 +46,7 @@ let shuttingDown = false;
 /**
  * SIGTERM (a service manager, a container runtime) or SIGINT (Ctrl-C): stop accepting
  * connections, let the requests in flight finish (fastify's close; new requests on kept-alive
- * connections get 503), then close SQLite, which checkpoints the WAL into the database file
+ * connections get 503), then close the database; SQLite checkpoints the WAL into the database file
  * and removes the -wal and -shm files, so the file left behind is complete by itself, and exit 0.
  *
  * The handler stays installed (`on`, not `once`): a second signal while draining (an impatient
@@ -65,9 +67,9 @@ function shutdown(signal: NodeJS.Signals): void {
     process.exit(1);
   }, SHUTDOWN_DEADLINE_MS).unref();
   app.close().then(
-    () => {
-      closeDatabase();
-      app.log.info('shut down: requests drained, database checkpointed and closed');
+    async () => {
+      await kb.close();
+      app.log.info('shut down: requests drained, database closed (SQLite: checkpointed)');
       process.exit(0);
     },
     (error: unknown) => {
@@ -78,13 +80,10 @@ function shutdown(signal: NodeJS.Signals): void {
   );
 }
 
-/** Closes SQLite on the way out of a failed shutdown; a failure to close changes nothing then. */
+/** Closes the database on the way out of a failed shutdown; a failure to close changes nothing then. */
 function closeQuietly(): void {
-  try {
-    closeDatabase();
-  } catch {
-    // The process exits next; SQLite recovers the WAL on the next start.
-  }
+  // The process exits next: SQLite recovers the WAL on the next start, PostgreSQL ends the sessions.
+  kb.close().catch(() => {});
 }
 
 // Apollo's own signal handlers are off (`stopOnTerminationSignals: false` in server.ts): two

@@ -16,7 +16,6 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
-import { sql } from 'drizzle-orm';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import { join } from 'node:path';
@@ -24,8 +23,7 @@ import { DEFAULT_LIMITS, type Config, type Limits } from './config.js';
 import { accessRefusal } from './auth/auth-checker.js';
 import { authenticate } from './auth/keys.js';
 import { createContext, type Context, type RequestAuth } from './context.js';
-import { engineOf, type Db } from './db/client.js';
-import { DatabaseUnavailableError } from './db/engine.js';
+import { DatabaseUnavailableError, statement, type Engine } from './db/engine.js';
 import { CONTENT_SECURITY_POLICY_DIRECTIVES } from './http/assets.routes.js';
 import { registerExplore } from './http/explore.routes.js';
 import { charsetRefusal, errorBody, rateLimitError, rateLimitKey } from './http/http-guards.js';
@@ -34,8 +32,12 @@ import { registerPlayground } from './http/playground.routes.js';
 import { projectRoot } from './shared/paths.js';
 import { argumentOfValidationError, KnownOperationTypesRule } from './shared/validation-errors.js';
 
+/** The cheapest statement that proves the database answers. */
+const HEALTH_CHECK = statement(`SELECT 1 AS "ok"`);
+
 export interface ServerOptions {
-  db: Db;
+  /** The knowledge base's engine (SQLite or PostgreSQL, `db/open.ts`); the caller opens and closes it. */
+  engine: Engine;
   schema: GraphQLSchema;
   /** `reads` defaults to open, `corsOrigins` to `*`, `limits` to `DEFAULT_LIMITS`. */
   config: Pick<Config, 'playground'> & Partial<Pick<Config, 'reads' | 'corsOrigins' | 'limits'>>;
@@ -114,9 +116,9 @@ function errorFormatter(limits: Limits) {
   };
 }
 
-async function requestAuth(db: Db, header: string | undefined, reads: 'open' | 'key'): Promise<RequestAuth> {
+async function requestAuth(engine: Engine, header: string | undefined, reads: 'open' | 'key'): Promise<RequestAuth> {
   const readsOpen = reads === 'open';
-  const result = await authenticate(engineOf(db), header);
+  const result = await authenticate(engine, header);
   if (result === null) return { viewer: null, keyRefusal: null, readsOpen };
   if ('refused' in result) return { viewer: null, keyRefusal: result.refused, readsOpen };
   return { viewer: result, keyRefusal: null, readsOpen };
@@ -131,11 +133,11 @@ async function requestAuth(db: Db, header: string | undefined, reads: 'open' | '
  * is revoked. Operations pass the same validation as HTTP (introspection off with the
  * playground), and unexpected errors are masked as they are over HTTP.
  */
-function serveSubscriptions(app: FastifyInstance, db: Db, schema: GraphQLSchema, reads: 'open' | 'key', playground: boolean, limits: Limits) {
+function serveSubscriptions(app: FastifyInstance, engine: Engine, schema: GraphQLSchema, reads: 'open' | 'key', playground: boolean, limits: Limits) {
   const wss = new WebSocketServer({ server: app.server, path: '/graphql' });
   const authOf = (ctx: { connectionParams?: Record<string, unknown> | undefined; extra: { request: { headers: { authorization?: string } } } }) => {
     const param = ctx.connectionParams?.authorization;
-    return requestAuth(db, typeof param === 'string' ? param : ctx.extra.request.headers.authorization, reads);
+    return requestAuth(engine, typeof param === 'string' ? param : ctx.extra.request.headers.authorization, reads);
   };
   const rules = [...specifiedRules, KnownOperationTypesRule, ...armorRules(limits), ...(playground ? [] : [NoSchemaIntrospectionCustomRule])];
   const server = useServer(
@@ -156,7 +158,7 @@ function serveSubscriptions(app: FastifyInstance, db: Db, schema: GraphQLSchema,
         if (errors.length > 0) return errors;
         const tooCostly = costRefusal(schema, { document, variables: payload.variables ?? undefined, operationName: payload.operationName }, limits.maxCost);
         if (tooCostly) return [tooCostly];
-        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: createContext(db, auth) };
+        return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: createContext(engine, auth) };
       },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(maskUnexpected) } : undefined),
     },
@@ -185,12 +187,12 @@ function httpErrorHandler(this: FastifyInstance, error: FastifyError, request: F
 }
 
 /** The request's key, checked once: the rate limit and the GraphQL context both need it. */
-function authOnce(db: Db, reads: 'open' | 'key') {
+function authOnce(engine: Engine, reads: 'open' | 'key') {
   const seen = new WeakMap<FastifyRequest, Promise<RequestAuth>>();
   return (request: FastifyRequest): Promise<RequestAuth> => {
     let auth = seen.get(request);
     if (!auth) {
-      auth = requestAuth(db, request.headers.authorization, reads);
+      auth = requestAuth(engine, request.headers.authorization, reads);
       seen.set(request, auth);
     }
     return auth;
@@ -200,7 +202,7 @@ function authOnce(db: Db, reads: 'open' | 'key') {
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const limits = options.config.limits ?? DEFAULT_LIMITS;
   const reads = options.config.reads ?? 'open';
-  const authOf = authOnce(options.db, reads);
+  const authOf = authOnce(options.engine, reads);
   // Keys never reach the logs, whatever a serializer or log level would otherwise print.
   const redact = ['req.headers.authorization', 'headers.authorization'];
   const logger = options.logger === true ? { redact } : options.logger ? { ...options.logger, redact } : false;
@@ -269,13 +271,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ],
   });
   await apollo.start();
-  await app.register(fastifyApollo(apollo), { context: async (request) => createContext(options.db, await authOf(request)) });
-  serveSubscriptions(app, options.db, options.schema, reads, options.config.playground, limits);
+  await app.register(fastifyApollo(apollo), { context: async (request) => createContext(options.engine, await authOf(request)) });
+  serveSubscriptions(app, options.engine, options.schema, reads, options.config.playground, limits);
 
-  // Liveness probes are not rate limited.
-  app.get('/health', { config: { rateLimit: false } }, async () => {
-    options.db.get(sql`SELECT 1`);
-    return { status: 'ok' };
+  // Health probes (a proxy's, a service manager's) are not rate limited. 503 while the
+  // database is away, so a proxy sends requests to a server that can answer them.
+  app.get('/health', { config: { rateLimit: false } }, async (_request, reply) => {
+    try {
+      await options.engine.get(HEALTH_CHECK);
+      return { status: 'ok' };
+    } catch (error) {
+      if (!(error instanceof DatabaseUnavailableError)) throw error;
+      return reply.code(503).send({ status: 'unavailable', error: { code: 'SERVICE_UNAVAILABLE', message: 'The database is unavailable; try again shortly' } });
+    }
   });
   if (options.config.playground) await registerPlayground(app, { examplesDir: join(projectRoot(), 'schema', 'examples') });
   await registerExplore(app, { playground: options.config.playground });

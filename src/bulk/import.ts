@@ -16,8 +16,8 @@
  * - The bundle is walked twice (validate, then write), an entry at a time: JSON-lines files
  *   are streamed, so memory does not grow with the number of entries.
  */
-import { engineOf, type Db } from '../db/client.js';
 import type { Executor } from '../db/engine.js';
+import type { Kb } from '../db/open.js';
 import { foreignKeyProblem, setAsideIndexes, withoutForeignKeys } from '../db/sqlite/bulk.js';
 import type * as t from '../db/tables.js';
 import { ChangeOp, Role } from '../shared/enums.js';
@@ -42,14 +42,17 @@ export interface ImportSummary {
 
 type Progress = (done: number, total: number) => void;
 
+/** An opened knowledge base (`openKb`): its engine, and on SQLite the handle its bulk loader needs. */
+export type KbHandle = Pick<Kb, 'engine' | 'db'>;
+
 /**
  * Validates the whole bundle (a first walk that writes nothing), then merges it as one
  * revision by `author` in one transaction (a second walk). Memory holds the source texts, the
  * ids and one entry, whatever the bundle's size.
  */
-export async function importBundle(db: Db, dir: string, author: string, onProgress?: Progress): Promise<ImportSummary> {
+export async function importBundle(kb: KbHandle, dir: string, author: string, onProgress?: Progress): Promise<ImportSummary> {
   const { entries } = walkBundle(dir);
-  return load(db, dir, { author, summary: `Import of ${dir}`, clear: false, total: entries, onProgress });
+  return load(kb, dir, { author, summary: `Import of ${dir}`, clear: false, total: entries, onProgress });
 }
 
 /**
@@ -57,9 +60,9 @@ export async function importBundle(db: Db, dir: string, author: string, onProgre
  * seed takes the import's one code path and becomes revision 1, by "seed". Validated first;
  * a refusal leaves the database as it was. API keys stay.
  */
-export async function seedDatabase(db: Db, dir: string = SEED_DIR): Promise<BundleCounts> {
+export async function seedDatabase(kb: KbHandle, dir: string = SEED_DIR): Promise<BundleCounts> {
   const { entries, rows } = walkBundle(dir);
-  await load(db, dir, { author: 'seed', summary: 'Seed: the knowledge curated from the seed article', clear: true, total: entries });
+  await load(kb, dir, { author: 'seed', summary: 'Seed: the knowledge curated from the seed article', clear: true, total: entries });
   return rows;
 }
 
@@ -80,8 +83,8 @@ interface LoadOptions {
  * an equal one is left alone; so importing the same bundle again writes nothing and adds no
  * revision. Places, which have no history, are upserted.
  */
-async function load(db: Db, dir: string, options: LoadOptions): Promise<ImportSummary> {
-  const engine = engineOf(db);
+async function load(kb: KbHandle, dir: string, options: LoadOptions): Promise<ImportSummary> {
+  const { engine, db } = kb;
   // Foreign key enforcement can only be switched outside a transaction, so emptiness is
   // judged before it and again inside it (another writer may have come between).
   const fresh = options.clear || (await isFresh(engine));
@@ -91,15 +94,20 @@ async function load(db: Db, dir: string, options: LoadOptions): Promise<ImportSu
       return merge(tx, dir, options);
     });
   }
+  const loadInto = async (tx: Executor, setAside: () => () => void) => {
+    if (options.clear) {
+      await clearHistory(tx);
+      await clearKnowledge(tx);
+    } else if (!(await isFresh(tx))) {
+      throw new SeedError('(bundle)', dir, 'the knowledge base was written to while this import started; run the import again');
+    }
+    return loadFresh(tx, dir, options, setAside);
+  };
+  // PostgreSQL checks the deferred foreign keys at the commit.
+  if (db === null) return engine.transaction(async (tx) => (await deferForeignKeys(tx), loadInto(tx, () => () => {})));
   return withoutForeignKeys(db.$client, () =>
     engine.transaction(async (tx) => {
-      if (options.clear) {
-        await clearHistory(tx);
-        await clearKnowledge(tx);
-      } else if (!(await isFresh(tx))) {
-        throw new SeedError('(bundle)', dir, 'the knowledge base was written to while this import started; run the import again');
-      }
-      const summary = await loadFresh(tx, db, dir, options);
+      const summary = await loadInto(tx, () => setAsideIndexes(db));
       const problem = foreignKeyProblem(db.$client);
       if (problem) throw new Error(`import: ${problem}`);
       return summary;
@@ -109,9 +117,10 @@ async function load(db: Db, dir: string, options: LoadOptions): Promise<ImportSu
 
 const countRows = (rows: SeedPlan) => Object.values(rows).reduce((n, list) => n + list.length, 0);
 
-async function loadFresh(tx: Executor, db: Db, dir: string, options: LoadOptions): Promise<ImportSummary> {
+/** `setAside` takes the engine's secondary indexes out of the way and returns what puts them back. */
+async function loadFresh(tx: Executor, dir: string, options: LoadOptions, setAside: () => () => void): Promise<ImportSummary> {
   const revision = streamedRevision(tx, { authorName: options.author, authorRole: Role.ADMIN, keyId: null, summary: options.summary });
-  const restoreIndexes = setAsideIndexes(db);
+  const restoreIndexes = setAside();
   let created = 0;
   let places = 0;
   let rows = 0;

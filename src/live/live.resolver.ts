@@ -2,7 +2,6 @@ import { GraphQLError } from 'graphql';
 import { Arg, Authorized, ID, Resolver, Root, Subscription } from 'type-graphql';
 import { isLive } from '../auth/keys.js';
 import type { Context } from '../context.js';
-import { engineOf } from '../db/client.js';
 import type { RevisionRow } from '../db/tables.js';
 import { Revision } from '../modules/revision/revision.type.js';
 import { Role } from '../shared/enums.js';
@@ -16,7 +15,7 @@ export class LiveResolver {
     topics: REVISION_ADDED,
     // A subscriber whose key has been revoked since it subscribed hears nothing more.
     filter: async ({ payload, args, context }: { payload: RevisionEvent; args: { node?: string | null; type?: string | null }; context: Context }) =>
-      eventMatches(payload, args.node, args.type) && (context.viewer === null || (await isLive(engineOf(context.db), context.viewer.keyId))),
+      eventMatches(payload, args.node, args.type) && (context.viewer === null || (await isLive(context.engine, context.viewer.keyId))),
     description: 'Each new revision as it is written (over the graphql-ws protocol at /graphql), optionally only those changing one node or one type of node.',
   })
   revisionAdded(

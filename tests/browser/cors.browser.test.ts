@@ -60,8 +60,8 @@ beforeAll(async () => {
   key = (await createKey(kb.engine, Role.READER, 'browser app')).key;
   allowed = await startPageServer();
   excluded = await startPageServer();
-  listed = await startTestServer(kb.db, { playground: true, limits: TEST_LIMITS, corsOrigins: [allowed.origin] });
-  open = await startTestServer(kb.db, { playground: true, limits: TEST_LIMITS });
+  listed = await startTestServer(kb.engine, { playground: true, limits: TEST_LIMITS, corsOrigins: [allowed.origin] });
+  open = await startTestServer(kb.engine, { playground: true, limits: TEST_LIMITS });
   browser = await launchChromium();
 });
 

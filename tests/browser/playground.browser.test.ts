@@ -37,7 +37,7 @@ const opened: RecordedPage[] = [];
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   kb = await openTestDb();
-  server = await startTestServer(kb.db);
+  server = await startTestServer(kb.engine);
   browser = await launchChromium();
 });
 

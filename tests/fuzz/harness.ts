@@ -128,7 +128,7 @@ export function useFuzzServer(label: string): FuzzContext {
     // The server's own limits, but no rate limit: thousands of requests from one address in a
     // minute would be mostly 429s, and the fuzz is about what the API answers (the rate limit
     // has its own tests).
-    ctx.server = await startTestServer(ctx.kb.db, { playground: true, limits: { ...DEFAULT_LIMITS, rateLimitPerAddress: 0, rateLimitPerKey: 0 } });
+    ctx.server = await startTestServer(ctx.kb.engine, { playground: true, limits: { ...DEFAULT_LIMITS, rateLimitPerAddress: 0, rateLimitPerKey: 0 } });
     const revoked = await createKey(ctx.kb.engine, Role.ADMIN, 'fuzz revoked');
     await revokeKey(ctx.kb.engine, revoked.row.prefix);
     ctx.keys = {

@@ -14,7 +14,7 @@ export async function openTestDb(options: OpenOptions & { seed?: boolean } = {})
   const dir = mkdtempSync(join(tmpdir(), 'kb-test-'));
   const opened = openDatabase(join(dir, 'kb.sqlite'), options);
   migrateDatabase(opened.db);
-  if (options.seed ?? true) await seedDatabase(opened.db);
+  if (options.seed ?? true) await seedDatabase(opened);
   return {
     ...opened,
     dispose() {

@@ -1,7 +1,7 @@
 /** The real HTTP server on a free port, and a minimal GraphQL-over-HTTP caller for tests. */
 import type { FastifyInstance } from 'fastify';
 import { DEFAULT_LIMITS } from '../../src/config.js';
-import type { Db } from '../../src/db/client.js';
+import type { Engine } from '../../src/db/engine.js';
 import { buildKbSchema } from '../../src/schema.js';
 import { buildServer, type ServerOptions } from '../../src/server.js';
 import { postGraphQL } from './gql.js';
@@ -28,8 +28,8 @@ const schema = buildKbSchema();
  */
 export const TEST_LIMITS = { ...DEFAULT_LIMITS, rateLimitPerKey: 0, rateLimitPerAddress: 0 };
 
-export async function startTestServer(db: Db, config: ServerOptions['config'] = { playground: true }, logger?: ServerOptions['logger']): Promise<TestServer> {
-  const app = await buildServer({ db, schema, config: { limits: TEST_LIMITS, ...config }, logger });
+export async function startTestServer(engine: Engine, config: ServerOptions['config'] = { playground: true }, logger?: ServerOptions['logger']): Promise<TestServer> {
+  const app = await buildServer({ engine, schema, config: { limits: TEST_LIMITS, ...config }, logger });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   if (address === null || typeof address === 'string') throw new Error('server did not bind a TCP port');

@@ -7,7 +7,7 @@ export function useSeededServer(): { readonly kb: TestDb; readonly server: TestS
   const state = {} as { kb: TestDb; server: TestServer };
   beforeAll(async () => {
     state.kb = await openTestDb();
-    state.server = await startTestServer(state.kb.db);
+    state.server = await startTestServer(state.kb.engine);
   });
   afterAll(async () => {
     await state.server?.close();

@@ -48,7 +48,7 @@ describe('kb backup', () => {
   it('copies the live database while writes go on, and a server starts on the copy', async () => {
     const prepared = openDatabase(live);
     migrateDatabase(prepared.db);
-    await seedDatabase(prepared.db);
+    await seedDatabase(prepared);
     const key = (await createKey(prepared.engine, Role.EDITOR, 'backup test')).key;
     prepared.close();
     const server = await startProcessServer({ databaseUrl: live });

@@ -34,7 +34,7 @@ async function measure(actors: number, statementsPerActor: number) {
   let recording = false;
   const kb = await openTestDb({ seed: false, onStatement: (sql) => recording && statements.push(sql) });
   await writeSeed(kb.db, syntheticPlan(actors, statementsPerActor));
-  const server = await startTestServer(kb.db);
+  const server = await startTestServer(kb.engine);
   try {
     recording = true;
     const res = await server.gql(NESTED);
@@ -73,13 +73,13 @@ describe('Batching: every example operation runs as many SQL statements on a lar
       const kb = await openTestDb({ onStatement: (sql) => box.recording && statements.push(sql) });
       if (grow) {
         synthesize(2000, join(work, 'synth'));
-        await importBundle(kb.db, join(work, 'synth'), 'test');
+        await importBundle(kb, join(work, 'synth'), 'test');
       }
       return { kb, statements, box };
     };
     const small = await counted(false);
     const large = await counted(true);
-    const servers = await Promise.all([startTestServer(small.kb.db), startTestServer(large.kb.db)]);
+    const servers = await Promise.all([startTestServer(small.kb.engine), startTestServer(large.kb.engine)]);
     try {
       const examples = loadExamples(join(projectRoot(), 'schema', 'examples'));
       expect(examples.length).toBeGreaterThan(10);
@@ -115,7 +115,7 @@ describe('Batching: a question asked under several aliases is computed once per 
     const box = { recording: false };
     // Each question reads in a snapshot; the snapshots open at once share one BEGIN and COMMIT on SQLite, so those are left out.
     const kb = await openTestDb({ onStatement: (sql) => box.recording && !/^(BEGIN|COMMIT)\b/.test(sql) && statements.push(sql) });
-    const server = await startTestServer(kb.db);
+    const server = await startTestServer(kb.engine);
     try {
       const one = '{ a: blockingIssues(parties: ["actor:united-states", "actor:iran"]) { rule severity certainty } }';
       const three = '{ a: blockingIssues(parties: ["actor:united-states", "actor:iran"]) { rule severity certainty } b: blockingIssues(parties: ["actor:united-states", "actor:iran"]) { rule severity certainty } c: blockingIssues(parties: ["actor:iran", "actor:united-states"], minCertainty: CERTAIN) { rule severity certainty } }';

@@ -74,7 +74,7 @@ describe('SIGKILL in the middle of acknowledged writes', () => {
     const random = seededRandom(SEED);
     const prepared = openDatabase(file);
     migrateDatabase(prepared.db);
-    await seedDatabase(prepared.db);
+    await seedDatabase(prepared);
     const key = (await createKey(prepared.engine, Role.EDITOR, 'crash test')).key;
     prepared.close();
 

@@ -77,7 +77,7 @@ describe('History: nodes(ids, asOf) reads every node in the same statements, wha
     const run: string[] = [];
     const box = { recording: false };
     const kb = await openTestDb({ onStatement: (text) => box.recording && run.push(text) });
-    const server = await startTestServer(kb.db);
+    const server = await startTestServer(kb.engine);
     try {
       const listed = await server.gql('{ actors(first: 16) { edges { node { id } } } issues(first: 6) { edges { node { id } } } }');
       const ids: string[] = [...listed.data.actors.edges, ...listed.data.issues.edges].map((e: any) => e.node.id);

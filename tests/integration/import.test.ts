@@ -49,7 +49,7 @@ describe('Import: an exported bundle round-trips into an empty database', () => 
     const tables = copy.sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search%' AND name NOT LIKE 'sqlite%' AND name NOT IN ('api_keys', '__drizzle_migrations', 'revision_counter')`).all() as { name: string }[];
     const stored = tables.reduce((n, { name }) => n + (copy.sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n, 0);
     expect(run.printed[0]).toContain(`, ${stored} rows in `);
-    const [a, b] = await Promise.all([startTestServer(original.db), startTestServer(copy.db)]);
+    const [a, b] = await Promise.all([startTestServer(original.engine), startTestServer(copy.engine)]);
     try {
       const examples = loadExamples(join(projectRoot(), 'schema', 'examples'));
       expect(examples.length).toBeGreaterThan(10);
@@ -79,7 +79,7 @@ describe('Import: an exported bundle round-trips into an empty database', () => 
     writeFileSync(file, readFileSync(file, 'utf8').replace('description: Israel, which initiated a twelve-day conflict against Iran.', 'description: Israel, which initiated the twelve-day conflict.'));
     const run = await kbCli(copy, 'import', changed, '--author', 'Ada, importer');
     expect(run.printed[0]).toMatch(/: 0 created, 1 updated, 99 unchanged, 3 places, revision 2 by Ada, importer/);
-    const server = await startTestServer(copy.db);
+    const server = await startTestServer(copy.engine);
     try {
       const res = await server.gql(`{ actor(id: "actor:israel") { version description } revisions(first: 1) { edges { node { number author { name } changes { nodeId op version } } } } }`);
       expect(res.data.actor).toEqual({ version: 2, description: 'Israel, which initiated the twelve-day conflict.' });
@@ -181,7 +181,7 @@ describe('Synth: a deterministic synthetic bundle that imports', () => {
       const run = await kbCli(empty, 'import', a);
       expect(run.errors).toEqual([]);
       expect(run.printed[0]).toMatch(/: \d+ created, 0 updated, 0 unchanged, 0 places, revision 1/);
-      const server = await startTestServer(empty.db);
+      const server = await startTestServer(empty.engine);
       try {
         const res = await server.gql('{ statements { totalCount } positions { totalCount } blockingIssues { issue { id } } contradictions { basis } }');
         expect(res.data.statements.totalCount).toBe(300);
@@ -224,7 +224,7 @@ describe('Synth: a deterministic synthetic bundle that imports', () => {
       expect(empty.sqlite.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
       expect(empty.sqlite.prepare(`SELECT object_id FROM statement_relations WHERE subject_id = 'statement:st0'`).all()).toEqual([{ object_id: 'statement:st299' }]);
       // The full-text index was rebuilt in one pass: a statement's summary is found.
-      const server = await startTestServer(empty.db);
+      const server = await startTestServer(empty.engine);
       try {
         const res = await server.gql('{ search(query: "statement 299") { node { id } } }');
         expect(res.errors).toBeUndefined();

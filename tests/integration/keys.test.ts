@@ -85,8 +85,8 @@ describe('Keys: checked on every request', () => {
     });
     // A serializer that logs every request header, so that only the redaction keeps keys out.
     const withHeaders = { req: (req: { method: string; url: string; headers: Record<string, unknown> }) => ({ method: req.method, url: req.url, headers: req.headers }) };
-    server = await startTestServer(kb.db, { playground: true, reads: 'open' }, { level: 'trace', stream: sink, serializers: withHeaders });
-    closed = await startTestServer(kb.db, { playground: true, reads: 'key' });
+    server = await startTestServer(kb.engine, { playground: true, reads: 'open' }, { level: 'trace', stream: sink, serializers: withHeaders });
+    closed = await startTestServer(kb.engine, { playground: true, reads: 'key' });
   });
   afterAll(async () => {
     await server?.close();

@@ -75,7 +75,7 @@ describe('operation limits at their defaults', () => {
   let server: TestServer;
   beforeAll(async () => {
     kb = await openTestDb();
-    server = await startTestServer(kb.db);
+    server = await startTestServer(kb.engine);
   });
   afterAll(async () => {
     await server.close();
@@ -140,7 +140,7 @@ describe('the cost limit, configured', () => {
   beforeAll(async () => {
     kb = await openTestDb();
     editor = (await createKey(kb.engine, Role.EDITOR, 'limits')).key;
-    server = await startTestServer(kb.db, { playground: true, limits: { ...TEST_LIMITS, maxCost: 301 } });
+    server = await startTestServer(kb.engine, { playground: true, limits: { ...TEST_LIMITS, maxCost: 301 } });
   });
   afterAll(async () => {
     await server.close();
@@ -181,7 +181,7 @@ describe('HTTP limits', () => {
   let server: TestServer;
   beforeAll(async () => {
     kb = await openTestDb();
-    server = await startTestServer(kb.db, { playground: true, limits: { ...TEST_LIMITS, bodyLimit: 64 * 1024, requestTimeoutMs: 400, keepAliveTimeoutMs: 500 } });
+    server = await startTestServer(kb.engine, { playground: true, limits: { ...TEST_LIMITS, bodyLimit: 64 * 1024, requestTimeoutMs: 400, keepAliveTimeoutMs: 500 } });
   });
   afterAll(async () => {
     await server.close();
@@ -266,7 +266,7 @@ describe('rate limits', () => {
   beforeAll(async () => {
     kb = await openTestDb();
     editor = (await createKey(kb.engine, Role.EDITOR, 'rate')).key;
-    server = await startTestServer(kb.db, { playground: true, limits });
+    server = await startTestServer(kb.engine, { playground: true, limits });
   });
   afterAll(async () => {
     await server.close();
@@ -303,7 +303,7 @@ describe('production errors', () => {
   let server: TestServer;
   beforeAll(async () => {
     kb = await openTestDb();
-    server = await startTestServer(kb.db, { playground: false });
+    server = await startTestServer(kb.engine, { playground: false });
   });
   afterAll(async () => {
     await server.close();

@@ -21,9 +21,9 @@ const clients: Client[] = [];
 
 beforeAll(async () => {
   kb = await openTestDb();
-  open = await startTestServer(kb.db);
-  closed = await startTestServer(kb.db, { playground: true, reads: 'key' });
-  locked = await startTestServer(kb.db, { playground: false });
+  open = await startTestServer(kb.engine);
+  closed = await startTestServer(kb.engine, { playground: true, reads: 'key' });
+  locked = await startTestServer(kb.engine, { playground: false });
   editor = (await createKey(kb.engine, Role.EDITOR, 'live editor')).key;
   reader = (await createKey(kb.engine, Role.READER, 'live reader')).key;
 });

@@ -45,8 +45,8 @@ let locked: TestServer;
 
 beforeAll(async () => {
   kb = await openTestDb();
-  server = await startTestServer(kb.db);
-  locked = await startTestServer(kb.db, { playground: false });
+  server = await startTestServer(kb.engine);
+  locked = await startTestServer(kb.engine, { playground: false });
 });
 
 afterAll(async () => {

@@ -58,7 +58,7 @@ describe.runIf(postgresAvailable())('Questions on PostgreSQL answer as on SQLite
     sqlite = await openTestDb();
     dir = mkdtempSync(join(tmpdir(), 'kb-questions-engines-'));
     synthesize(1500, join(dir, 'bundle'));
-    importBundle(sqlite.db, join(dir, 'bundle'), 'test');
+    importBundle(sqlite, join(dir, 'bundle'), 'test');
     pg = await openTestKb('postgres', { label: 'questions' });
     await copyRows(sqlite, pg.engine);
     actors = sqlite.sqlite.prepare(`SELECT id FROM actors WHERE id NOT LIKE 'actor:official-%' OR id < 'actor:official-2' ORDER BY id`).pluck().all() as string[];

@@ -28,7 +28,7 @@ beforeAll(async () => {
   plan.positions.push({ id: 'position:alpha-fishing', actorId: 'actor:alpha', issueId: 'issue:fishing', stance: Stance.SUPPORTS, firmness: Firmness.UNKNOWN, isPrecondition: false, summary: 'Alpha supports it' });
   plan.positions.push({ id: 'position:beta-fishing', actorId: 'actor:beta', issueId: 'issue:fishing', stance: Stance.OPEN_TO, firmness: Firmness.UNKNOWN, isPrecondition: false, summary: 'Beta is open to it' });
   await writeSeed(kb.db, plan);
-  server = await startTestServer(kb.db);
+  server = await startTestServer(kb.engine);
 });
 afterAll(async () => {
   await server.close();

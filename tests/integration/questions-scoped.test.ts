@@ -62,7 +62,7 @@ describe('Questions about named parties read only their facts, and answer as fro
     const dir = mkdtempSync(join(tmpdir(), 'kb-scoped-'));
     try {
       synthesize(1000, join(dir, 'bundle'));
-      await importBundle(kb.db, join(dir, 'bundle'), 'test');
+      await importBundle(kb, join(dir, 'bundle'), 'test');
       const states = Array.from({ length: 12 }, (_, i) => `actor:state-${i}`);
       expect(await expectSameAnswers(kb, pairsOf(states))).toBeGreaterThan(0);
     } finally {
@@ -81,7 +81,7 @@ async function syntheticBase(statements: number, build: (kb: TestDb) => void, te
   const dir = mkdtempSync(join(tmpdir(), 'kb-scoped-'));
   try {
     synthesize(statements, join(dir, 'bundle'));
-    await importBundle(kb.db, join(dir, 'bundle'), 'test');
+    await importBundle(kb, join(dir, 'bundle'), 'test');
     build(kb);
     await test(kb);
   } finally {

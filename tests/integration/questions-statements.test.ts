@@ -27,7 +27,7 @@ beforeAll(async () => {
   kb = await openTestDb({ onStatement: (text) => recording && ran.push(text) });
   dir = mkdtempSync(join(tmpdir(), 'kb-question-statements-'));
   synthesize(1000, join(dir, 'bundle'));
-  importBundle(kb.db, join(dir, 'bundle'), 'test');
+  importBundle(kb, join(dir, 'bundle'), 'test');
   const prepare = kb.sqlite.prepare.bind(kb.sqlite);
   kb.sqlite.prepare = ((text: string) => {
     if (recording) compiled.push(text);

@@ -40,7 +40,7 @@ async function expectRefusal(seedDir: string, file: string, entry: string, messa
   const before = snapshot();
   let error: unknown;
   try {
-    await seedDatabase(kb.db, seedDir);
+    await seedDatabase(kb, seedDir);
   } catch (e) {
     error = e;
   }

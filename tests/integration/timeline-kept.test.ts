@@ -24,7 +24,7 @@ let editor: string;
 beforeAll(async () => {
   kb = await openTestDb();
   editor = (await createKey(kb.engine, Role.EDITOR, 'timeline')).key;
-  server = await startTestServer(kb.db);
+  server = await startTestServer(kb.engine);
 });
 afterAll(async () => {
   await server.close();

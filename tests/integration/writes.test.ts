@@ -55,7 +55,7 @@ const keys = {} as Record<Role, string>;
 
 beforeAll(async () => {
   kb = await openTestDb();
-  server = await startTestServer(kb.db);
+  server = await startTestServer(kb.engine);
   for (const role of Object.values(Role)) keys[role] = (await createKey(kb.engine, role, `${role.toLowerCase()} desk`)).key;
 });
 afterAll(async () => {
@@ -296,7 +296,7 @@ describe('Writes: versions and concurrent writers', () => {
   it('lets exactly one of two concurrent writers with the same expectedVersion win; the other hears the current version', async () => {
     // A second server on its own connection to the same file: the two meet only in SQLite.
     const second = openDatabase(kb.path);
-    const other = await startTestServer(second.db);
+    const other = await startTestServer(second.engine);
     try {
       const { version } = (await server.gql(`{ actor(id: "actor:israel") { version } }`)).data.actor;
       const attempts = await Promise.all(
@@ -401,7 +401,7 @@ describe('Writes: reading the knowledge base as it was', () => {
 
   it('answers the four questions asOf revision 1 exactly as the seed alone does', async () => {
     const seedOnly = await openTestDb();
-    const fresh = await startTestServer(seedOnly.db);
+    const fresh = await startTestServer(seedOnly.engine);
     try {
       const now = await fresh.gql(`{ ${QUESTIONS} }`);
       const then = await server.gql(`{ ${QUESTIONS.replace(/\) \{ issue/g, ', asOf: 1) { issue').replace('contradictions {', 'contradictions(asOf: 1) {').replace('timeline {', 'timeline(asOf: 1) {')} }`);

@@ -1,5 +1,4 @@
 import type { Context } from '../../context.js';
-import { engineOf } from '../../db/client.js';
 import { typeOfId } from '../../shared/ids.js';
 import { checkAsOf, docAt, docsAt } from '../../store/history.js';
 import { asOfRow } from '../common/as-of.js';
@@ -29,7 +28,7 @@ export async function loadNode(ctx: Context, id: string): Promise<{ id: string }
 
 /** Any entity as it was at a revision (a since-deleted one included); null when it did not exist then. */
 export async function loadNodeAsOf(ctx: Context, id: string, asOf: number): Promise<{ id: string } | null> {
-  const engine = engineOf(ctx.db);
+  const engine = ctx.engine;
   await checkAsOf(engine, asOf);
   const type = typeOfId(id);
   if (type === null) return null;
@@ -41,7 +40,7 @@ export async function loadNodeAsOf(ctx: Context, id: string, asOf: number): Prom
 
 /** `loadNodeAsOf` for a list of ids, in two statements whatever their number; in the order asked. */
 export async function loadNodesAsOf(ctx: Context, ids: readonly string[], asOf: number): Promise<({ id: string } | null)[]> {
-  const engine = engineOf(ctx.db);
+  const engine = ctx.engine;
   await checkAsOf(engine, asOf);
   const docs = await docsAt(engine, ids.filter((id) => typeOfId(id) !== null && typeOfId(id) !== 'Place'), asOf);
   return Promise.all(

@@ -7,7 +7,7 @@ import { compareIds } from '../../analysis/facts.js';
 import { AffiliationGraph } from '../../analysis/stance.js';
 import type { Executor } from '../../db/engine.js';
 import { checkAsOf, snapshotAt } from '../../store/history.js';
-import type { QuestionFacts, QuestionSource } from './facts.service.js';
+import type { QuestionFacts } from './facts.service.js';
 
 /** The node documents live at a revision, by type. */
 export type HistorySnapshot = Awaited<ReturnType<typeof snapshotAt>>;
@@ -17,7 +17,7 @@ export type HistorySnapshot = Awaited<ReturnType<typeof snapshotAt>>;
  *
  * The one place the questions read the history, in the question's snapshot.
  */
-export async function historyAt(_source: QuestionSource, q: Executor, revision: number): Promise<HistorySnapshot> {
+export async function historyAt(q: Executor, revision: number): Promise<HistorySnapshot> {
   await checkAsOf(q, revision);
   return snapshotAt(q, revision);
 }

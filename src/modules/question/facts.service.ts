@@ -14,20 +14,14 @@ import type { BackedPositionFact, StatementFact, StatementRelationFact } from '.
 import type { AffiliationFact, Names, ObstacleFact } from '../../analysis/facts.js';
 import { compareIds } from '../../analysis/facts.js';
 import { memoryReader, timelineScope, timelineScopeAsync, type EventRelationFact, type StoredEventRelationFact, type TimelineEventFact } from '../../analysis/timeline.js';
-import type { Db } from '../../db/client.js';
 import type { Engine, Executor } from '../../db/engine.js';
 import { StatementRelationKind, type Certainty } from '../../shared/enums.js';
 import { factsAsOf, historyAt } from './facts-as-of.service.js';
 import { NO_LIMIT, questionStore as store, type EventFactRow, type NameRow, type StatementRelationFactRow } from './question.store.js';
 
-/**
- * What a question reads through: the engine, and the drizzle handle that store/history.ts
- * still reads the history through (see `historyAt`; null on PostgreSQL, which has none). A
- * request's context, an opened database and an opened knowledge base (`openKb`) are each one.
- */
+/** What a question reads through: the engine. A request's context and an opened knowledge base (`openKb`) are each one. */
 export interface QuestionSource {
   engine: Engine;
-  db: Db | null;
 }
 
 /** The actors and issues an answer may name. */
@@ -103,7 +97,7 @@ export interface QuestionFacts {
  */
 export async function factsFor(source: QuestionSource, asOf: number | null | undefined, q: Executor = source.engine): Promise<QuestionFacts> {
   if (asOf === null || asOf === undefined) return currentFacts(q);
-  return factsAsOf(await historyAt(source, q, asOf));
+  return factsAsOf(await historyAt(q, asOf));
 }
 
 function currentFacts(q: Executor): QuestionFacts {

@@ -5,7 +5,6 @@
  */
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { engineOf } from '../../db/client.js';
 import { REVISION_ADDED, revisionEvents } from '../../live/revision-events.js';
 import { Role } from '../../shared/enums.js';
 import { Actor } from '../actor/actor.type.js';
@@ -61,7 +60,7 @@ async function perform<Input>(ctx: Context, name: string, field: string, input: 
   if (!ctx.viewer) throw new Error('a write reached its resolver without a viewer');
   // The five deletes share one set of bounds.
   const bounds = (name.startsWith('delete') ? 'delete' : name) as MutationName;
-  const outcome = await runWrite(engineOf(ctx.db), ctx.viewer, name, bounds, input, body as Writer<never>);
+  const outcome = await runWrite(ctx.engine, ctx.viewer, name, bounds, input, body as Writer<never>);
   // runWrite resolves once the transaction has committed; only a revision this call wrote (not a replay's) is news.
   if (outcome.revision && outcome.changed.length > 0) revisionEvents.publish(REVISION_ADDED, { revision: outcome.revision, nodes: outcome.changed });
   return { [field]: outcome.node, revision: outcome.revision, userErrors: outcome.userErrors };
