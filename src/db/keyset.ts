@@ -96,13 +96,23 @@ function resolveDir(dir: 'given' | Direction, given: Direction, backwards: boole
   return backwards ? (d === 'ASC' ? 'DESC' : 'ASC') : d;
 }
 
+/**
+ * A key without case (`NOCASE(a.name)`) is compared with the cursor's value taken without case
+ * too: the cursor holds the stored value itself (`rawKey`), the same bytes on both engines.
+ */
+const NOCASE_KEY = /^NOCASE\((.+)\)$/;
+const valueOf = (expr: string) => (NOCASE_KEY.test(expr) ? 'NOCASE(?)' : '?');
+/** What a page selects as a row's key: the stored value, whatever the order compares. */
+const rawKey = (expr: string) => expr.replace(NOCASE_KEY, '$1');
+
 /** `expr` strictly after / equal to the cursor value `nullValue ? NULL : ?` in direction `d` (nulls smallest). */
 function after(expr: string, d: Direction, valueIsNull: boolean): string {
   if (valueIsNull) return d === 'ASC' ? `${expr} IS NOT NULL` : 'FALSE';
-  return d === 'ASC' ? `${expr} > ?` : `(${expr} < ? OR ${expr} IS NULL)`;
+  const v = valueOf(expr);
+  return d === 'ASC' ? `${expr} > ${v}` : `(${expr} < ${v} OR ${expr} IS NULL)`;
 }
 function equal(expr: string, valueIsNull: boolean): string {
-  return valueIsNull ? `${expr} IS NULL` : `${expr} = ?`;
+  return valueIsNull ? `${expr} IS NULL` : `${expr} = ${valueOf(expr)}`;
 }
 
 interface KeyExpr {
@@ -137,7 +147,7 @@ function keysetCondition(keys: readonly KeyExpr[], key: readonly unknown[]): { s
   const first = keys[0]!;
   let bound = '';
   if (key[0] !== null && first.dir === 'ASC') {
-    bound = `${first.expr} >= ? AND `;
+    bound = `${first.expr} >= ${valueOf(first.expr)} AND `;
     params.unshift(key[0] as Param);
   }
   return { sql: `(${bound}(${disjuncts.join(' OR ')}))`, params };
@@ -225,7 +235,7 @@ export function defineList<Row>(definition: ListDefinition): ListStore<Row> {
         nulls += '|' + stop.map((v) => (v === null ? 'n' : 'v')).join('');
       }
       const shape = JSON.stringify([query.parent, many, query.filters.map(([n]) => n), query.order, query.direction, query.backwards, !!start, !!stop, nulls]);
-      const keyColumns = keys.map((k, i) => `${k.expr} AS "__k${i}"`).join(', ');
+      const keyColumns = keys.map((k, i) => `${rawKey(k.expr)} AS "__k${i}"`).join(', ');
       const order = orderBy(keys);
       const s = cached(shape, () => {
         const text = (engineOrder: string) =>
