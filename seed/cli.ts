@@ -7,7 +7,7 @@ import { loadConfig } from '../src/config.js';
 import { openKb } from '../src/db/open.js';
 import { latestRevision } from '../src/store/history.js';
 import { seedDatabase } from '../src/bulk/import.js';
-import { SeedError } from './loader.js';
+import { SeedError } from '../src/bulk/bundle-reader.js';
 
 const config = loadConfig(process.env);
 const kb = await openKb(config.databaseUrl);

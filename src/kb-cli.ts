@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { Presets, SingleBar } from 'cli-progress';
-import { SeedError } from '../seed/loader.js';
+import { SeedError } from './bulk/bundle-reader.js';
 import { ExportError } from './bulk/export-error.js';
 import { EXPORT_FORMATS, exportKb, prepareOutput, type ExportFormat } from './bulk/export.js';
 import { synthesize } from './bulk/synth.js';

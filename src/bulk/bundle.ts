@@ -1,7 +1,7 @@
 /**
  * `npm run kb -- export --format bundle <dir>`: the knowledge base as a bundle in the `seed/`
  * layout — `data/sources.yaml` (one entry per source, its text beside it as `<slug>.txt`)
- * and one YAML file per kind of entry — that `kb import` (and the seed loader) read back.
+ * and one YAML file per kind of entry — that `kb import` (through the bundle reader) reads back.
  * Quotes are written as the words with the occurrence they are in their source, so the
  * bundle stays readable and its spans are located again, not trusted, on import.
  */

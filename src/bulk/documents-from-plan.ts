@@ -1,11 +1,11 @@
 /**
- * The bridge between a validated bundle (the seed loader's plan of rows) and node documents,
+ * The bridge between a validated bundle (the bundle reader's plan of rows) and node documents,
  * so an import writes through the same `writeDoc` as the mutations and records the same
  * change documents; and `canonical`, which says whether two documents hold the same facts
  * (whatever their version, row order or span ids), so that importing a bundle twice writes
  * nothing the second time.
  */
-import type { SeedPlan } from '../../seed/loader.js';
+import type { SeedPlan } from './bundle-reader.js';
 import type * as t from '../db/tables.js';
 import { stableJson } from '../shared/stable-json.js';
 import type { AnyDoc, DocType, SpanDoc } from '../store/documents.js';

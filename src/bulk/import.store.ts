@@ -7,7 +7,7 @@ import { columns, decodeOf } from '../db/columns.js';
 import { statement, type Executor } from '../db/engine.js';
 import { places, type PlaceRow } from '../db/tables.js';
 import { KNOWLEDGE_TABLES, ROWS, type KnowledgeTable } from '../store/rows.js';
-import type { SeedPlan } from '../../seed/loader.js';
+import type { SeedPlan } from './bundle-reader.js';
 
 const Q = {
   anySource: statement(`SELECT "s"."id" AS "id" FROM "sources" AS "s" LIMIT 1`),

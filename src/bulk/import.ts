@@ -3,7 +3,7 @@
  * `data/source.yaml` or several in `data/sources.yaml`) merged into the knowledge base as one
  * revision authored by the importer.
  *
- * - Everything is validated before the first row is written, by the seed loader's checks
+ * - Everything is validated before the first row is written, by the bundle reader's checks (`bundle-reader.ts`)
  *   (quotes located in their sources, references, ids, enums); a refusal names file and entry
  *   and writes nothing.
  * - Each node of the bundle is compared with the stored one (`canonical`): a new node is a
@@ -16,16 +16,17 @@
  * - The bundle is walked twice (validate, then write), an entry at a time: JSON-lines files
  *   are streamed, so memory does not grow with the number of entries.
  */
-import type { Executor } from '../db/engine.js';
+import type { Engine, Executor } from '../db/engine.js';
 import type { Kb } from '../db/open.js';
 import { foreignKeyProblem, setAsideIndexes, withoutForeignKeys } from '../db/sqlite/bulk.js';
 import type * as t from '../db/tables.js';
 import { ChangeOp, Role } from '../shared/enums.js';
 import { stableJson } from '../shared/stable-json.js';
 import { readDoc, writeDoc, type AnyDoc } from '../store/documents.js';
-import { clearHistory, streamedRevision } from '../store/history.js';
-import { bundleEntries, SeedError, walkBundle, type BundleCounts, type SeedPlan } from '../../seed/loader.js';
+import { clearHistory, recordSeedRevision, streamedRevision } from '../store/history.js';
 import { SEED_DIR } from '../shared/paths.js';
+import { CodePointText, SpanError } from '../shared/text-span.js';
+import { bundleEntries, SeedError, walkBundle, type BundleCounts, type SeedPlan } from './bundle-reader.js';
 import { canonical, documentsOf } from './documents-from-plan.js';
 import { clearKnowledge, deferForeignKeys, insertPlan, isFresh, placeById, writePlace } from './import.store.js';
 
@@ -64,6 +65,28 @@ export async function seedDatabase(kb: KbHandle, dir: string = SEED_DIR): Promis
   const { entries, rows } = walkBundle(dir);
   await load(kb, dir, { author: 'seed', summary: 'Seed: the knowledge curated from the seed article', clear: true, total: entries });
   return rows;
+}
+
+/**
+ * Replaces the whole content of the knowledge base with a plan of rows, in one engine
+ * transaction (foreign keys checked at its end), and makes it revision 1 by "seed" (earlier
+ * history goes; API keys stay). For tests and benchmarks that build large synthetic plans in
+ * memory; `npm run seed` and first start import the seed bundle (`seedDatabase`). Every span
+ * is checked against its source text first: a span that does not match is refused here too.
+ */
+export async function writeSeed(kb: { engine: Engine }, plan: SeedPlan): Promise<void> {
+  const texts = new Map(plan.sources.map((s) => [s.id, new CodePointText(s.text)]));
+  for (const e of [...plan.evidence, ...plan.factualityCues]) {
+    const text = texts.get(e.sourceId);
+    if (!text) throw new SpanError(`evidence cites unknown source ${e.sourceId}`);
+    text.verify(e);
+  }
+  await kb.engine.transaction(async (tx) => {
+    await deferForeignKeys(tx);
+    await clearKnowledge(tx);
+    await insertPlan(tx, plan);
+    await recordSeedRevision(tx);
+  });
 }
 
 interface LoadOptions {

@@ -2,7 +2,7 @@
  * Builds small or large knowledge bases for tests as a SeedPlan, written through the real
  * write path (`writeSeed`), so sizes can vary without hand-written SQL.
  */
-import { emptyPlan, type SeedPlan } from '../../seed/loader.js';
+import { emptyPlan, type SeedPlan } from '../../src/bulk/bundle-reader.js';
 import { CodePointText } from '../../src/shared/text-span.js';
 
 /**

@@ -12,7 +12,7 @@ import { importBundle } from '../../src/bulk/import.js';
 import { synthesize } from '../../src/bulk/synth.js';
 import { loadExamples } from '../../src/http/examples.loader.js';
 import { projectRoot } from '../../src/shared/paths.js';
-import { writeSeed } from '../../seed/loader.js';
+import { writeSeed } from '../../src/bulk/import.js';
 import { openTestDb } from '../helpers/db.js';
 import { startTestServer } from '../helpers/http.js';
 import { syntheticPlan } from '../helpers/synthetic.js';
@@ -33,7 +33,7 @@ async function measure(actors: number, statementsPerActor: number) {
   const statements: string[] = [];
   let recording = false;
   const kb = await openTestDb({ seed: false, onStatement: (sql) => recording && statements.push(sql) });
-  await writeSeed(kb.db, syntheticPlan(actors, statementsPerActor));
+  await writeSeed(kb, syntheticPlan(actors, statementsPerActor));
   const server = await startTestServer(kb.engine);
   try {
     recording = true;

@@ -6,12 +6,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, inArray } from 'drizzle-orm';
-import { writeSeed } from '../../seed/loader.js';
+import { writeSeed } from '../../src/bulk/import.js';
 import * as t from '../../src/db/tables.js';
 import { EventRelationKind, Firmness, Stance } from '../../src/shared/enums.js';
 import { openTestDb, type TestDb } from '../helpers/db.js';
 import { startTestServer, type TestServer } from '../helpers/http.js';
-import { emptyPlan } from '../../seed/loader.js';
+import { emptyPlan } from '../../src/bulk/bundle-reader.js';
 
 let kb: TestDb;
 let server: TestServer;
@@ -27,7 +27,7 @@ beforeAll(async () => {
   plan.issues.push({ id: 'issue:fishing', name: 'Fishing rights', description: 'Who may fish where' });
   plan.positions.push({ id: 'position:alpha-fishing', actorId: 'actor:alpha', issueId: 'issue:fishing', stance: Stance.SUPPORTS, firmness: Firmness.UNKNOWN, isPrecondition: false, summary: 'Alpha supports it' });
   plan.positions.push({ id: 'position:beta-fishing', actorId: 'actor:beta', issueId: 'issue:fishing', stance: Stance.OPEN_TO, firmness: Firmness.UNKNOWN, isPrecondition: false, summary: 'Beta is open to it' });
-  await writeSeed(kb.db, plan);
+  await writeSeed(kb, plan);
   server = await startTestServer(kb.engine);
 });
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_DIR } from '../../src/shared/paths.js';
-import { SeedError, readSeed } from '../../seed/loader.js';
+import { SeedError, readSeed } from '../../src/bulk/bundle-reader.js';
 import { seedDatabase } from '../../src/bulk/import.js';
 import { openTestDb, type TestDb } from '../helpers/db.js';
 import { snapshot as snapshotOf } from '../helpers/snapshot.js';

@@ -19,9 +19,9 @@ import {
   STORED_ACTOR_RELATION_KINDS,
   STORED_EVENT_RELATION_KINDS,
   STORED_STATEMENT_RELATION_KINDS,
-} from '../src/shared/enums.js';
-import { partialDate } from '../src/shared/partial-date.js';
-import { conditionsProblem, factualityProblem } from '../src/shared/fact-rules.js';
+} from '../shared/enums.js';
+import { partialDate } from '../shared/partial-date.js';
+import { conditionsProblem, factualityProblem } from '../shared/fact-rules.js';
 
 const idOf = (type: string) =>
   z.string().regex(new RegExp(`^${type}:[a-z0-9]+(-[a-z0-9]+)*$`), `must look like ${type}:<lower-case-slug>`);
@@ -68,7 +68,7 @@ export const factuality = z
   });
 export type FactualityInput = z.infer<typeof factuality>;
 
-export { partialDate, type PartialDateInput } from '../src/shared/partial-date.js';
+export { partialDate, type PartialDateInput } from '../shared/partial-date.js';
 
 const unknownDate = { precision: DatePrecision.UNKNOWN } as const;
 

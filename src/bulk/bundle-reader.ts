@@ -1,23 +1,21 @@
 /**
- * The seed loader: reads the curated YAML in `seed/data/`, validates it, turns every quote
- * into a code-point span of the article, checks every reference and id, and only then
- * replaces the database's content in one transaction. Any refusal names the file and the
- * entry and leaves the database exactly as it was.
+ * The bundle reader: reads a bundle (a folder in the `seed/` layout: the curated YAML of
+ * `seed/data/`, or JSON lines), validates it, turns every quote into a code-point span of its
+ * source and checks every reference and id, entry by entry, without touching any database.
+ * Any refusal (a SeedError) names the file and the entry; the import (`import.ts`) writes
+ * only after a whole walk has passed.
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { join } from 'node:path';
 import { isNode, isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
-import { engineOf, type Db } from '../src/db/client.js';
-import { clearKnowledge, insertPlan } from '../src/bulk/import.store.js';
-import * as t from '../src/db/tables.js';
-import { Certainty, Polarity } from '../src/shared/enums.js';
-import { SEED_DIR } from '../src/shared/paths.js';
-import { dateColumns } from '../src/shared/partial-date.js';
-import { relationId } from '../src/shared/relation-ids.js';
-import { recordSeedRevision } from '../src/store/history.js';
-import { CodePointText, contentHash, SpanError } from '../src/shared/text-span.js';
+import * as t from '../db/tables.js';
+import { Certainty, Polarity } from '../shared/enums.js';
+import { SEED_DIR } from '../shared/paths.js';
+import { dateColumns } from '../shared/partial-date.js';
+import { relationId } from '../shared/relation-ids.js';
+import { CodePointText, contentHash, SpanError } from '../shared/text-span.js';
 import {
   seedFiles,
   sourceFile,
@@ -30,7 +28,7 @@ import {
   type Quote,
   type SourceFile,
   type StatementEntry,
-} from './format.js';
+} from './bundle-format.js';
 
 export class SeedError extends Error {
   override name = 'SeedError';
@@ -463,25 +461,4 @@ function checkUnique(fail: (message: string) => never, ids: string[], what: stri
     if (seen.has(id)) fail(`the same ${what} is listed twice (${id})`);
     seen.add(id);
   }
-}
-
-/**
- * Replaces the whole content of the database with a plan of rows, in one transaction, and
- * makes it revision 1 by "seed" (earlier history goes; API keys stay). For tests that build
- * large synthetic plans in memory; `npm run seed` and first start import the seed bundle
- * (`seedDatabase` in src/bulk/import.ts). Every span is checked against its source text
- * first: a span that does not match is refused here too.
- */
-export async function writeSeed(db: Db, plan: SeedPlan): Promise<void> {
-  const texts = new Map(plan.sources.map((s) => [s.id, new CodePointText(s.text)]));
-  for (const e of [...plan.evidence, ...plan.factualityCues]) {
-    const text = texts.get(e.sourceId);
-    if (!text) throw new SpanError(`evidence cites unknown source ${e.sourceId}`);
-    text.verify(e);
-  }
-  await engineOf(db).transaction(async (tx) => {
-    await clearKnowledge(tx);
-    await insertPlan(tx, plan);
-    await recordSeedRevision(tx);
-  });
 }
