@@ -4,17 +4,14 @@
  * breach is an INVALID_VALUE userError naming the field. (Types and enums are GraphQL's.)
  */
 import { z } from 'zod';
-import { partialDate } from '../../shared/partial-date.js';
+import { fieldShape, idOf, type EntityType } from '../../store/entities.js';
 import { UserErrorCode, type UserErrorValue } from './write.types.js';
 
 export const MAX_SOURCE_BYTES = 1_000_000;
 
-const idOf = (prefix: string) => z.string().max(120).regex(new RegExp(`^${prefix}:[a-z0-9]+(-[a-z0-9]+)*$`), `must look like ${prefix}:<lower-case-slug>`);
 const anyId = z.string().min(1).max(400);
-const name = z.string().trim().min(1, 'must not be empty').max(200);
-const prose = z.string().trim().min(1, 'must not be empty').max(5000);
-const optionalProse = z.string().max(5000).optional();
 const list = <T extends z.ZodType>(item: T, max = 100) => z.array(item).max(max, `at most ${max} items`);
+const name = z.string().trim().min(1, 'must not be empty').max(200);
 const evidence = z.strictObject({
   source: idOf('source'),
   exact: z.string().min(1, 'must not be empty').max(5000),
@@ -29,73 +26,55 @@ const idempotencyKey = z.string().min(1).max(200).optional();
 /** The edit summary is `summary`, or `editSummary` where the type has a summary of its own. */
 const meta = { summary: z.string().max(1000).optional(), idempotencyKey };
 const editMeta = { editSummary: z.string().max(1000).optional(), idempotencyKey };
-const countryCode = z.string().regex(/^[A-Z]{3}$/, 'ISO 3166-1 alpha-3, e.g. IRN').optional();
-const actorCameo = z.string().regex(/^[A-Z]{3,12}$/, 'CAMEO actor code, e.g. IRNGOV').optional();
-const eventCameo = z.string().regex(/^\d{2,4}$/, 'CAMEO event code, e.g. 046').optional();
+const expectedVersion = z.number().int().min(1);
 const affiliation = z.strictObject({ organization: idOf('actor'), role: z.string().max(200).optional(), evidence: evidenceList });
-const attribution = z.strictObject({ kind: z.string(), detail: z.string().max(500).optional() });
+const participants = list(z.strictObject({ actor: idOf('actor'), role: z.string() }));
 
-/** Accepts the enum-typed fields as they come (GraphQL checked them); bounds the rest. */
+/**
+ * The fields of each entity are its description's (`store/entities.ts`), the same the bundle
+ * entries are checked by: a create takes them as a create, an update as a partial create
+ * (`id` and `expectedVersion` added); what a node owns beyond its row is bounded here.
+ */
+const create = <T extends EntityType>(type: T) => fieldShape(type, 'create');
+const update = <T extends EntityType>(type: T) => fieldShape(type, 'update');
+
 export const SCHEMAS = {
   addSource: z.strictObject({
     id: idOf('source').optional(),
-    title: z.string().trim().min(1).max(500),
-    url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
-    publishedOn: partialDate.optional(),
+    ...create('Source'),
     text: z.string().min(1, 'must not be empty').refine((t) => Buffer.byteLength(t, 'utf8') <= MAX_SOURCE_BYTES, `must be at most ${MAX_SOURCE_BYTES} bytes of UTF-8`),
     ...meta,
   }),
-  createActor: z.strictObject({
-    id: idOf('actor').optional(), name, kind: z.string(), aliases: list(name, 50), countryCode,
-    cameoCode: actorCameo, description: prose,
-    affiliations: list(affiliation, 20), evidence: evidenceList, ...meta,
-  }),
-  updateActor: z.strictObject({
-    id: idOf('actor'), expectedVersion: z.number().int().min(1), name: name.optional(), kind: z.string().optional(), aliases: list(name, 50).optional(),
-    countryCode, cameoCode: actorCameo, description: prose.optional(),
-    affiliations: list(affiliation, 20).optional(), ...meta,
-  }),
+  createActor: z.strictObject({ id: idOf('actor').optional(), ...create('Actor'), aliases: list(name, 50), affiliations: list(affiliation, 20), evidence: evidenceList, ...meta }),
+  updateActor: z.strictObject({ id: idOf('actor'), expectedVersion, ...update('Actor'), aliases: list(name, 50).optional(), affiliations: list(affiliation, 20).optional(), ...meta }),
   createEvent: z.strictObject({
-    id: idOf('event').optional(), title: name, summary: prose, kind: z.string(), status: z.string(), start: partialDate.optional(), end: partialDate.optional(),
-    durationDays: z.number().int().min(1).max(100_000).optional(), durationNote: optionalProse, location: idOf('place').optional(),
-    cameoCode: eventCameo,
-    participants: list(z.strictObject({ actor: idOf('actor'), role: z.string() })), issues: list(idOf('issue')), factuality: factuality.optional(),
-    evidence: evidenceList, ...editMeta,
+    id: idOf('event').optional(), ...create('Event'), participants, issues: list(idOf('issue')), factuality: factuality.optional(), evidence: evidenceList, ...editMeta,
   }),
   updateEvent: z.strictObject({
-    id: idOf('event'), expectedVersion: z.number().int().min(1), title: name.optional(), summary: prose.optional(), kind: z.string().optional(),
-    status: z.string().optional(), start: partialDate.optional(), end: partialDate.optional(),
-    durationDays: z.number().int().min(1).max(100_000).optional(), durationNote: optionalProse, location: idOf('place').optional(),
-    cameoCode: eventCameo,
-    participants: list(z.strictObject({ actor: idOf('actor'), role: z.string() })).optional(), issues: list(idOf('issue')).optional(),
-    factuality: factuality.optional(), ...editMeta,
+    id: idOf('event'), expectedVersion, ...update('Event'), participants: participants.optional(), issues: list(idOf('issue')).optional(), factuality: factuality.optional(), ...editMeta,
   }),
   createStatement: z.strictObject({
-    id: idOf('statement').optional(), kind: z.string(), summary: prose, speaker: idOf('actor').optional(), attribution, target: idOf('actor').optional(),
-    date: partialDate.optional(), event: idOf('event').optional(), issues: list(idOf('issue')), factuality: factuality.optional(), evidence: evidenceList, ...editMeta,
+    id: idOf('statement').optional(), ...create('Statement'), issues: list(idOf('issue')), factuality: factuality.optional(), evidence: evidenceList, ...editMeta,
   }),
   updateStatement: z.strictObject({
-    id: idOf('statement'), expectedVersion: z.number().int().min(1), kind: z.string().optional(), summary: prose.optional(), speaker: idOf('actor').optional(),
-    attribution: attribution.optional(), target: idOf('actor').optional(), date: partialDate.optional(), event: idOf('event').optional(),
-    issues: list(idOf('issue')).optional(), factuality: factuality.optional(), ...editMeta,
+    id: idOf('statement'), expectedVersion, ...update('Statement'), issues: list(idOf('issue')).optional(), factuality: factuality.optional(), ...editMeta,
   }),
-  createIssue: z.strictObject({ id: idOf('issue').optional(), name, description: prose, evidence: evidenceList, ...meta }),
-  updateIssue: z.strictObject({ id: idOf('issue'), expectedVersion: z.number().int().min(1), name: name.optional(), description: prose.optional(), ...meta }),
-  delete: z.strictObject({ id: anyId, expectedVersion: z.number().int().min(1), ...meta }),
+  createIssue: z.strictObject({ id: idOf('issue').optional(), ...create('Issue'), evidence: evidenceList, ...meta }),
+  updateIssue: z.strictObject({ id: idOf('issue'), expectedVersion, ...update('Issue'), ...meta }),
+  delete: z.strictObject({ id: anyId, expectedVersion, ...meta }),
   setPosition: z.strictObject({
-    actor: idOf('actor'), issue: idOf('issue'), stance: z.string(), firmness: z.string(), isPrecondition: z.boolean(), conditions: list(idOf('issue'), 20),
-    summary: prose, statements: list(idOf('statement')), factuality: factuality.optional(), evidence: evidenceList,
-    expectedVersion: z.number().int().min(1).optional(), ...editMeta,
+    ...create('Position'), conditions: list(idOf('issue'), 20), statements: list(idOf('statement')), factuality: factuality.optional(), evidence: evidenceList,
+    expectedVersion: expectedVersion.optional(), ...editMeta,
   }),
   addRelation: z.strictObject({
     subject: anyId, kind: z.string(), object: anyId, note: z.string().max(1000).optional(), certainty: z.string(), evidence: evidenceList, ...meta,
   }),
   removeRelation: z.strictObject({ id: anyId, ...meta }),
-  addEvidence: z.strictObject({ node: anyId, evidence: evidenceList, expectedVersion: z.number().int().min(1).optional(), ...meta }),
+  addEvidence: z.strictObject({ node: anyId, evidence: evidenceList, expectedVersion: expectedVersion.optional(), ...meta }),
   removeEvidence: z.strictObject({
-    node: anyId, source: idOf('source'), start: z.number().int().min(0), end: z.number().int().min(1), expectedVersion: z.number().int().min(1).optional(), ...meta,
+    node: anyId, source: idOf('source'), start: z.number().int().min(0), end: z.number().int().min(1), expectedVersion: expectedVersion.optional(), ...meta,
   }),
-  restore: z.strictObject({ id: anyId, revision: z.number().int().min(1), expectedVersion: z.number().int().min(1), ...meta }),
+  restore: z.strictObject({ id: anyId, revision: z.number().int().min(1), expectedVersion, ...meta }),
 } as const;
 
 export type MutationName = keyof typeof SCHEMAS;
