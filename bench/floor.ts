@@ -13,10 +13,9 @@
 import 'reflect-metadata';
 import { createServer } from 'node:http';
 import { authenticate } from '../src/auth/keys.js';
-import { rankSearchMatches } from '../src/analysis/search-ranking.js';
 import { openDatabase } from '../src/db/client.js';
 import { answerBlockingIssues, answerCommonGround, answerContradictions, answerTimeline } from '../src/modules/question/question.service.js';
-import { searchMatches } from '../src/modules/question/search.service.js';
+import { answerSearch } from '../src/modules/question/search.service.js';
 import { Certainty } from '../src/shared/enums.js';
 import { encodeKeyCursor } from '../src/shared/pagination.js';
 import { DEEP_AFTER } from './mix.js';
@@ -75,7 +74,7 @@ const answers: Record<string, (variables: any, authorization: string | undefined
     const s = sql.statement.get('statement:st4242') as { id: string; kind: string; summary: string } | undefined;
     return { node: s ? { id: s.id, kind: s.kind, summary: s.summary } : null };
   },
-  Search: async () => ({ search: rankSearchMatches(await searchMatches(engine, '"statement 4242"'), 10).map((h) => ({ field: h.field, score: h.score, node: { id: h.entityId } })) }),
+  Search: async () => ({ search: (await answerSearch(engine, '"statement 4242"', 10)).map((h) => ({ field: h.field, score: h.score, node: { id: h.entityId } })) }),
   Blocking: async () => ({
     blockingIssues: (await answerBlockingIssues(opened, { parties: ['actor:state-0', 'actor:state-1'], minCertainty: Certainty.POSSIBLE, asOf: null })).map((b) => ({ issue: { id: b.issueId }, rule: b.rule, severity: b.severity, certainty: b.certainty })),
   }),

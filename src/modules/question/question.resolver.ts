@@ -7,7 +7,6 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 import type { BlockingRule } from '../../analysis/blocking-issues.js';
 import { DEFAULT_MIN_CERTAINTY } from '../../analysis/facts.js';
 import { Certainty } from '../../shared/enums.js';
-import { rankSearchMatches } from '../../analysis/search-ranking.js';
 import type { TimelinePlacement } from '../../analysis/timeline.js';
 import type { Context } from '../../context.js';
 import type { CountRow } from '../../db/keyset.js';
@@ -27,7 +26,7 @@ import { StatementFilter } from '../statement/statement.args.js';
 import { Statement } from '../statement/statement.type.js';
 import { countEvents, countStatements } from './counts.service.js';
 import * as q from './question.service.js';
-import { searchMatches } from './search.service.js';
+import { answerSearch } from './search.service.js';
 import {
   BlockingIssue, Contradiction, CountBucket, EventDimension, IssueAlignment, SearchHit, StatementDimension, TimelineEntry,
 } from './question.type.js';
@@ -36,7 +35,7 @@ interface BlockingIssueValue { issueId: string; rule: BlockingRule; rules: Block
 interface IssueAlignmentValue { issueId: string; positionIds: string[]; silentPartyIds: string[]; complete: boolean; certainty: Certainty }
 interface ContradictionValue { firstId: string; secondId: string; reason: string; basis: string; certainty: Certainty; cursor: string }
 interface TimelineEntryValue { eventId: string; position: number; basis: string; dated: boolean; placement: TimelinePlacement; cursor: string }
-interface SearchHitValue { entityId: string; score: number; field: string; snippet: string }
+interface SearchHitValue { entityId: string; score: number; field: string; snippet: string; documentId: number }
 
 /** The `minCertainty` argument every question takes: one definition, one description. */
 const MIN_CERTAINTY = {
@@ -126,16 +125,16 @@ export class QuestionResolver {
 
   @Query(() => [SearchHit], {
     description:
-      'Full-text search over names, aliases, titles, summaries, descriptions and evidence quotes (SQLite FTS5, ranked by BM25). Case- and diacritic-insensitive; `missil*` matches by prefix, "\\"ballistic missile\\"" as a phrase; AND, OR, NOT combine terms.',
+      'Full-text search over names, aliases, titles, summaries, descriptions and evidence quotes, one hit per entity, most relevant first (names weigh more than summaries, summaries more than quotes). Case- and diacritic-insensitive; `missil*` matches by prefix, "\\"ballistic missile\\"" as a phrase; AND, OR, NOT combine terms. Every engine finds the same hits; the order, `score` and `snippet` are each engine\'s own.',
   })
   search(
-    @Arg('query', () => String, { description: 'An FTS5 query: words, "quoted phrases", prefix*, AND/OR/NOT.' }) query: string,
+    @Arg('query', () => String, { description: 'What to search for: words (all must match), "quoted phrases", `missil*` for a prefix, AND, OR and NOT (uppercase) and parentheses. Any text is read as a query; punctuation inside a word (Iran\'s, twelve-day, U.S.) makes its parts a phrase. A text with no word in it is refused.' }) query: string,
     @Arg('first', () => Int, { nullable: true, defaultValue: 20, description: 'How many hits to return (1 to 100; default 20).' }) first: number | null,
     @Ctx() ctx: Context,
   ): Promise<SearchHitValue[]> {
     const limit = first ?? 20;
     if (limit < 1 || limit > MAX_PAGE_SIZE) throw badUserInput('first', `must be between 1 and ${MAX_PAGE_SIZE} (got ${limit})`);
-    return ctx.once('search', [query, limit], async () => rankSearchMatches(await searchMatches(ctx.engine, query), limit));
+    return ctx.once('search', [query, limit], () => answerSearch(ctx.engine, query, limit));
   }
 
   @Query(() => [CountBucket], { description: 'How many statements there are per kind, speaker, issue, attribution or target, under the same filter as `statements`.' })

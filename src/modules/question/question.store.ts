@@ -1,6 +1,6 @@
 /**
  * The SQL of the questions: the facts they read (now; the history as of a revision is
- * store/history.ts's), the kept timeline's key, and full-text search. Each statement is
+ * store/history.ts's) and the kept timeline's key (full-text search is search.store.ts's). Each statement is
  * defined once, here, and reads through an index of `0000_core`, of `0009_event_start_year`
  * (the dated events up to a year) or a primary key; lists of ids go in as one parameter.
  */
@@ -80,14 +80,6 @@ export interface AffiliationFactRow {
 export interface NameRow {
   id: string;
   name: string;
-}
-
-/** A full-text match: which field of which entity, its BM25 (lower is better) and a snippet. */
-export interface SearchMatchRow {
-  entityId: string;
-  field: string;
-  bm25: number;
-  snippet: string;
 }
 
 const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
@@ -184,12 +176,6 @@ const sql = {
 
   // The state the kept timeline is keyed by: every write adds a revision in its transaction.
   latestRevision: statement(`SELECT r.number AS "number", r.at AS "at" FROM revisions AS r ORDER BY r.number DESC LIMIT 1`),
-
-  // FTS5 only for now: the PostgreSQL text (the tsvector column of search_documents and a
-  // query from compileTsquery) comes with search on PostgreSQL.
-  search: statement(`SELECT d.entity_id AS "entityId", d.field AS "field", bm25(search_fts) AS "bm25", snippet(search_fts, 0, '«', '»', '…', 12) AS "snippet"
-    FROM search_fts JOIN search_documents AS d ON d.id = search_fts.rowid
-    WHERE search_fts MATCH ?`),
 };
 
 /** The walk's LIMIT when there is none to set: more rows than any base has. */
@@ -258,7 +244,4 @@ export const questionStore = {
 
   /** The latest revision's number and time, or undefined before the first. */
   latestRevision: (q: Executor) => q.get<{ number: number; at: string }>(sql.latestRevision),
-
-  /** The FTS5 matches of a compiled query. */
-  search: (q: Executor, fts5Query: string) => q.all<SearchMatchRow>(sql.search, [fts5Query]),
 };

@@ -95,7 +95,7 @@ export class TimelineEntry {
 
 @ObjectType('SearchHit', { description: 'An entity matching a full-text search, ranked.' })
 export class SearchHit {
-  @Field(() => Float, { description: 'Relevance: BM25 weighted by where the match is (names over summaries over quotes); higher is better.' })
+  @Field(() => Float, { description: 'Relevance, higher is better: the engine\'s full-text relevance weighted by where the match is (names over summaries over quotes). Scores differ between engines (SQLite and PostgreSQL rank on different scales); compare them only within one answer.' })
   score!: number;
 
   @Field(() => String, { description: 'The best matching text with the matched words marked «like this».' })

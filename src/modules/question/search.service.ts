@@ -1,19 +1,23 @@
 /**
- * Full-text search: the user's text parsed into a query (`search-query.ts`: any text is a
- * query) and matched against the FTS5 index; ranking is `search-ranking.ts`'s.
+ * Full-text search: the user's text parsed once into a query (`search-query.ts`: any text is
+ * a query), matched on the engine's index (search.store.ts compiles it for the engine), ranked
+ * by `search-ranking.ts`, and snippets made for the page returned only; both reads in one snapshot.
  */
-import { compileFts5, EMPTY_QUERY_MESSAGE, parseSearchQuery } from '../../analysis/search-query.js';
-import type { SearchMatch } from '../../analysis/search-ranking.js';
-import type { Executor } from '../../db/engine.js';
+import { EMPTY_QUERY_MESSAGE, parseSearchQuery } from '../../analysis/search-query.js';
+import { rankSearchMatches, withSnippets, type SearchHitResult } from '../../analysis/search-ranking.js';
+import type { Engine } from '../../db/engine.js';
 import { badUserInput } from '../../shared/errors.js';
-import { questionStore } from './question.store.js';
+import { searchStore } from './search.store.js';
 
 /**
- * Every match of a search query. A text with no word to search for is the user's mistake;
- * anything FTS5 refuses is a bug of the compiler, so it is not caught here.
+ * The first `limit` hits of a search. A text with no word to search for is the user's mistake;
+ * anything an engine refuses is a bug of the compilers, so it is not caught here.
  */
-export async function searchMatches(q: Executor, query: string): Promise<SearchMatch[]> {
+export async function answerSearch(engine: Engine, query: string, limit: number): Promise<SearchHitResult[]> {
   const parsed = parseSearchQuery(query);
   if (parsed.root === null) throw badUserInput('query', EMPTY_QUERY_MESSAGE);
-  return questionStore.search(q, compileFts5(parsed));
+  return engine.snapshot(async (tx) => {
+    const hits = rankSearchMatches(await searchStore.matches(tx, parsed), limit);
+    return withSnippets(hits, await searchStore.snippets(tx, parsed, hits.map((h) => h.documentId)));
+  });
 }

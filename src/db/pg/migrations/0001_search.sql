@@ -6,10 +6,20 @@
 -- with a GIN index; a GIN index answers prefix queries (`to_tsquery('simple', 'missil:*')`)
 -- itself, so nothing stands for FTS5's `prefix='2 3'`.
 -- FTS5's tokenizer is `unicode61 remove_diacritics 2`, without stemming: here the 'simple'
--- configuration (lower-cases, no stemming, no stop words) over the body with its diacritics
--- removed by `unaccent`. unaccent() is only STABLE (its dictionary could change), which a
--- generated column refuses; kb_unaccent pins the dictionary and is declared IMMUTABLE. A query
--- must go through the same function: `tsv @@ to_tsquery('simple', kb_unaccent($1))`.
+-- configuration (lower-cases, no stemming, no stop words) over kb_search_text(body): the body
+-- with its diacritics removed by `unaccent` and every run of characters other than letters and
+-- digits made one space. unicode61 splits words at every such character; PostgreSQL's parser
+-- would not (`U.S.` is one host token `u.s`, `twelve-day` a compound word and its parts, each
+-- at a position of its own), so a phrase of the query would not find what FTS5 finds.
+-- unaccent() is only STABLE (its dictionary could change), which a generated column refuses;
+-- kb_unaccent pins the dictionary and is declared IMMUTABLE.
+-- A query (src/analysis/search-query.ts's compileTsquery: every word single-quoted) goes
+-- through kb_search_query, which puts each quoted word through kb_search_text, so the words
+-- are folded as the index folds them (`ß` is `ss`, `½` the phrase `1 2`) and nothing unaccent
+-- makes of a letter (`ʼ` is a quote) can reach the tsquery's syntax:
+-- `tsv @@ to_tsquery('simple', kb_search_query($1))`.
+-- kb_headline is the configuration ts_headline marks the words of a snippet with: the original
+-- body's words, unaccented, so `Téhéran` is marked for `tehran` while the snippet keeps its accents.
 -- No setweight: each row is one field, and the field weights (name 2, summary 1, quote 0.5)
 -- are applied to every match by src/analysis/search-ranking.ts on both engines; labelling the
 -- tsvector as well would weigh a field twice.
@@ -22,6 +32,22 @@ BEGIN ATOMIC
   SELECT unaccent('unaccent'::regdictionary, $1);
 END;
 --> statement-breakpoint
+CREATE FUNCTION kb_search_text(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+BEGIN ATOMIC
+  SELECT regexp_replace(kb_unaccent($1), '[^[:alnum:]]+', ' ', 'g');
+END;
+--> statement-breakpoint
+-- The parts of the text between single quotes (the even ones, counting from 1) are words.
+CREATE FUNCTION kb_search_query(text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT
+BEGIN ATOMIC
+  SELECT coalesce(string_agg(CASE WHEN p.i % 2 = 0 THEN '''' || kb_search_text(p.part) || '''' ELSE p.part END, '' ORDER BY p.i), '')
+  FROM unnest(string_to_array($1, '''')) WITH ORDINALITY AS p(part, i);
+END;
+--> statement-breakpoint
+CREATE TEXT SEARCH CONFIGURATION kb_headline (COPY = simple);
+--> statement-breakpoint
+ALTER TEXT SEARCH CONFIGURATION kb_headline ALTER MAPPING FOR asciiword, word, numword, asciihword, hword, numhword, hword_asciipart, hword_part, hword_numpart WITH unaccent, simple;
+--> statement-breakpoint
 CREATE TABLE "search_documents" (
 	"id" integer PRIMARY KEY GENERATED ALWAYS AS IDENTITY,
 	"doc_key" text COLLATE "C" NOT NULL,
@@ -29,7 +55,7 @@ CREATE TABLE "search_documents" (
 	"entity_type" text COLLATE "C" NOT NULL,
 	"field" text COLLATE "C" NOT NULL,
 	"body" text NOT NULL,
-	"tsv" tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, kb_unaccent("body"))) STORED
+	"tsv" tsvector GENERATED ALWAYS AS (to_tsvector('simple'::regconfig, kb_search_text("body"))) STORED
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX "search_documents_key_uq" ON "search_documents" ("doc_key");

@@ -1,0 +1,67 @@
+/**
+ * The SQL of full-text search, on each engine's own index over `search_documents` (one row
+ * per searchable text: a name, an alias, a summary, a quoted span):
+ * - SQLite: the FTS5 table `search_fts` (0001_search), queried with `compileFts5`'s text;
+ *   relevance is `-bm25()` (bm25 is negative, lower is better).
+ * - PostgreSQL: the generated `tsv` column and its GIN index (pg/0001_search), queried with
+ *   `to_tsquery('simple', kb_search_query(…))` over `compileTsquery`'s text; relevance is
+ *   `ts_rank_cd` normalised by the document's length (flag 1), as bm25 is.
+ * Both relevances are higher-is-better, so `rankSearchMatches` ranks either; their scales
+ * differ, which the API says. The query is compiled here because which compiler serves is a
+ * matter of the engine.
+ *
+ * Snippets are a second read, of the documents of the page returned only: FTS5's `snippet()`
+ * (an FTS5 function, so the MATCH runs again, restricted to those rowids) and `ts_headline`
+ * over the original body (kb_headline unaccents its words to compare them with the query's;
+ * HEADLINE_TEXT splits words at inner punctuation as the index does).
+ */
+import { compileFts5, compileTsquery, type SearchQuery } from '../../analysis/search-query.js';
+import type { SearchMatch } from '../../analysis/search-ranking.js';
+import { list, statement, type Executor } from '../../db/engine.js';
+
+/** ts_headline's options: a fragment of up to 12 words around the best match, marked as FTS5's snippets are. */
+const HEADLINE_OPTIONS = 'StartSel=«, StopSel=», MaxWords=12, MinWords=6, MaxFragments=1, FragmentDelimiter=…';
+
+/**
+ * The body as ts_headline parses it: a zero-width space after punctuation inside a word, so
+ * that PostgreSQL's parser splits `U.S.`, `twelve-day` or `a/b` into the words the index holds
+ * (kb_search_text) and marks them; the zero-width spaces are taken out of the snippet again.
+ */
+const HEADLINE_TEXT = `regexp_replace(d.body, '([[:alnum:]])([^[:alnum:][:space:]]+)(?=[[:alnum:]])', '\\1\\2' || chr(8203), 'g')`;
+
+const sql = {
+  matches: statement(
+    `SELECT d.id AS "documentId", d.entity_id AS "entityId", d.field AS "field", -bm25(search_fts) AS "relevance"
+    FROM search_fts JOIN search_documents AS d ON d.id = search_fts.rowid
+    WHERE search_fts MATCH ?`,
+    {
+      postgres: `SELECT d.id AS "documentId", d.entity_id AS "entityId", d.field AS "field", ts_rank_cd(d.tsv, q.query, 1) AS "relevance"
+        FROM (SELECT to_tsquery('simple', kb_search_query(?)) AS query) AS q JOIN search_documents AS d ON d.tsv @@ q.query`,
+    },
+  ),
+  snippets: statement(
+    `SELECT search_fts.rowid AS "documentId", snippet(search_fts, 0, '«', '»', '…', 12) AS "snippet"
+    FROM search_fts WHERE search_fts MATCH ? AND search_fts.rowid IN ?intlist`,
+    {
+      postgres: `SELECT d.id AS "documentId", replace(ts_headline('kb_headline', ${HEADLINE_TEXT}, q.query, '${HEADLINE_OPTIONS}'), chr(8203), '') AS "snippet"
+        FROM (SELECT to_tsquery('simple', kb_search_query(?)) AS query) AS q JOIN search_documents AS d ON d.id IN ?intlist`,
+    },
+  ),
+};
+
+/** The query in the language of the executor's engine. */
+function compiled(q: Executor, query: SearchQuery): string {
+  return q.kind === 'postgres' ? compileTsquery(query) : compileFts5(query);
+}
+
+export const searchStore = {
+  /** Every document the query matches, with its entity, field and relevance (higher is better); no snippet. */
+  matches: (q: Executor, query: SearchQuery) => q.all<SearchMatch>(sql.matches, [compiled(q, query)]),
+
+  /** The snippets of these documents for the query, by document id (none for a document it does not match). */
+  snippets: async (q: Executor, query: SearchQuery, documentIds: readonly number[]): Promise<Map<number, string>> => {
+    if (documentIds.length === 0) return new Map();
+    const rows = await q.all<{ documentId: number; snippet: string }>(sql.snippets, [compiled(q, query), list(documentIds)]);
+    return new Map(rows.map((r) => [Number(r.documentId), r.snippet]));
+  },
+};
