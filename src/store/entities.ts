@@ -146,7 +146,7 @@ export function fieldShape<T extends EntityType>(type: T, mode: 'create' | 'upda
 /**
  * The row columns of the fields an input gives. `create`: every field, an absent one taking
  * its fallback (or null); `update`: only the fields given (absent and null leave the stored
- * value as it is). `onRef` sees each id a field refers to (the bundle reader checks them).
+ * value as it is).
  */
 export function columnsOf(type: EntityType, input: Record<string, unknown>, mode: 'create' | 'update'): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -154,16 +154,6 @@ export function columnsOf(type: EntityType, input: Record<string, unknown>, mode
     const value = input[name];
     if (value !== undefined && value !== null) Object.assign(out, f.columns(value));
     else if (mode === 'create') Object.assign(out, f.fallback !== undefined ? f.columns(f.fallback) : f.columns(null));
-  }
-  return out;
-}
-
-/** The ids the fields of an input refer to, by field (`speaker`, `location` …): those whose column ends in `Id`. */
-export function referencesOf(type: EntityType, input: Record<string, unknown>): string[] {
-  const out: string[] = [];
-  for (const [name, f] of Object.entries(ENTITY_FIELDS[type] as Record<string, Field>)) {
-    const value = input[name];
-    if (typeof value === 'string' && Object.keys(f.columns(value)).some((c) => c.endsWith('Id'))) out.push(value);
   }
   return out;
 }
