@@ -7,10 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { seedDatabase } from '../../src/bulk/import.js';
-import { clearKnowledge, deferForeignKeys, insertPlan } from '../../src/bulk/import.store.js';
 import { openKb, type Kb } from '../../src/db/open.js';
-import { recordSeedRevision } from '../../src/store/history.js';
-import type { SeedPlan } from '../../seed/loader.js';
 import { createTestDatabase, type EngineName } from './engines.js';
 
 export interface TestKb extends Kb {
@@ -50,17 +47,3 @@ export async function openTestKb(engine: EngineName, options: TestKbOptions = {}
   return kb;
 }
 
-/**
- * Replaces the knowledge base's content with a plan's rows in one transaction, on either
- * engine (what seed/loader.ts's `writeSeed` does on SQLite): foreign keys checked at the
- * commit, and, unless `history: false`, one seed revision recording every node as created
- * (what `asOf` and the revision counter read).
- */
-export async function writePlan(kb: Pick<Kb, 'engine'>, plan: SeedPlan, options: { history?: boolean } = {}): Promise<void> {
-  await kb.engine.transaction(async (tx) => {
-    await deferForeignKeys(tx);
-    await clearKnowledge(tx);
-    await insertPlan(tx, plan);
-    if (options.history ?? true) await recordSeedRevision(tx);
-  });
-}
