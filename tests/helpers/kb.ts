@@ -12,6 +12,8 @@ import { createTestDatabase, type EngineName } from './engines.js';
 
 export interface TestKb extends Kb {
   kind: EngineName;
+  /** Its DATABASE_URL: the SQLite file's path, or the PostgreSQL database's URL. */
+  url: string;
   /** Closes the knowledge base and removes its file or database. */
   dispose(): Promise<void>;
 }
@@ -29,12 +31,13 @@ export async function openTestKb(engine: EngineName, options: TestKbOptions = {}
   let kb: TestKb;
   if (engine === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'kb-test-'));
-    const opened = await openKb(join(dir, 'kb.sqlite'), { onStatement: options.onStatement });
-    kb = { ...opened, kind: engine, dispose: async () => (await opened.close(), rmSync(dir, { recursive: true, force: true })) };
+    const url = join(dir, 'kb.sqlite');
+    const opened = await openKb(url, { onStatement: options.onStatement });
+    kb = { ...opened, kind: engine, url, dispose: async () => (await opened.close(), rmSync(dir, { recursive: true, force: true })) };
   } else {
     const database = await createTestDatabase(options.label ?? 'kb');
     const opened = await openKb(database.url, { onStatement: options.onStatement, poolSize: 4 });
-    kb = { ...opened, kind: engine, dispose: async () => (await opened.close(), await database.drop()) };
+    kb = { ...opened, kind: engine, url: database.url, dispose: async () => (await opened.close(), await database.drop()) };
   }
   if (options.seed) {
     try {
