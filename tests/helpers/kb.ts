@@ -25,6 +25,8 @@ export interface TestKbOptions {
   onStatement?: (text: string) => void;
   /** Seed it from seed/ (default false: an empty, migrated knowledge base). */
   seed?: boolean;
+  /** PostgreSQL's pool size (default 4). */
+  poolSize?: number;
 }
 
 export async function openTestKb(engine: EngineName, options: TestKbOptions = {}): Promise<TestKb> {
@@ -36,7 +38,7 @@ export async function openTestKb(engine: EngineName, options: TestKbOptions = {}
     kb = { ...opened, kind: engine, url, dispose: async () => (await opened.close(), rmSync(dir, { recursive: true, force: true })) };
   } else {
     const database = await createTestDatabase(options.label ?? 'kb');
-    const opened = await openKb(database.url, { onStatement: options.onStatement, poolSize: 4 });
+    const opened = await openKb(database.url, { onStatement: options.onStatement, poolSize: options.poolSize ?? 4 });
     kb = { ...opened, kind: engine, url: database.url, dispose: async () => (await opened.close(), await database.drop()) };
   }
   if (options.seed) {
