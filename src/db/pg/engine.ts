@@ -79,7 +79,11 @@ export function pgEngine(url: string, options: PgEngineOptions = {}): Engine & {
 
   async function connect(): Promise<pg.PoolClient> {
     try {
-      return await pool.connect();
+      const client = await pool.connect();
+      // A checked-out client whose server goes away emits 'error' (the pool listens only on idle
+      // ones); unhandled, it would end the process. The statement running on it fails by itself.
+      if (client.listenerCount('error') === 0) client.on('error', () => {});
+      return client;
     } catch (error) {
       throw isUnavailable(error) ? new DatabaseUnavailableError(location, error) : error;
     }
