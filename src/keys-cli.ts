@@ -7,7 +7,8 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createKey, KeyError, listKeys, revokeKey } from './auth/keys.js';
 import { loadConfig } from './config.js';
-import { migrateDatabase, openDatabase } from './db/client.js';
+import { DatabaseUrlError } from './db/database-url.js';
+import { openKb, StartupError } from './db/open.js';
 import { Role } from './shared/enums.js';
 
 const USAGE = `usage:
@@ -19,9 +20,9 @@ const USAGE = `usage:
 export async function keysCommand(argv: string[], databaseUrl: string, print: (line: string) => void): Promise<number> {
   const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' } } });
   const [command, ...rest] = positionals;
-  const { db, engine, path, close } = openDatabase(databaseUrl);
+  // Either engine, migrated; a bad DATABASE_URL or an unreachable server is refused by openKb in one line.
+  const { engine, location: path, close } = await openKb(databaseUrl);
   try {
-    migrateDatabase(db);
     switch (command) {
       case 'create': {
         if (!values.role || values.name === undefined) throw new KeyError(`create needs --role and --name\n${USAGE}`);
@@ -47,7 +48,7 @@ export async function keysCommand(argv: string[], databaseUrl: string, print: (l
         throw new KeyError(USAGE);
     }
   } finally {
-    close();
+    await close();
   }
 }
 
@@ -56,7 +57,7 @@ export async function runKeysCli(argv: string[], env: NodeJS.ProcessEnv, print: 
   try {
     return await keysCommand(argv, loadConfig(env).databaseUrl, print);
   } catch (e) {
-    if (!(e instanceof KeyError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) throw e;
+    if (!(e instanceof KeyError || e instanceof StartupError || e instanceof DatabaseUrlError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))) throw e;
     printError(`keys: ${(e as Error).message}`);
     return 2;
   }

@@ -178,12 +178,31 @@ function serveSubscriptions(app: FastifyInstance, engine: Engine, schema: GraphQ
  * else is a fault of ours: logged, and answered 500 without internals.
  */
 function httpErrorHandler(this: FastifyInstance, error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  // A hook that read the database (the rate limit checks the request's key) found it away.
+  if ((error as unknown) instanceof DatabaseUnavailableError) {
+    request.log.warn({ err: error }, 'database unavailable');
+    return reply.code(503).send(errorBody('The database is unavailable; try again shortly', 'SERVICE_UNAVAILABLE'));
+  }
   const status = error.statusCode ?? 500;
   if (status >= 400 && status < 500) {
     return reply.code(status).send(errorBody(error.message, error.code ?? 'BAD_REQUEST'));
   }
   request.log.error({ err: error }, 'unexpected error');
   return reply.code(500).send(errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+}
+
+/**
+ * The request's key for the GraphQL context. Checking a key reads the database; when it is
+ * away, Apollo would report the failed context as a 500 INTERNAL_SERVER_ERROR, so the fault
+ * is raised as what it is: SERVICE_UNAVAILABLE, status 503 (the formatter words it).
+ */
+async function contextAuth(authOf: (request: FastifyRequest) => Promise<RequestAuth>, request: FastifyRequest): Promise<RequestAuth> {
+  try {
+    return await authOf(request);
+  } catch (error) {
+    if (!(error instanceof DatabaseUnavailableError)) throw error;
+    throw new GraphQLError('The database is unavailable; try again shortly', { originalError: error, extensions: { code: 'SERVICE_UNAVAILABLE', http: { status: 503 } } });
+  }
 }
 
 /** The request's key, checked once: the rate limit and the GraphQL context both need it. */
@@ -271,7 +290,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ],
   });
   await apollo.start();
-  await app.register(fastifyApollo(apollo), { context: async (request) => createContext(options.engine, await authOf(request)) });
+  await app.register(fastifyApollo(apollo), { context: async (request) => createContext(options.engine, await contextAuth(authOf, request)) });
   serveSubscriptions(app, options.engine, options.schema, reads, options.config.playground, limits);
 
   // Health probes (a proxy's, a service manager's) are not rate limited. 503 while the

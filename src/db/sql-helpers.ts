@@ -18,9 +18,13 @@ export const certaintiesFrom = (floor: Certainty): ListParam => list(Object.valu
  * The ids of a party and of every actor speaking for it through affiliations, at any depth
  * (official → ministry → state), as a subquery taking the party's id as its one parameter.
  * UNION drops repeats, so a cycle in the affiliations ends the recursion instead of looping.
+ * The anchor reads the party from the actors table rather than casting the parameter: its
+ * column then has the id column's collation (C on PostgreSQL), as the recursive term's has;
+ * PostgreSQL refuses a recursive query whose two terms differ in collation. A party that is no
+ * actor has no speakers either way (speakers are actors).
  */
 export const SPEAKERS_FOR = `(WITH RECURSIVE members(id) AS (
-    SELECT CAST(? AS TEXT)
+    SELECT pa.id FROM actors AS pa WHERE pa.id = ?
     UNION SELECT a.actor_id FROM affiliations AS a JOIN members AS m ON a.organization_id = m.id
   ) SELECT id FROM members)`;
 

@@ -1,17 +1,18 @@
-/** A suite's seeded database and real HTTP server, opened before its tests and closed after. */
+/** A suite's seeded knowledge base and real HTTP server, on either engine, opened before its tests and closed after. */
 import { afterAll, beforeAll } from 'vitest';
-import { openTestDb, type TestDb } from './db.js';
+import type { EngineName } from './engines.js';
 import { startTestServer, type TestServer } from './http.js';
+import { openTestKb, type TestKb } from './kb.js';
 
-export function useSeededServer(): { readonly kb: TestDb; readonly server: TestServer } {
-  const state = {} as { kb: TestDb; server: TestServer };
+export function useSeededServer(engine: EngineName = 'sqlite', label = 'seeded'): { readonly kb: TestKb; readonly server: TestServer } {
+  const state = {} as { kb: TestKb; server: TestServer };
   beforeAll(async () => {
-    state.kb = await openTestDb();
+    state.kb = await openTestKb(engine, { seed: true, label });
     state.server = await startTestServer(state.kb.engine);
   });
   afterAll(async () => {
     await state.server?.close();
-    state.kb?.dispose();
+    await state.kb?.dispose();
   });
   return state;
 }

@@ -9,6 +9,7 @@
  */
 import { auditServer, type AuditFail, type AuditResult } from 'graphql-http';
 import { describe, expect, it } from 'vitest';
+import { testEngines } from '../helpers/engines.js';
 import { useSeededServer } from '../helpers/seeded-server.js';
 
 const level = (result: AuditResult) => result.name.split(' ')[0] as 'MUST' | 'SHOULD' | 'MAY';
@@ -20,8 +21,8 @@ function tally(results: AuditResult[]) {
   return counts;
 }
 
-describe('GraphQL over HTTP conformance (graphql-http audit)', () => {
-  const ctx = useSeededServer();
+describe.each(testEngines())('GraphQL over HTTP conformance (graphql-http audit) on $engine', ({ engine }) => {
+  const ctx = useSeededServer(engine, 'http_audit');
 
   it('passes every MUST of the GraphQL-over-HTTP spec', async () => {
     const results = await auditServer({ url: `${ctx.server.url}/graphql` });

@@ -1,7 +1,9 @@
 /**
  * Every limit of the README's "Limits and security", over real HTTP on a real SQLite file:
  * one request just under the limit passes, one just over it gets the documented error (code,
- * status), and a refused write leaves every table as it was.
+ * status), and a refused write leaves every table as it was. The limits that reach the store
+ * (every example operation, the cost and rate limits with their writes refused) run on
+ * PostgreSQL too; the HTTP limits and production errors never reach it, and stay on SQLite.
  */
 import { connect } from 'node:net';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -13,9 +15,10 @@ import { DEFAULT_LIMITS, loadConfig, logOptions, type Limits } from '../../src/c
 import { charsetRefusal } from '../../src/http/http-guards.js';
 import { Role } from '../../src/shared/enums.js';
 import { projectRoot } from '../../src/shared/paths.js';
-import { openTestDb, type TestDb } from '../helpers/db.js';
+import { testEngines } from '../helpers/engines.js';
+import { openTestKb, type TestKb } from '../helpers/kb.js';
 import { startTestServer, TEST_LIMITS, type TestServer } from '../helpers/http.js';
-import { snapshot } from '../helpers/snapshot.js';
+import { snapshotKb } from '../helpers/snapshot.js';
 
 const EXAMPLES = join(projectRoot(), 'schema', 'examples');
 const SEED = 'source:us-iran-second-round-talks';
@@ -70,122 +73,126 @@ function expectLimit(response: { status: number; body: { data?: unknown; errors?
   expect(response.body.errors?.[0]?.extensions).toMatchObject({ code: 'LIMIT_EXCEEDED', limit, max });
 }
 
-describe('operation limits at their defaults', () => {
-  let kb: TestDb;
-  let server: TestServer;
-  beforeAll(async () => {
-    kb = await openTestDb();
-    server = await startTestServer(kb.engine);
-  });
-  afterAll(async () => {
-    await server.close();
-    kb.dispose();
+describe.each(testEngines())('Limits that reach the store on $engine', ({ engine }) => {
+  describe('operation limits at their defaults', () => {
+    let kb: TestKb;
+    let server: TestServer;
+    beforeAll(async () => {
+      kb = await openTestKb(engine, { seed: true, label: 'limits' });
+      server = await startTestServer(kb.engine);
+    });
+    afterAll(async () => {
+      await server.close();
+      await kb?.dispose();
+    });
+
+    it('let every example operation and the playground introspection through', async () => {
+      const names = readdirSync(EXAMPLES).filter((f) => f.endsWith('.graphql'));
+      expect(names.length).toBeGreaterThan(10);
+      for (const name of names) {
+        // search on PostgreSQL: see search-pg branch (the search example is asked on SQLite only until it lands)
+        if (engine === 'postgres' && name.startsWith('search')) continue;
+        const variablesFile = join(EXAMPLES, name.replace(/\.graphql$/, '.variables.json'));
+        const variables = existsSync(variablesFile) ? JSON.parse(readFileSync(variablesFile, 'utf8')) : undefined;
+        const res = await server.gql(readFileSync(join(EXAMPLES, name), 'utf8'), variables);
+        expect({ name, status: res.status, errors: res.errors }).toEqual({ name, status: 200, errors: undefined });
+      }
+      const introspection = await server.gql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true }));
+      expect(introspection.errors).toBeUndefined();
+      expect(introspection.data.__schema.types.length).toBeGreaterThan(50);
+    });
+
+    it('depth: the limit passes, one more level is refused', async () => {
+      const under = await post(server.url, JSON.stringify({ query: queryOfDepth(DEFAULT_LIMITS.maxDepth) }));
+      expect(under.status).toBe(200);
+      expect(under.body.errors).toBeUndefined();
+      const over = await post(server.url, JSON.stringify({ query: queryOfDepth(DEFAULT_LIMITS.maxDepth + 1) }));
+      expectLimit(over, 'depth', DEFAULT_LIMITS.maxDepth);
+      expect(over.body.errors?.[0]?.extensions?.found).toBe(DEFAULT_LIMITS.maxDepth + 1);
+    });
+
+    it('aliases: the limit passes, one more is refused', async () => {
+      expect((await post(server.url, JSON.stringify({ query: queryWithAliases(DEFAULT_LIMITS.maxAliases) }))).body.errors).toBeUndefined();
+      const over = await post(server.url, JSON.stringify({ query: queryWithAliases(DEFAULT_LIMITS.maxAliases + 1) }));
+      expectLimit(over, 'aliases', DEFAULT_LIMITS.maxAliases);
+      expect(over.body.errors?.[0]?.extensions?.found).toBe(DEFAULT_LIMITS.maxAliases + 1);
+    });
+
+    it('tokens: the limit passes, one more is refused while parsing', async () => {
+      expect((await post(server.url, JSON.stringify({ query: queryOfTokens(DEFAULT_LIMITS.maxTokens) }))).body.errors).toBeUndefined();
+      expectLimit(await post(server.url, JSON.stringify({ query: queryOfTokens(DEFAULT_LIMITS.maxTokens + 1) })), 'tokens', DEFAULT_LIMITS.maxTokens);
+    });
+
+    it('directives: the limit passes, one more is refused', async () => {
+      expect((await post(server.url, JSON.stringify({ query: queryWithDirectives(DEFAULT_LIMITS.maxDirectives) }))).body.errors).toBeUndefined();
+      expectLimit(await post(server.url, JSON.stringify({ query: queryWithDirectives(DEFAULT_LIMITS.maxDirectives + 1) })), 'directives', DEFAULT_LIMITS.maxDirectives);
+    });
+
+    it('cost multiplies first through nested connections, given inline or as a variable', async () => {
+      // 100 actors × 100 statements each is a million-cell answer: refused before any read.
+      const nested = await post(server.url, JSON.stringify({ query: '{ actors(first: 100) { edges { node { statements(first: 100) { edges { node { id summary } } } } } } }' }));
+      expectLimit(nested, 'cost', DEFAULT_LIMITS.maxCost);
+      expect(nested.body.errors?.[0]?.extensions?.found).toBe(1 + 100 * (1 + 1 + (1 + 100 * (1 + 1 + 2))));
+      // The same shape with first as a variable is priced the same.
+      const viaVariable = await post(server.url, JSON.stringify({ query: 'query($n: Int) { actors(first: $n) { edges { node { statements(first: $n) { edges { node { id summary } } } } } } }', variables: { n: 100 } }));
+      expect(viaVariable.body.errors?.[0]?.extensions?.found).toBe(nested.body.errors?.[0]?.extensions?.found);
+    });
   });
 
-  it('let every example operation and the playground introspection through', async () => {
-    const names = readdirSync(EXAMPLES).filter((f) => f.endsWith('.graphql'));
-    expect(names.length).toBeGreaterThan(10);
-    for (const name of names) {
-      const variablesFile = join(EXAMPLES, name.replace(/\.graphql$/, '.variables.json'));
-      const variables = existsSync(variablesFile) ? JSON.parse(readFileSync(variablesFile, 'utf8')) : undefined;
-      const res = await server.gql(readFileSync(join(EXAMPLES, name), 'utf8'), variables);
-      expect({ name, status: res.status, errors: res.errors }).toEqual({ name, status: 200, errors: undefined });
-    }
-    const introspection = await server.gql(getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, specifiedByUrl: true, directiveIsRepeatable: true, schemaDescription: true }));
-    expect(introspection.errors).toBeUndefined();
-    expect(introspection.data.__schema.types.length).toBeGreaterThan(50);
-  });
+  describe('the cost limit, configured', () => {
+    let kb: TestKb;
+    let server: TestServer;
+    let editor: string;
+    beforeAll(async () => {
+      kb = await openTestKb(engine, { seed: true, label: 'limits' });
+      editor = (await createKey(kb.engine, Role.EDITOR, 'limits')).key;
+      server = await startTestServer(kb.engine, { playground: true, limits: { ...TEST_LIMITS, maxCost: 301 } });
+    });
+    afterAll(async () => {
+      await server.close();
+      await kb?.dispose();
+    });
 
-  it('depth: the limit passes, one more level is refused', async () => {
-    const under = await post(server.url, JSON.stringify({ query: queryOfDepth(DEFAULT_LIMITS.maxDepth) }));
-    expect(under.status).toBe(200);
-    expect(under.body.errors).toBeUndefined();
-    const over = await post(server.url, JSON.stringify({ query: queryOfDepth(DEFAULT_LIMITS.maxDepth + 1) }));
-    expectLimit(over, 'depth', DEFAULT_LIMITS.maxDepth);
-    expect(over.body.errors?.[0]?.extensions?.found).toBe(DEFAULT_LIMITS.maxDepth + 1);
-  });
+    it('passes an operation costing exactly the maximum and refuses one costing one more step', async () => {
+      const at = await post(server.url, JSON.stringify({ query: queryOfCost(301) }));
+      expect(at.status).toBe(200);
+      expect(at.body.errors).toBeUndefined();
+      const over = await post(server.url, JSON.stringify({ query: queryOfCost(304) }));
+      expectLimit(over, 'cost', 301);
+      expect(over.body.errors?.[0]?.extensions?.found).toBe(304);
+      expect(over.body.errors?.[0]?.message).toMatch(/MAX_COST/);
+    });
 
-  it('aliases: the limit passes, one more is refused', async () => {
-    expect((await post(server.url, JSON.stringify({ query: queryWithAliases(DEFAULT_LIMITS.maxAliases) }))).body.errors).toBeUndefined();
-    const over = await post(server.url, JSON.stringify({ query: queryWithAliases(DEFAULT_LIMITS.maxAliases + 1) }));
-    expectLimit(over, 'aliases', DEFAULT_LIMITS.maxAliases);
-    expect(over.body.errors?.[0]?.extensions?.found).toBe(DEFAULT_LIMITS.maxAliases + 1);
-  });
+    it('prices each question: two blockingIssues (120 each) pass, a third is refused', async () => {
+      const questions = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `q${i}: blockingIssues(parties: ["actor:iran", "actor:united-states"]) { severity }`).join(' ')} }`;
+      const two = await post(server.url, JSON.stringify({ query: questions(2) }));
+      expect(two.status).toBe(200);
+      expect(two.body.errors).toBeUndefined();
+      const three = await post(server.url, JSON.stringify({ query: questions(3) }));
+      expectLimit(three, 'cost', 301);
+      expect(three.body.errors?.[0]?.extensions?.found).toBe(3 * (100 + 20 * 1));
+    });
 
-  it('tokens: the limit passes, one more is refused while parsing', async () => {
-    expect((await post(server.url, JSON.stringify({ query: queryOfTokens(DEFAULT_LIMITS.maxTokens) }))).body.errors).toBeUndefined();
-    expectLimit(await post(server.url, JSON.stringify({ query: queryOfTokens(DEFAULT_LIMITS.maxTokens + 1) })), 'tokens', DEFAULT_LIMITS.maxTokens);
-  });
-
-  it('directives: the limit passes, one more is refused', async () => {
-    expect((await post(server.url, JSON.stringify({ query: queryWithDirectives(DEFAULT_LIMITS.maxDirectives) }))).body.errors).toBeUndefined();
-    expectLimit(await post(server.url, JSON.stringify({ query: queryWithDirectives(DEFAULT_LIMITS.maxDirectives + 1) })), 'directives', DEFAULT_LIMITS.maxDirectives);
-  });
-
-  it('cost multiplies first through nested connections, given inline or as a variable', async () => {
-    // 100 actors × 100 statements each is a million-cell answer: refused before any read.
-    const nested = await post(server.url, JSON.stringify({ query: '{ actors(first: 100) { edges { node { statements(first: 100) { edges { node { id summary } } } } } } }' }));
-    expectLimit(nested, 'cost', DEFAULT_LIMITS.maxCost);
-    expect(nested.body.errors?.[0]?.extensions?.found).toBe(1 + 100 * (1 + 1 + (1 + 100 * (1 + 1 + 2))));
-    // The same shape with first as a variable is priced the same.
-    const viaVariable = await post(server.url, JSON.stringify({ query: 'query($n: Int) { actors(first: $n) { edges { node { statements(first: $n) { edges { node { id summary } } } } } } }', variables: { n: 100 } }));
-    expect(viaVariable.body.errors?.[0]?.extensions?.found).toBe(nested.body.errors?.[0]?.extensions?.found);
-  });
-});
-
-describe('the cost limit, configured', () => {
-  let kb: TestDb;
-  let server: TestServer;
-  let editor: string;
-  beforeAll(async () => {
-    kb = await openTestDb();
-    editor = (await createKey(kb.engine, Role.EDITOR, 'limits')).key;
-    server = await startTestServer(kb.engine, { playground: true, limits: { ...TEST_LIMITS, maxCost: 301 } });
-  });
-  afterAll(async () => {
-    await server.close();
-    kb.dispose();
-  });
-
-  it('passes an operation costing exactly the maximum and refuses one costing one more step', async () => {
-    const at = await post(server.url, JSON.stringify({ query: queryOfCost(301) }));
-    expect(at.status).toBe(200);
-    expect(at.body.errors).toBeUndefined();
-    const over = await post(server.url, JSON.stringify({ query: queryOfCost(304) }));
-    expectLimit(over, 'cost', 301);
-    expect(over.body.errors?.[0]?.extensions?.found).toBe(304);
-    expect(over.body.errors?.[0]?.message).toMatch(/MAX_COST/);
-  });
-
-  it('prices each question: two blockingIssues (120 each) pass, a third is refused', async () => {
-    const questions = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `q${i}: blockingIssues(parties: ["actor:iran", "actor:united-states"]) { severity }`).join(' ')} }`;
-    const two = await post(server.url, JSON.stringify({ query: questions(2) }));
-    expect(two.status).toBe(200);
-    expect(two.body.errors).toBeUndefined();
-    const three = await post(server.url, JSON.stringify({ query: questions(3) }));
-    expectLimit(three, 'cost', 301);
-    expect(three.body.errors?.[0]?.extensions?.found).toBe(3 * (100 + 20 * 1));
-  });
-
-  it('refuses a costly write before it runs, writing nothing', async () => {
-    const before = snapshot(kb.db);
-    const write = `mutation { ${Array.from({ length: 2 }, (_, i) => `w${i}: createIssue(input: { name: "Costly ${i}", description: "d", evidence: [{ source: "${SEED}", exact: "The ongoing conflict in Ukraine" }] }) { issue { id statements(first: 100) { edges { node { id } } } } }`).join(' ')} }`;
-    const res = await post(server.url, JSON.stringify({ query: write }), { 'content-type': 'application/json', authorization: `Bearer ${editor}` });
-    expectLimit(res, 'cost', 301);
-    expect(snapshot(kb.db)).toBe(before);
+    it('refuses a costly write before it runs, writing nothing', async () => {
+      const before = await snapshotKb(kb);
+      const write = `mutation { ${Array.from({ length: 2 }, (_, i) => `w${i}: createIssue(input: { name: "Costly ${i}", description: "d", evidence: [{ source: "${SEED}", exact: "The ongoing conflict in Ukraine" }] }) { issue { id statements(first: 100) { edges { node { id } } } } }`).join(' ')} }`;
+      const res = await post(server.url, JSON.stringify({ query: write }), { 'content-type': 'application/json', authorization: `Bearer ${editor}` });
+      expectLimit(res, 'cost', 301);
+      expect(await snapshotKb(kb)).toBe(before);
+    });
   });
 });
 
 describe('HTTP limits', () => {
-  let kb: TestDb;
+  let kb: TestKb;
   let server: TestServer;
   beforeAll(async () => {
-    kb = await openTestDb();
+    kb = await openTestKb('sqlite', { seed: true, label: 'limits' });
     server = await startTestServer(kb.engine, { playground: true, limits: { ...TEST_LIMITS, bodyLimit: 64 * 1024, requestTimeoutMs: 400, keepAliveTimeoutMs: 500 } });
   });
   afterAll(async () => {
     await server.close();
-    kb.dispose();
+    await kb?.dispose();
   });
 
   /** A JSON body of exactly `bytes` bytes: `{ __typename }` with an unused padding variable. */
@@ -258,56 +265,58 @@ describe('HTTP limits', () => {
   });
 });
 
-describe('rate limits', () => {
-  let kb: TestDb;
-  let server: TestServer;
-  let editor: string;
-  const limits: Limits = { ...DEFAULT_LIMITS, rateLimitPerAddress: 4, rateLimitPerKey: 6 };
-  beforeAll(async () => {
-    kb = await openTestDb();
-    editor = (await createKey(kb.engine, Role.EDITOR, 'rate')).key;
-    server = await startTestServer(kb.engine, { playground: true, limits });
-  });
-  afterAll(async () => {
-    await server.close();
-    kb.dispose();
-  });
-  const ask = (headers: Record<string, string> = {}) => post(server.url, JSON.stringify({ query: '{ __typename }' }), { 'content-type': 'application/json', ...headers });
+describe.each(testEngines())('Rate limits on $engine', ({ engine }) => {
+  describe('rate limits', () => {
+    let kb: TestKb;
+    let server: TestServer;
+    let editor: string;
+    const limits: Limits = { ...DEFAULT_LIMITS, rateLimitPerAddress: 4, rateLimitPerKey: 6 };
+    beforeAll(async () => {
+      kb = await openTestKb(engine, { seed: true, label: 'limits' });
+      editor = (await createKey(kb.engine, Role.EDITOR, 'rate')).key;
+      server = await startTestServer(kb.engine, { playground: true, limits });
+    });
+    afterAll(async () => {
+      await server.close();
+      await kb?.dispose();
+    });
+    const ask = (headers: Record<string, string> = {}) => post(server.url, JSON.stringify({ query: '{ __typename }' }), { 'content-type': 'application/json', ...headers });
 
-  it('per address: the limit passes, the next request is 429 with Retry-After; a refused key spends the same budget', async () => {
-    for (let i = 0; i < limits.rateLimitPerAddress - 1; i++) expect((await ask()).status).toBe(200);
-    // An invented key is refused (401) and counts against the address, so it buys nothing.
-    expect((await ask({ authorization: 'Bearer kb_aaaaaaaa_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' })).status).toBe(401);
-    const over = await ask();
-    expect(over.status).toBe(429);
-    expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(over.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
-    // /health stays answerable for probes.
-    expect((await fetch(`${server.url}/health`)).status).toBe(200);
-  });
+    it('per address: the limit passes, the next request is 429 with Retry-After; a refused key spends the same budget', async () => {
+      for (let i = 0; i < limits.rateLimitPerAddress - 1; i++) expect((await ask()).status).toBe(200);
+      // An invented key is refused (401) and counts against the address, so it buys nothing.
+      expect((await ask({ authorization: 'Bearer kb_aaaaaaaa_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb' })).status).toBe(401);
+      const over = await ask();
+      expect(over.status).toBe(429);
+      expect(Number(over.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(over.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+      // /health stays answerable for probes.
+      expect((await fetch(`${server.url}/health`)).status).toBe(200);
+    });
 
-  it('per key: a live key has its own budget; past it a write is refused and writes nothing', async () => {
-    const auth = { authorization: `Bearer ${editor}` };
-    for (let i = 0; i < limits.rateLimitPerKey; i++) expect((await ask(auth)).status).toBe(200);
-    const before = snapshot(kb.db);
-    const write = `mutation { createIssue(input: { name: "Limited", description: "d", evidence: [{ source: "${SEED}", exact: "The ongoing conflict in Ukraine" }] }) { issue { id } } }`;
-    const refused = await post(server.url, JSON.stringify({ query: write }), { 'content-type': 'application/json', ...auth });
-    expect(refused.status).toBe(429);
-    expect(refused.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
-    expect(snapshot(kb.db)).toBe(before);
+    it('per key: a live key has its own budget; past it a write is refused and writes nothing', async () => {
+      const auth = { authorization: `Bearer ${editor}` };
+      for (let i = 0; i < limits.rateLimitPerKey; i++) expect((await ask(auth)).status).toBe(200);
+      const before = await snapshotKb(kb);
+      const write = `mutation { createIssue(input: { name: "Limited", description: "d", evidence: [{ source: "${SEED}", exact: "The ongoing conflict in Ukraine" }] }) { issue { id } } }`;
+      const refused = await post(server.url, JSON.stringify({ query: write }), { 'content-type': 'application/json', ...auth });
+      expect(refused.status).toBe(429);
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+      expect(await snapshotKb(kb)).toBe(before);
+    });
   });
 });
 
 describe('production errors', () => {
-  let kb: TestDb;
+  let kb: TestKb;
   let server: TestServer;
   beforeAll(async () => {
-    kb = await openTestDb();
+    kb = await openTestKb('sqlite', { seed: true, label: 'limits' });
     server = await startTestServer(kb.engine, { playground: false });
   });
   afterAll(async () => {
     await server.close();
-    kb.dispose();
+    await kb?.dispose();
   });
 
   it('with introspection off, a misspelt field gets no "Did you mean" and no stack trace', async () => {

@@ -79,7 +79,11 @@ export function pgEngine(url: string, options: PgEngineOptions = {}): Engine & {
 
   async function connect(): Promise<pg.PoolClient> {
     try {
-      return await pool.connect();
+      const client = await pool.connect();
+      // A checked-out client whose server goes away emits 'error' (the pool listens only on idle
+      // ones); unhandled, it would end the process. The statement running on it fails by itself.
+      if (client.listenerCount('error') === 0) client.on('error', () => {});
+      return client;
     } catch (error) {
       throw isUnavailable(error) ? new DatabaseUnavailableError(location, error) : error;
     }
@@ -89,14 +93,16 @@ export function pgEngine(url: string, options: PgEngineOptions = {}): Engine & {
   async function inTransaction<T>(begin: string, work: (tx: Executor) => Promise<T>): Promise<T> {
     const client = await connect();
     let broken = false;
+    // Transaction control counts too: onStatement sees every statement sent, as SQLite's verbose does.
+    const control = (text: string) => (onStatement?.(text), client.query(text));
     try {
-      await client.query(begin);
+      await control(begin);
       const result = await work(executor(client));
-      await client.query('COMMIT');
+      await control('COMMIT');
       return result;
     } catch (error) {
       try {
-        await client.query('ROLLBACK');
+        await control('ROLLBACK');
       } catch {
         broken = true; // The connection is gone: the server rolls the transaction back itself.
       }
