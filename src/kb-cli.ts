@@ -83,7 +83,7 @@ export async function runKbCli(argv: string[], env: NodeJS.ProcessEnv, print: (l
       );
       return 0;
     }
-    const summary = await exportKb(kb.db!, kb.db!.$client, parsed.values.format as ExportFormat, dir);
+    const summary = await exportKb(kb.engine, parsed.values.format as ExportFormat, dir);
     const records = summary.files.reduce((n, f) => n + f.records, 0);
     print(`exported ${records} records in ${summary.files.length} file(s) as ${summary.format} to ${dir} in ${Date.now() - started} ms`);
     return 0;
