@@ -46,6 +46,19 @@ function bind(params: readonly Param[]): unknown[] {
   return params.map((p) => (p instanceof ListParam ? p.values : p));
 }
 
+/** The connection behind each transaction's executor, lent in turn with its statements (see `withConnection`). */
+const connections = new WeakMap<Executor, <T>(use: (client: pg.PoolClient) => Promise<T>) => Promise<T>>();
+
+/**
+ * Runs `use` on the connection of a PostgreSQL transaction's executor, once the statements
+ * sent before it are done (the bulk loader's COPY); throws for any other executor.
+ */
+export function withConnection<T>(tx: Executor, use: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const lend = connections.get(tx);
+  if (!lend) throw new Error('withConnection: not the executor of a PostgreSQL transaction');
+  return lend(use);
+}
+
 /** Rows a cursor FETCHes at a time: few round trips, little memory. */
 const CURSOR_BATCH = 1000;
 
@@ -122,7 +135,7 @@ export function pgEngine(url: string, options: PgEngineOptions = {}): Engine & {
   }
 
   function executor(client: pg.Pool | pg.PoolClient): Executor {
-    return {
+    const made: Executor = {
       kind: 'postgres',
       all: async <R>(statement: Statement, params: readonly Param[] = []) => (await query(client, statement, params)).rows as R[],
       get: async <R>(statement: Statement, params: readonly Param[] = []) => (await query(client, statement, params)).rows[0] as R | undefined,
@@ -131,6 +144,8 @@ export function pgEngine(url: string, options: PgEngineOptions = {}): Engine & {
       iterate: <R>(statement: Statement, params: readonly Param[] = []) =>
         client instanceof Pool ? streamInSnapshot<R>(statement, params) : stream<R>(client as pg.PoolClient, statement, params),
     };
+    if (!(client instanceof Pool)) connections.set(made, (use) => inTurn(client, () => use(client)));
+    return made;
   }
 
   async function* streamInSnapshot<R>(statement: Statement, params: readonly Param[]): AsyncGenerator<R> {
