@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createKey, KeyError, listKeys, revokeKey } from './auth/keys.js';
 import { loadConfig } from './config.js';
-import { migrateDatabase, openDatabase } from './db/client.js';
+import { openKb } from './db/open.js';
 import { Role } from './shared/enums.js';
 
 const USAGE = `usage:
@@ -19,9 +19,9 @@ const USAGE = `usage:
 export async function keysCommand(argv: string[], databaseUrl: string, print: (line: string) => void): Promise<number> {
   const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, options: { role: { type: 'string' }, name: { type: 'string' } } });
   const [command, ...rest] = positionals;
-  const { db, engine, path, close } = openDatabase(databaseUrl);
+  const kb = await openKb(databaseUrl);
+  const { engine, location: path } = kb;
   try {
-    migrateDatabase(db);
     switch (command) {
       case 'create': {
         if (!values.role || values.name === undefined) throw new KeyError(`create needs --role and --name\n${USAGE}`);
@@ -47,7 +47,7 @@ export async function keysCommand(argv: string[], databaseUrl: string, print: (l
         throw new KeyError(USAGE);
     }
   } finally {
-    close();
+    await kb.close();
   }
 }
 
