@@ -1,11 +1,11 @@
 /**
  * The bulk paths on both engines (`describe.each(testEngines())`): the seed, `kb export` in
  * every format, `kb import` (an empty base through the engine's bulk loader — COPY on
- * PostgreSQL — and an existing one through the stores), refusals that write nothing, and
- * `kb backup`, which PostgreSQL leaves to pg_dump. Exports of the same seeded base from SQLite
- * and from PostgreSQL are the same bytes.
+ * PostgreSQL — and an existing one through the stores) and refusals that write nothing
+ * (`kb backup`, which PostgreSQL leaves to pg_dump, is backup.test.ts). Exports of the same
+ * seeded base from SQLite and from PostgreSQL are the same bytes.
  */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -146,24 +146,6 @@ describe.each(testEngines())('bulk paths on $engine', ({ engine }) => {
     } finally {
       await kb.dispose();
     }
-  });
-
-  it(engine === 'postgres' ? 'refuses a backup, pointing to pg_dump, writing nothing' : 'backs up to a new file', async () => {
-    const file = join(work, `${engine}-backup.sqlite`);
-    if (engine === 'sqlite') {
-      expect(await runKbCli(['backup', file], { DATABASE_URL: seeded.location }, () => {}, () => {})).toBe(0);
-      expect(existsSync(file)).toBe(true);
-      return;
-    }
-    const errors: string[] = [];
-    const url = new URL(seeded.location);
-    url.password = 's3cret';
-    const refused = await runKbCli(['backup', file], { DATABASE_URL: url.toString() }, () => {}, (l) => errors.push(l));
-    expect(refused).toBe(2);
-    expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^kb: backup refused: postgres:\/\/.* is PostgreSQL; back it up with pg_dump/);
-    expect(errors[0]).not.toContain('s3cret');
-    expect(existsSync(file)).toBe(false);
   });
 });
 
