@@ -1,7 +1,7 @@
 /**
  * `npm run kb -- import <bundle> [--author <name>]`,
  * `npm run kb -- export --format bundle|jsonld|csv|plover <dir>` and
- * `npm run kb -- backup <file>`, against DATABASE_URL. A
+ * `npm run kb -- backup <file>` (SQLite; on PostgreSQL it says to use pg_dump), against DATABASE_URL. A
  * refusal (a bundle that does not validate, an unknown format, a folder that is not empty) is
  * one line on stderr and exit code 2, with nothing written; success prints one summary line
  * (and an import draws a progress bar on a terminal) and exits 0.
@@ -20,6 +20,8 @@ import { loadConfig } from './config.js';
 import { backupDatabase, checkBackupTarget } from './db/backup.js';
 import { databasePath, openDatabase } from './db/client.js';
 import { openKb } from './db/open.js';
+import { parseDatabaseUrl } from './db/database-url.js';
+import { describeUrl } from './db/pg/engine.js';
 
 const USAGE = `usage:
   npm run kb -- import <bundle> [--author <name>]
@@ -83,7 +85,7 @@ export async function runKbCli(argv: string[], env: NodeJS.ProcessEnv, print: (l
       );
       return 0;
     }
-    const summary = await exportKb(kb.db!, kb.db!.$client, parsed.values.format as ExportFormat, dir);
+    const summary = await exportKb(kb.engine, parsed.values.format as ExportFormat, dir);
     const records = summary.files.reduce((n, f) => n + f.records, 0);
     print(`exported ${records} records in ${summary.files.length} file(s) as ${summary.format} to ${dir} in ${Date.now() - started} ms`);
     return 0;
@@ -94,7 +96,8 @@ export async function runKbCli(argv: string[], env: NodeJS.ProcessEnv, print: (l
     }
     // A path that is not a folder, a file that cannot be read, a constraint the database holds:
     // the user's bundle or folder, said in one line; the transaction wrote nothing.
-    if (e instanceof ExportError || e instanceof Database.SqliteError || (e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).syscall)) {
+    const integrity = e instanceof Error && /^23/.test(String((e as { code?: unknown }).code ?? '')); // PostgreSQL's integrity violations (class 23)
+    if (e instanceof ExportError || e instanceof Database.SqliteError || (integrity && e instanceof Error) || (e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).syscall)) {
       printError(`kb: ${command === 'import' ? 'import refused, nothing written: ' : ''}${e.message}`);
       return 2;
     }
@@ -109,6 +112,12 @@ export async function runKbCli(argv: string[], env: NodeJS.ProcessEnv, print: (l
  * it. The database is opened as it is (not migrated: a backup copies, it changes nothing).
  */
 async function backupCommand(file: string, env: NodeJS.ProcessEnv, print: (line: string) => void, printError: (line: string) => void): Promise<number> {
+  const { databaseUrl } = loadConfig(env);
+  // PostgreSQL has its own tool for a consistent copy of a live database; nothing is opened or written here.
+  if (parseDatabaseUrl(databaseUrl).engine === 'postgres') {
+    printError(`kb: backup refused: ${describeUrl(databaseUrl)} is PostgreSQL; back it up with pg_dump (pg_dump --format=custom --file=${file} '${describeUrl(databaseUrl)}')`);
+    return 2;
+  }
   try {
     checkBackupTarget(file);
   } catch (e) {
@@ -116,7 +125,6 @@ async function backupCommand(file: string, env: NodeJS.ProcessEnv, print: (line:
     printError(`kb: ${e.message}`);
     return 2;
   }
-  const { databaseUrl } = loadConfig(env);
   if (!existsSync(databasePath(databaseUrl))) {
     printError(`kb: backup refused: there is no database at ${databaseUrl} (DATABASE_URL)`);
     return 2;

@@ -8,12 +8,11 @@
 import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { engineOf, type Db } from '../db/client.js';
 import type { Executor } from '../db/engine.js';
-import * as t from '../db/tables.js';
 import { CodePointText } from '../shared/text-span.js';
 import { ExportError } from './export-error.js';
-import { allNodeIds, readDoc, type Docs, type SpanDoc } from '../store/documents.js';
+import { allPlaces, nodeIds, relationIdsOf, type ExportedNode } from './export.store.js';
+import { readDoc, type Docs, type SpanDoc } from '../store/documents.js';
 
 /** Leaves out null and undefined members and empty lists, as the seed files do. */
 function compact<T extends Record<string, unknown>>(o: T): Partial<T> {
@@ -24,12 +23,12 @@ function date(prefix: string, row: Record<string, unknown>) {
   return compact({ precision: row[`${prefix}Precision`], year: row[`${prefix}Year`], month: row[`${prefix}Month`], day: row[`${prefix}Day`], note: row[`${prefix}Note`] });
 }
 
-/** Reads the whole knowledge base in one snapshot, so a write during the export cannot split it. */
-export async function exportBundle(db: Db, dir: string): Promise<{ file: string; records: number }[]> {
-  return engineOf(db).snapshot((q) => writeBundle(db, q, dir));
-}
-
-async function writeBundle(db: Db, q: Executor, dir: string): Promise<{ file: string; records: number }[]> {
+/**
+ * Writes the bundle, reading through `q` (the export's snapshot): node ids streamed kind by
+ * kind, documents read one at a time; memory holds the source texts (to count each quote's
+ * occurrence) and one entry.
+ */
+export async function exportBundle(q: Executor, dir: string): Promise<{ file: string; records: number }[]> {
   mkdirSync(join(dir, 'data'), { recursive: true });
   const texts = new Map<string, CodePointText>();
   const quote = (s: SpanDoc) => {
@@ -44,29 +43,24 @@ async function writeBundle(db: Db, q: Executor, dir: string): Promise<{ file: st
       ? undefined
       : { certainty: row.certainty, polarity: row.polarity, holder: row.holderId, cues: quotes(cues) };
 
-  // Ids in memory, documents one at a time: the export streams whatever the base's size.
-  const nodes = await allNodeIds(q);
-  async function* docs<T extends keyof Docs>(type: T): AsyncGenerator<Docs[T]> {
-    for (const n of nodes) if (n.type === type) yield (await readDoc(q, type, n.id))!;
+  // Ids streamed, documents one at a time: the export streams whatever the base's size.
+  async function* docs<T extends keyof Docs & ExportedNode>(type: T): AsyncGenerator<Docs[T]> {
+    for await (const id of nodeIds(q, type)) yield (await readDoc(q, type, id))!;
   }
   for await (const { row } of docs('Source')) texts.set(row.id, new CodePointText(row.text));
-  /** A subject's relations, read when its entry is written (only their ids are held, by subject). */
-  const relationsOf = (type: 'ActorRelation' | 'EventRelation' | 'StatementRelation', table: typeof t.actorRelations | typeof t.eventRelations | typeof t.statementRelations) => {
-    const by = new Map<string, string[]>();
-    for (const r of db.select({ id: table.id, subjectId: table.subjectId }).from(table).orderBy(table.id).all()) by.set(r.subjectId, [...(by.get(r.subjectId) ?? []), r.id]);
-    return async (id: string) => {
-      const out = [];
-      for (const relationId of by.get(id) ?? []) {
-        const r = (await readDoc(q, type, relationId))! as Docs['ActorRelation'] | Docs['EventRelation'] | Docs['StatementRelation'];
-        const note = 'note' in r.row ? r.row.note : undefined;
-        out.push(compact({ kind: r.row.kind, object: r.row.objectId, note, certainty: r.row.certainty === 'CERTAIN' ? undefined : r.row.certainty, evidence: quotes(r.evidence) }));
-      }
-      return out;
-    };
+  /** A subject's relations, read when its entry is written. */
+  const relationsOf = (type: 'ActorRelation' | 'EventRelation' | 'StatementRelation') => async (id: string) => {
+    const out = [];
+    for (const relationId of await relationIdsOf(q, type, id)) {
+      const r = (await readDoc(q, type, relationId))! as Docs['ActorRelation'] | Docs['EventRelation'] | Docs['StatementRelation'];
+      const note = 'note' in r.row ? r.row.note : undefined;
+      out.push(compact({ kind: r.row.kind, object: r.row.objectId, note, certainty: r.row.certainty === 'CERTAIN' ? undefined : r.row.certainty, evidence: quotes(r.evidence) }));
+    }
+    return out;
   };
-  const actorRelations = relationsOf('ActorRelation', t.actorRelations);
-  const eventRelations = relationsOf('EventRelation', t.eventRelations);
-  const statementRelations = relationsOf('StatementRelation', t.statementRelations);
+  const actorRelations = relationsOf('ActorRelation');
+  const eventRelations = relationsOf('EventRelation');
+  const statementRelations = relationsOf('StatementRelation');
   /** A lazy map: each entry is made when the file writer asks for it. */
   const map = <T, U>(items: Iterable<T> | AsyncIterable<T>, f: (item: T) => U | Promise<U>): AsyncIterable<U> => ({
     async *[Symbol.asyncIterator]() {
@@ -80,7 +74,7 @@ async function writeBundle(db: Db, q: Executor, dir: string): Promise<{ file: st
       writeFileSync(join(dir, file), row.text);
       return compact({ id: row.id, title: row.title, file, url: row.url, published: date('published', row) });
     }),
-    'places.yaml': map(db.select().from(t.places).orderBy(t.places.id).all(), (p) => compact({ id: p.id, name: p.name, countryCode: p.countryCode, latitude: p.latitude, longitude: p.longitude })),
+    'places.yaml': map(allPlaces(q), (p) => compact({ id: p.id, name: p.name, countryCode: p.countryCode, latitude: p.latitude, longitude: p.longitude })),
     'actors.yaml': map(docs('Actor'), async (d) =>
       compact({
         id: d.row.id, name: d.row.name, kind: d.row.kind, aliases: d.aliases, countryCode: d.row.countryCode, cameoCode: d.row.cameoCode, description: d.row.description,

@@ -1,7 +1,9 @@
 /**
  * `npm run kb -- export --format bundle|jsonld|csv|plover <dir>`: the knowledge base in the
- * formats researchers use; csv, jsonld and plover are streamed row by row from SQLite
- * (`iterate()`), never held whole; `bundle` (bundle.ts) is read back by `kb import`.
+ * formats researchers use, from either engine, read in one snapshot and streamed row by row
+ * (`Executor.iterate`: a cursor), never held whole (the statements are `export.store.ts`);
+ * `bundle` (bundle.ts) is read back by `kb import`. The same content exports to the same bytes
+ * from SQLite and from PostgreSQL.
  *
  * - csv: one RFC 4180 file per table of facts and per link table (written by csv-stringify),
  *   a header row of the stored column names, ids that join across files.
@@ -18,24 +20,19 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
-import type Database from 'better-sqlite3';
-import type { Db } from '../db/client.js';
+import type { Engine, Executor } from '../db/engine.js';
 import { exportBundle } from './bundle.js';
 import { ExportError } from './export-error.js';
+import { CSV_READS, cueFacts, evidenceFacts, firstSpanOf, participantsOf, ploverEvents, sourceText, type SpanFactRow } from './export.store.js';
 import { EventKind } from '../shared/enums.js';
 import { articleSentences } from '../shared/sentences.js';
+import { stableJson } from '../shared/stable-json.js';
 
 export const EXPORT_FORMATS = ['bundle', 'csv', 'jsonld', 'plover'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-
 /** The tables a CSV export writes: every fact, link and span table, and the history's revisions. */
-export const CSV_TABLES = [
-  'sources', 'places', 'actors', 'actor_aliases', 'affiliations', 'actor_relations', 'issues', 'issue_obstacles',
-  'issue_obstacle_parties', 'events', 'event_participants', 'event_relations', 'event_issues', 'statements',
-  'statement_relations', 'statement_issues', 'positions', 'position_statements', 'position_conditions', 'evidence',
-  'factuality_cues', 'revisions',
-] as const;
+export const CSV_TABLES = CSV_READS.map((table) => table.name);
 
 /** Refuses an output folder that exists and holds anything; creates it otherwise. */
 export function prepareOutput(dir: string): void {
@@ -48,40 +45,42 @@ export interface ExportSummary {
   files: { file: string; records: number }[];
 }
 
-export async function exportKb(db: Db, sqlite: Database.Database, format: ExportFormat, dir: string): Promise<ExportSummary> {
+/**
+ * Writes the knowledge base in `format` into `dir` (new or empty), reading it through the
+ * engine in one snapshot (a write meanwhile cannot split it) and streaming every table from a
+ * cursor, so memory does not grow with the base.
+ */
+export async function exportKb(engine: Engine, format: ExportFormat, dir: string): Promise<ExportSummary> {
   if (!EXPORT_FORMATS.includes(format)) throw new ExportError(`unknown format "${format}"; use one of ${EXPORT_FORMATS.join(', ')}`);
   prepareOutput(dir);
-  const files =
-    format === 'bundle' ? await exportBundle(db, dir) : format === 'csv' ? await exportCsv(sqlite, dir) : format === 'jsonld' ? await exportJsonLd(sqlite, dir) : await exportPlover(sqlite, dir);
+  const write = { bundle: exportBundle, csv: exportCsv, jsonld: exportJsonLd, plover: exportPlover }[format];
+  const files = await engine.snapshot((q) => write(q, dir));
   return { format, files };
 }
 
-/** Streams `lines` into a file; returns how many were written. */
-async function writeLines(path: string, lines: Iterable<string>): Promise<number> {
-  let count = 0;
-  const counted = (function* () {
-    for (const line of lines) {
-      count++;
-      yield line;
-    }
-  })();
-  await pipeline(Readable.from(counted), createWriteStream(path));
-  return count;
+/** Streams `lines` into a file. */
+async function writeLines(path: string, lines: AsyncIterable<string>): Promise<void> {
+  await pipeline(Readable.from(lines), createWriteStream(path));
 }
 
-async function exportCsv(sqlite: Database.Database, dir: string) {
+/**
+ * One file per table, rows in key order. A boolean is 1/0 and a JSON value is written with
+ * its keys sorted, whichever engine stored it (SQLite: 0/1 and text; PostgreSQL: boolean and jsonb).
+ */
+async function exportCsv(q: Executor, dir: string) {
   const files: ExportSummary['files'] = [];
-  for (const table of CSV_TABLES) {
-    const columns = (sqlite.prepare(`SELECT name FROM pragma_table_info(?) ORDER BY cid`).all(table) as { name: string }[]).map((c) => c.name);
+  for (const table of CSV_READS) {
     let records = 0;
-    const rows = (function* () {
-      for (const row of sqlite.prepare(`SELECT * FROM "${table}" ORDER BY rowid`).iterate() as Iterable<Record<string, unknown>>) {
+    const rows = async function* () {
+      for await (const row of q.iterate<Record<string, unknown>>(table.rows)) {
+        for (const column of table.booleans) if (row[column] !== null) row[column] = row[column] === true || row[column] === 1 ? 1 : 0;
+        for (const column of table.json) if (row[column] !== null) row[column] = stableJson(typeof row[column] === 'string' ? JSON.parse(row[column] as string) : row[column]);
         records++;
         yield row;
       }
-    })();
-    await pipeline(Readable.from(rows), stringify({ header: true, columns, cast: { boolean: (b) => (b ? '1' : '0') } }), createWriteStream(join(dir, `${table}.csv`)));
-    files.push({ file: `${table}.csv`, records });
+    };
+    await pipeline(Readable.from(rows()), stringify({ header: true, columns: table.columns }), createWriteStream(join(dir, `${table.name}.csv`)));
+    files.push({ file: `${table.name}.csv`, records });
   }
   return files;
 }
@@ -89,18 +88,7 @@ async function exportCsv(sqlite: Database.Database, dir: string) {
 const ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 const KB = 'urn:x-geo-news-kb:';
 
-interface SpanRow {
-  id: number;
-  source_id: string;
-  start: number;
-  end: number;
-  exact: string;
-  prefix: string;
-  suffix: string;
-  fact: string;
-  fact_type: string;
-  certainty: string | null;
-}
+type SpanRow = SpanFactRow;
 
 /** The fact a span belongs to, as the annotation's body: its id, its type and a label. */
 function body(row: SpanRow, purpose: 'describing' | 'assessing') {
@@ -129,30 +117,13 @@ function annotation(row: SpanRow, kind: 'evidence' | 'cue') {
   };
 }
 
-const EVIDENCE_FACTS = `
-  SELECT e.id, e.source_id, e.start, e."end", e.exact, e.prefix, e.suffix,
-    coalesce(e.actor_id, e.event_id, e.statement_id, e.issue_id, e.position_id, e.affiliation_id, e.actor_relation_id, e.event_relation_id, e.statement_relation_id, e.obstacle_id) AS fact,
-    CASE WHEN e.actor_id IS NOT NULL THEN 'Actor' WHEN e.event_id IS NOT NULL THEN 'Event' WHEN e.statement_id IS NOT NULL THEN 'Statement'
-         WHEN e.issue_id IS NOT NULL THEN 'Issue' WHEN e.position_id IS NOT NULL THEN 'Position' WHEN e.affiliation_id IS NOT NULL THEN 'Affiliation'
-         WHEN e.actor_relation_id IS NOT NULL THEN 'ActorRelation' WHEN e.event_relation_id IS NOT NULL THEN 'EventRelation'
-         WHEN e.statement_relation_id IS NOT NULL THEN 'StatementRelation' ELSE 'Obstacle' END AS fact_type,
-    NULL AS certainty
-  FROM evidence AS e ORDER BY e.source_id, e.start, e.id`;
-
-const CUE_FACTS = `
-  SELECT c.id, c.source_id, c.start, c."end", c.exact, c.prefix, c.suffix,
-    coalesce(c.event_id, c.statement_id, c.position_id) AS fact,
-    CASE WHEN c.event_id IS NOT NULL THEN 'Event' WHEN c.statement_id IS NOT NULL THEN 'Statement' ELSE 'Position' END AS fact_type,
-    coalesce((SELECT certainty FROM events WHERE id = c.event_id), (SELECT certainty FROM statements WHERE id = c.statement_id), (SELECT certainty FROM positions WHERE id = c.position_id)) AS certainty
-  FROM factuality_cues AS c ORDER BY c.source_id, c.start, c.id`;
-
-async function exportJsonLd(sqlite: Database.Database, dir: string) {
+async function exportJsonLd(q: Executor, dir: string) {
   let records = 0;
-  const lines = (function* () {
+  const lines = (async function* () {
     yield `{"@context":${JSON.stringify(ANNOTATION_CONTEXT)},"id":${JSON.stringify(`${KB}annotations`)},"type":"AnnotationPage","items":[\n`;
     let first = true;
-    for (const [query, kind] of [[EVIDENCE_FACTS, 'evidence'], [CUE_FACTS, 'cue']] as const) {
-      for (const row of sqlite.prepare(query).iterate() as Iterable<SpanRow>) {
+    for (const [rows, kind] of [[evidenceFacts, 'evidence'], [cueFacts, 'cue']] as const) {
+      for await (const row of rows(q)) {
         yield `${first ? '' : ',\n'}${JSON.stringify(annotation(row, kind))}`;
         first = false;
         records++;
@@ -195,48 +166,37 @@ const PLOVER_CONTEXTS: Partial<Record<EventKind, string>> = {
   [EventKind.CRACKDOWN]: 'political',
 };
 
-interface PloverEventRow {
-  id: string;
-  title: string;
-  kind: EventKind;
-  status: string;
-  certainty: string;
-  start_precision: string;
-  start_year: number | null;
-  start_month: number | null;
-  start_day: number | null;
-  place: string | null;
-  country: string | null;
-}
+/** Sentence lists of the sources last quoted (events are read by id, not by source): a few at a time. */
+const SENTENCE_CACHE = 8;
 
-async function exportPlover(sqlite: Database.Database, dir: string) {
-  const participants = sqlite.prepare(`SELECT p.actor_id, a.name, a.country_code, p.role FROM event_participants AS p JOIN actors AS a ON a.id = p.actor_id WHERE p.event_id = ? ORDER BY p.actor_id`);
-  const firstSpan = sqlite.prepare(`SELECT source_id, start FROM evidence WHERE event_id = ? ORDER BY source_id, start LIMIT 1`);
-  const sourceText = sqlite.prepare(`SELECT text FROM sources WHERE id = ?`);
+async function exportPlover(q: Executor, dir: string) {
   const sentencesOf = new Map<string, ReturnType<typeof articleSentences>>();
-  const sentenceAt = (sourceId: string, start: number) => {
-    if (!sentencesOf.has(sourceId)) sentencesOf.set(sourceId, articleSentences((sourceText.get(sourceId) as { text: string }).text));
-    return sentencesOf.get(sourceId)!.find((s) => s.start <= start && start < s.end)?.text ?? null;
+  const sentenceAt = async (sourceId: string, start: number) => {
+    let sentences = sentencesOf.get(sourceId);
+    if (!sentences) {
+      sentences = articleSentences((await sourceText(q, sourceId)) ?? '');
+      if (sentencesOf.size >= SENTENCE_CACHE) sentencesOf.delete(sentencesOf.keys().next().value!);
+      sentencesOf.set(sourceId, sentences);
+    }
+    return sentences.find((s) => s.start <= start && start < s.end)?.text ?? null;
   };
   const pad = (n: number) => String(n).padStart(2, '0');
   let records = 0;
-  const lines = (function* () {
-    const events = sqlite.prepare(`
-      SELECT e.id, e.title, e.kind, e.status, e.certainty, e.start_precision, e.start_year, e.start_month, e.start_day, pl.name AS place, pl.country_code AS country
-      FROM events AS e LEFT JOIN places AS pl ON pl.id = e.location_id ORDER BY e.id`);
-    for (const e of events.iterate() as Iterable<PloverEventRow>) {
-      const people = participants.all(e.id) as { actor_id: string; name: string; country_code: string | null; role: string }[];
+  const lines = (async function* () {
+    for await (const e of ploverEvents(q)) {
+      const kind = e.kind as EventKind;
+      const people = await participantsOf(q, e.id);
       const side = (roles: string[]) => people.filter((p) => roles.includes(p.role));
       const actors = side(['INITIATOR', 'PARTICIPANT']);
       const recipients = side(['TARGET', 'SUBJECT']);
-      const span = firstSpan.get(e.id) as { source_id: string; start: number } | undefined;
+      const span = await firstSpanOf(q, e.id);
       const date = e.start_precision === 'UNKNOWN' || e.start_year === null ? null : [String(e.start_year).padStart(4, '0'), e.start_month && pad(e.start_month), e.start_day && pad(e.start_day)].filter(Boolean).join('-');
       records++;
       yield `${JSON.stringify({
         id: e.id,
-        event_type: PLOVER_TYPES[e.kind],
+        event_type: PLOVER_TYPES[kind],
         mode: null,
-        context: PLOVER_CONTEXTS[e.kind] ?? null,
+        context: PLOVER_CONTEXTS[kind] ?? null,
         event_text: e.title,
         actor: actors[0]?.name ?? null,
         actor_id: actors[0]?.actor_id ?? null,
@@ -250,7 +210,7 @@ async function exportPlover(sqlite: Database.Database, dir: string) {
         location: e.place,
         location_country: e.country,
         source_id: span?.source_id ?? null,
-        source_sentence: span ? sentenceAt(span.source_id, span.start) : null,
+        source_sentence: span ? await sentenceAt(span.source_id, span.start) : null,
         kb_kind: e.kind,
         kb_status: e.status,
         kb_certainty: e.certainty,

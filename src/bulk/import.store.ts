@@ -1,11 +1,14 @@
 /**
  * The SQL of bundle imports and the seed beyond node documents and history (those are
  * `store/documents.ts` and `store/history.ts`): emptiness, places (which have no history),
- * emptying the knowledge tables, and rows written table by table through `store/rows.ts`.
+ * emptying the knowledge tables, and rows written table by table through `store/rows.ts`,
+ * by their INSERTs or, loading an empty base on PostgreSQL, by COPY (`db/pg/bulk.ts`).
  */
 import { columns, decodeOf } from '../db/columns.js';
 import { statement, type Executor } from '../db/engine.js';
 import { places, type PlaceRow } from '../db/tables.js';
+import { copyLoader } from '../db/pg/bulk.js';
+import { CHANGE_COLUMNS, changeValues, recordChange, type ChangeRecord } from '../store/history.js';
 import { KNOWLEDGE_TABLES, ROWS, type KnowledgeTable } from '../store/rows.js';
 import type { SeedPlan } from './bundle-reader.js';
 
@@ -57,4 +60,47 @@ export async function insertPlan(q: Executor, plan: SeedPlan): Promise<number> {
     written += plan[key].length;
   }
   return written;
+}
+
+/** Where a load into an empty knowledge base writes its rows and its revision's changes. */
+export interface BulkWriter {
+  /** Writes (or queues) one entry's rows; returns how many. */
+  rows(plan: SeedPlan): Promise<number>;
+  change(revision: number, change: ChangeRecord): Promise<void>;
+  /** Between two entries: lets the writer send a full batch. */
+  entryDone(): Promise<void>;
+  /** Sends what is still queued; the transaction then commits. */
+  finish(): Promise<void>;
+}
+
+/** Rows by their INSERT statements as they come (SQLite, whose bulk loader works around them). */
+export function insertWriter(q: Executor): BulkWriter {
+  return {
+    rows: (plan) => insertPlan(q, plan),
+    change: (revision, change) => recordChange(q, revision, change),
+    entryDone: async () => {},
+    finish: async () => {},
+  };
+}
+
+/**
+ * Rows and changes by COPY on the transaction's connection, a batch at a time (PostgreSQL):
+ * the same values the INSERTs take. `history: false` writes the changes by their INSERTs.
+ */
+export function copyWriter(q: Executor, { history = true } = {}): BulkWriter {
+  const loader = copyLoader(q, [...Object.values(ROWS).map((r) => r.table), 'changes']);
+  return {
+    async rows(plan) {
+      let written = 0;
+      for (const key of Object.keys(KNOWLEDGE_TABLES) as KnowledgeTable[]) {
+        const { table, columns, values } = ROWS[key];
+        for (const row of plan[key]) loader.add(table, columns, values(row));
+        written += plan[key].length;
+      }
+      return written;
+    },
+    change: history ? async (revision, change) => loader.add('changes', CHANGE_COLUMNS, changeValues(revision, change)) : (revision, change) => recordChange(q, revision, change),
+    entryDone: () => loader.flushIfFull(),
+    finish: () => loader.finish(),
+  };
 }

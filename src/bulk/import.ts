@@ -18,6 +18,7 @@
  */
 import type { Engine, Executor } from '../db/engine.js';
 import type { Kb } from '../db/open.js';
+import { setAsideEvidenceTriggers } from '../db/pg/bulk.js';
 import { foreignKeyProblem, setAsideIndexes, withoutForeignKeys } from '../db/sqlite/bulk.js';
 import type * as t from '../db/tables.js';
 import { ChangeOp, Role } from '../shared/enums.js';
@@ -28,7 +29,7 @@ import { SEED_DIR } from '../shared/paths.js';
 import { CodePointText, SpanError } from '../shared/text-span.js';
 import { bundleEntries, SeedError, walkBundle, type BundleCounts, type SeedPlan } from './bundle-reader.js';
 import { canonical, documentsOf } from './documents-from-plan.js';
-import { clearKnowledge, deferForeignKeys, insertPlan, isFresh, placeById, writePlace } from './import.store.js';
+import { clearKnowledge, copyWriter, deferForeignKeys, insertPlan, insertWriter, isFresh, placeById, writePlace, type BulkWriter } from './import.store.js';
 
 export interface ImportSummary {
   created: number;
@@ -117,7 +118,7 @@ async function load(kb: KbHandle, dir: string, options: LoadOptions): Promise<Im
       return merge(tx, dir, options);
     });
   }
-  const loadInto = async (tx: Executor, setAside: () => () => void) => {
+  const loadInto = async (tx: Executor, setAside: () => Promise<() => Promise<void>>) => {
     if (options.clear) {
       await clearHistory(tx);
       await clearKnowledge(tx);
@@ -127,10 +128,13 @@ async function load(kb: KbHandle, dir: string, options: LoadOptions): Promise<Im
     return loadFresh(tx, dir, options, setAside);
   };
   // PostgreSQL checks the deferred foreign keys at the commit.
-  if (db === null) return engine.transaction(async (tx) => (await deferForeignKeys(tx), loadInto(tx, () => () => {})));
+  if (db === null) return engine.transaction(async (tx) => (await deferForeignKeys(tx), loadInto(tx, () => setAsideEvidenceTriggers(tx))));
   return withoutForeignKeys(db.$client, () =>
     engine.transaction(async (tx) => {
-      const summary = await loadInto(tx, () => setAsideIndexes(db));
+      const summary = await loadInto(tx, async () => {
+        const restore = setAsideIndexes(db);
+        return async () => restore();
+      });
       const problem = foreignKeyProblem(db.$client);
       if (problem) throw new Error(`import: ${problem}`);
       return summary;
@@ -140,25 +144,33 @@ async function load(kb: KbHandle, dir: string, options: LoadOptions): Promise<Im
 
 const countRows = (rows: SeedPlan) => Object.values(rows).reduce((n, list) => n + list.length, 0);
 
-/** `setAside` takes the engine's secondary indexes out of the way and returns what puts them back. */
-async function loadFresh(tx: Executor, dir: string, options: LoadOptions, setAside: () => () => void): Promise<ImportSummary> {
-  const revision = streamedRevision(tx, { authorName: options.author, authorRole: Role.ADMIN, keyId: null, summary: options.summary });
-  const restoreIndexes = setAside();
+/**
+ * Every node is new: rows and history go to the engine's bulk writer (SQLite: the INSERTs;
+ * PostgreSQL: COPY, a batch at a time, on the transaction's connection), with `setAside`
+ * taking what the engine keeps row by row out of the way and returning what puts it back
+ * (SQLite: the secondary indexes and triggers; PostgreSQL: the triggers on evidence).
+ */
+async function loadFresh(tx: Executor, dir: string, options: LoadOptions, setAside: () => Promise<() => Promise<void>>): Promise<ImportSummary> {
+  const writer: BulkWriter = tx.kind === 'postgres' ? copyWriter(tx) : insertWriter(tx);
+  const revision = streamedRevision(tx, { authorName: options.author, authorRole: Role.ADMIN, keyId: null, summary: options.summary }, new Date(), writer.change);
+  const restore = await setAside();
   let created = 0;
   let places = 0;
   let rows = 0;
   let done = 0;
   for (const { rows: entry } of bundleEntries(dir, { validated: true })) {
-    rows += await insertPlan(tx, entry);
+    rows += await writer.rows(entry);
     places += entry.places.length;
     for (const { type, doc } of documentsOf(entry)) {
       await revision.add({ type, id: doc.row.id, op: ChangeOp.CREATE, version: 1, before: null, after: doc });
       created++;
       rows++;
     }
+    await writer.entryDone();
     options.onProgress?.(++done, options.total);
   }
-  restoreIndexes();
+  await writer.finish();
+  await restore();
   return { created, updated: 0, unchanged: 0, places, rows: rows + (revision.number === null ? 0 : 1), revision: revision.number };
 }
 

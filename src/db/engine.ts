@@ -92,6 +92,16 @@ export interface Executor {
   get<R>(statement: Statement, params?: readonly Param[]): Promise<R | undefined>;
   /** Runs a statement that returns no rows; `changes` is the number of rows it touched. */
   run(statement: Statement, params?: readonly Param[]): Promise<{ changes: number }>;
+  /**
+   * Streams the rows of a read, a batch at a time, so memory holds one batch whatever the size
+   * of the result (the exports). Other statements may run on the same executor between two
+   * rows: SQLite steps better-sqlite3's `iterate()`; PostgreSQL DECLAREs a cursor in the
+   * transaction and FETCHes from it (a pg-cursor would hold the connection until closed, so
+   * nothing else could run in the same snapshot meanwhile). On an engine, outside any
+   * transaction, the rows come from one snapshot of their own. Stop early with `break`: the
+   * cursor is closed.
+   */
+  iterate<R>(statement: Statement, params?: readonly Param[]): AsyncIterable<R>;
 }
 
 export interface Engine extends Executor {

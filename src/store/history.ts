@@ -11,7 +11,7 @@
  * on the unique (key_id, idempotency_key)): an insert that claims nothing returns no row.
  */
 import { columns, decodeOf } from '../db/columns.js';
-import { list, statement, type Executor } from '../db/engine.js';
+import { list, statement, type Executor, type Param } from '../db/engine.js';
 import * as t from '../db/tables.js';
 import { ChangeOp, Role } from '../shared/enums.js';
 import { badUserInput } from '../shared/errors.js';
@@ -117,9 +117,17 @@ export async function revisionByKey(q: Executor, keyId: number, idempotencyKey: 
 
 const json = (doc: AnyDoc | null) => (doc === null ? null : JSON.stringify(doc));
 
+/** The columns of a change as `changeValues` gives them (a bulk loader writes them so). */
+export const CHANGE_COLUMNS = ['revision', 'node_id', 'node_type', 'op', 'version', 'before', 'after'] as const;
+
+/** One change of revision `number` as the values of its row, in `CHANGE_COLUMNS` order. */
+export function changeValues(number: number, r: ChangeRecord): Param[] {
+  return [number, r.id, r.type, r.op, r.version, json(r.before), json(r.after)];
+}
+
 /** Records one change of revision `number`. */
 export async function recordChange(q: Executor, number: number, r: ChangeRecord): Promise<void> {
-  await q.run(Q.insertChange, [number, r.id, r.type, r.op, r.version, json(r.before), json(r.after)]);
+  await q.run(Q.insertChange, changeValues(number, r));
 }
 
 /** Writes the next revision and its changes; the caller runs it in the write's transaction. */
@@ -133,9 +141,10 @@ export async function recordRevision(q: Executor, meta: RevisionMeta, records: r
 /**
  * A revision written change by change, for a write too large to gather first (an import): the
  * revision row goes in with the first change, so a write that changes nothing adds none. The
- * caller holds the transaction.
+ * caller holds the transaction. `record` writes each change (by default its INSERT; a bulk
+ * loader may take the rows instead, from `changeValues`).
  */
-export function streamedRevision(q: Executor, meta: RevisionMeta, at = new Date()) {
+export function streamedRevision(q: Executor, meta: RevisionMeta, at = new Date(), record: (number: number, change: ChangeRecord) => Promise<void> = (n, c) => recordChange(q, n, c)) {
   let number: number | null = null;
   return {
     async add(change: ChangeRecord): Promise<void> {
@@ -144,7 +153,7 @@ export function streamedRevision(q: Executor, meta: RevisionMeta, at = new Date(
         if (!revision) throw new Error(`streamedRevision: the idempotency key "${meta.idempotencyKey}" is claimed already`);
         number = revision.number;
       }
-      await recordChange(q, number, change);
+      await record(number, change);
     },
     /** The revision written, or null while nothing has changed. */
     get number(): number | null {

@@ -16,6 +16,8 @@ import * as t from '../db/tables.js';
 
 export interface RowWrite {
   readonly table: string;
+  /** The columns written, in the order of `values` (an autoincrement key left out). */
+  readonly columns: readonly string[];
   readonly insert: Statement;
   /** Null for a table without an `id` key (link tables). */
   readonly upsert: Statement | null;
@@ -37,6 +39,7 @@ export function rowWrite(table: Table): RowWrite {
   const updates = names.filter((n) => n !== '"id"').map((n) => `${n} = excluded.${n}`);
   return {
     table: name,
+    columns: written.map(([, c]) => c.name),
     insert: statement(insertText),
     upsert: keyed ? statement(`${insertText} ON CONFLICT ("id") DO UPDATE SET ${updates.join(', ')}`) : null,
     values(row) {

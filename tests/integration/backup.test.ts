@@ -17,6 +17,7 @@ import { backupDatabase } from '../../src/db/backup.js';
 import { migrateDatabase, openDatabase } from '../../src/db/client.js';
 import { Role } from '../../src/shared/enums.js';
 import { projectRoot } from '../../src/shared/paths.js';
+import { createTestDatabase, postgresAvailable } from '../helpers/engines.js';
 import { startProcessServer, type ProcessServer } from '../helpers/process-server.js';
 
 const KB_CLI = join(projectRoot(), 'dist', 'src', 'kb-cli.js');
@@ -152,5 +153,28 @@ describe('kb backup', () => {
     expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
     expect(existsSync(join(dir, 'nowhere.sqlite'))).toBe(false);
     expect(existsSync(join(dir, 'missing.sqlite'))).toBe(false);
+  });
+});
+
+// A backup of PostgreSQL is pg_dump's job: the command says so, as a process, and writes nothing.
+describe.runIf(postgresAvailable())('kb backup on PostgreSQL', () => {
+  it('refuses in one line naming pg_dump and the URL without its password, exit code 2, writing nothing', async () => {
+    const database = await createTestDatabase('backup_refused');
+    try {
+      const url = new URL(database.url);
+      url.password = 's3cret';
+      const target = join(dir, 'pg.dump');
+      const run = await kb(['backup', target], url.toString());
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      const lines = run.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^kb: backup refused: postgres:\/\/[^ ]+ is PostgreSQL; back it up with pg_dump \(pg_dump --format=custom --file=.*pg\.dump '/);
+      expect(run.stderr).not.toContain('s3cret');
+      expect(existsSync(target)).toBe(false);
+      expect(readdirSync(dir).filter((f) => f.startsWith('pg.dump') || f.startsWith('.pg.dump'))).toEqual([]);
+    } finally {
+      await database.drop();
+    }
   });
 });

@@ -46,6 +46,24 @@ function bind(params: readonly Param[]): unknown[] {
   return params.map((p) => (p instanceof ListParam ? p.values : p));
 }
 
+/** The connection behind each transaction's executor, lent in turn with its statements (see `withConnection`). */
+const connections = new WeakMap<Executor, <T>(use: (client: pg.PoolClient) => Promise<T>) => Promise<T>>();
+
+/**
+ * Runs `use` on the connection of a PostgreSQL transaction's executor, once the statements
+ * sent before it are done (the bulk loader's COPY); throws for any other executor.
+ */
+export function withConnection<T>(tx: Executor, use: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const lend = connections.get(tx);
+  if (!lend) throw new Error('withConnection: not the executor of a PostgreSQL transaction');
+  return lend(use);
+}
+
+/** Rows a cursor FETCHes at a time: few round trips, little memory. */
+const CURSOR_BATCH = 1000;
+
+const SNAPSHOT_BEGIN = 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY';
+
 export interface PgEngineOptions extends EngineOptions {
   /** Connections in the pool (default 10). */
   max?: number;
@@ -59,22 +77,91 @@ export function pgEngine(url: string, options: PgEngineOptions = {}): Engine & {
   pool.on('error', () => {});
   const onStatement = options.onStatement;
 
+  /**
+   * The last query sent on each checked-out connection: a store may start several reads at once
+   * (`Promise.all`) on one transaction, and node-postgres, which runs them in turn anyway, warns
+   * (deprecated) when a query is sent while another runs; so they are sent one after another.
+   */
+  const lastOn = new WeakMap<pg.PoolClient, Promise<unknown>>();
+  function inTurn<T>(client: pg.Pool | pg.PoolClient, send: () => Promise<T>): Promise<T> {
+    if (client instanceof Pool) return send();
+    const result = (lastOn.get(client) ?? Promise.resolve()).then(send, send);
+    lastOn.set(client, result.catch(() => {}));
+    return result;
+  }
+
   async function query(client: pg.Pool | pg.PoolClient, statement: Statement, params: readonly Param[]): Promise<pg.QueryResult> {
     onStatement?.(statement.text.postgres);
     try {
-      return await client.query({ name: statement.name, text: statement.text.postgres, values: bind(params) });
+      return await inTurn(client, () => client.query({ name: statement.name, text: statement.text.postgres, values: bind(params) }));
     } catch (error) {
       throw isUnavailable(error) ? new DatabaseUnavailableError(location, error) : error;
     }
   }
 
+  /** A plain query on one connection (cursor commands, transaction control), its failure typed like a statement's. */
+  async function command(client: pg.PoolClient, text: string, values?: unknown[]): Promise<pg.QueryResult> {
+    onStatement?.(text);
+    try {
+      return await inTurn(client, () => client.query(text, values));
+    } catch (error) {
+      throw isUnavailable(error) ? new DatabaseUnavailableError(location, error) : error;
+    }
+  }
+
+  let cursors = 0;
+
+  /**
+   * Streams a read through a cursor declared in the client's open transaction, FETCHed a batch
+   * at a time; other statements run on the client between two FETCHes. Closed at the end, or
+   * when the reader stops early (unless the transaction failed meanwhile: its end drops it).
+   */
+  async function* stream<R>(client: pg.PoolClient, statement: Statement, params: readonly Param[]): AsyncGenerator<R> {
+    const name = `kb_cursor_${++cursors}`;
+    // Unnamed: a DECLARE cannot be a prepared statement; its parameters are bound all the same.
+    await command(client, `DECLARE ${name} NO SCROLL CURSOR FOR ${statement.text.postgres}`, bind(params));
+    let open = true;
+    try {
+      for (;;) {
+        const { rows } = await command(client, `FETCH FORWARD ${CURSOR_BATCH} FROM ${name}`);
+        for (const row of rows) yield row as R;
+        if (rows.length < CURSOR_BATCH) break;
+      }
+      await command(client, `CLOSE ${name}`);
+      open = false;
+    } finally {
+      if (open) await client.query(`CLOSE ${name}`).catch(() => {});
+    }
+  }
+
   function executor(client: pg.Pool | pg.PoolClient): Executor {
-    return {
+    const made: Executor = {
       kind: 'postgres',
       all: async <R>(statement: Statement, params: readonly Param[] = []) => (await query(client, statement, params)).rows as R[],
       get: async <R>(statement: Statement, params: readonly Param[] = []) => (await query(client, statement, params)).rows[0] as R | undefined,
       run: async (statement: Statement, params: readonly Param[] = []) => ({ changes: (await query(client, statement, params)).rowCount ?? 0 }),
+      // On the pool (no transaction) a connection of its own, in a read-only snapshot held while the rows stream.
+      iterate: <R>(statement: Statement, params: readonly Param[] = []) =>
+        client instanceof Pool ? streamInSnapshot<R>(statement, params) : stream<R>(client as pg.PoolClient, statement, params),
     };
+    if (!(client instanceof Pool)) connections.set(made, (use) => inTurn(client, () => use(client)));
+    return made;
+  }
+
+  async function* streamInSnapshot<R>(statement: Statement, params: readonly Param[]): AsyncGenerator<R> {
+    const client = await connect();
+    let ended = false;
+    let broken = false;
+    try {
+      await command(client, SNAPSHOT_BEGIN);
+      yield* stream<R>(client, statement, params);
+      await command(client, 'COMMIT');
+      ended = true;
+    } finally {
+      // Failed, or stopped early (the generator returns through here): a read-only rollback loses nothing.
+      if (!ended) await client.query('ROLLBACK').catch(() => (broken = true));
+      client.release(broken);
+    }
   }
 
   async function connect(): Promise<pg.PoolClient> {
@@ -117,7 +204,7 @@ export function pgEngine(url: string, options: PgEngineOptions = {}): Engine & {
     location,
     pool,
     transaction: (work) => inTransaction('BEGIN', work),
-    snapshot: (work) => inTransaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', work),
+    snapshot: (work) => inTransaction(SNAPSHOT_BEGIN, work),
     close: () => pool.end(),
   };
 }

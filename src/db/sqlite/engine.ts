@@ -93,6 +93,14 @@ export function sqliteEngine(sqlite: Database.Database, location: string): Engin
     async run(statement: Statement, params: readonly Param[] = []) {
       return { changes: prepare(statement).run(...bind(params)).changes };
     },
+    async *iterate<R>(statement: Statement, params: readonly Param[] = []) {
+      let stmt = prepare(statement);
+      // The same statement already stepping (a nested read of the same kind) gets a copy of its own.
+      if (stmt.busy) stmt = sqlite.prepare(statement.text.sqlite);
+      for (const row of stmt.iterate(...bind(params)) as Iterable<Record<string, unknown>>) {
+        yield (statement.decode ? decodeRow(row, statement.decode) : row) as R;
+      }
+    },
   };
 
   /** A statement from outside any transaction: waits for an open write to end. */
@@ -137,6 +145,21 @@ export function sqliteEngine(sqlite: Database.Database, location: string): Engin
       try {
         if (openSnapshots++ === 0 && !sqlite.inTransaction) sqlite.prepare('BEGIN').run();
         return await inside.run('read', () => work(direct));
+      } finally {
+        if (--openSnapshots === 0 && sqlite.inTransaction) sqlite.prepare('COMMIT').run();
+        gate.release(false);
+      }
+    },
+
+    // Outside a transaction the rows are read in a snapshot of their own, held while they stream.
+    async *iterate<R>(statement: Statement, params: readonly Param[] = []) {
+      const state = inside.getStore();
+      if (state === 'write') throw new Error('a statement ran on the engine inside its own transaction: use the transaction executor');
+      if (state === 'read') return yield* direct.iterate<R>(statement, params);
+      await gate.acquire(false);
+      try {
+        if (openSnapshots++ === 0 && !sqlite.inTransaction) sqlite.prepare('BEGIN').run();
+        yield* direct.iterate<R>(statement, params);
       } finally {
         if (--openSnapshots === 0 && sqlite.inTransaction) sqlite.prepare('COMMIT').run();
         gate.release(false);
