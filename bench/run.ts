@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --full] [--seconds S] [--sizes N,M]`: the project's server as users run it, measured
+ * `npm run bench [-- --full] [--seconds S] [--sizes N,M] [--engine sqlite|postgres|all]`: the project's server as users run it, measured
  * side by side with a floor (bench/floor.ts) in the same run, on synthetic knowledge bases of
  * 10k and 100k statements (and 1M with `--full`), built with `kb synth` + `kb import` when
  * missing (kept in bench/.data, with the figures of their import).
@@ -13,20 +13,52 @@
  * for user errors. Prints a table and writes bench/results/latest.json, whose `ratio` is the
  * server's requests per second over the floor's, geometric mean over the mix at 10
  * connections on the 100k base. A benchmark, never a test: the machine is shared and noisy.
+ *
+ * `--engine` picks the engine (SQLite by default). On PostgreSQL the run starts a throwaway
+ * cluster of its own (tests/helpers/pg-cluster.ts; durability on, as a server runs it, and
+ * pinned to the server's core), or uses the server of `BENCH_DATABASE_URL`; it imports the same
+ * synthetic bundle with `kb import` into a base database, analyzes it, and gives the server and
+ * the floor each a fresh copy (`CREATE DATABASE … TEMPLATE`). The floor there is node:http with
+ * the same statements prepared through node-postgres. With `all`, both engines run one after the
+ * other and latest.json gains an `engines` section with each engine's figures.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve as resolvePath } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { createKey } from '../src/auth/keys.js';
 import { migrateDatabase, openDatabase } from '../src/db/client.js';
+import { openKb } from '../src/db/open.js';
+import { clusterUrl, destroyCluster, startThrowawayCluster, type PgClusterHandle } from '../tests/helpers/pg-cluster.js';
 import { Role } from '../src/shared/enums.js';
 import { projectRoot } from '../src/shared/paths.js';
-import { MIX, readBody, writeBody, type MixQuery } from './mix.js';
+import * as mix from './mix.js';
+import { MIX, type MixQuery } from './mix.js';
 
-const { values: args } = parseArgs({ options: { full: { type: 'boolean', default: false }, seconds: { type: 'string', default: '2' }, sizes: { type: 'string' } } });
+const { values: args } = parseArgs({
+  options: {
+    full: { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '2' },
+    sizes: { type: 'string' },
+    engine: { type: 'string', default: 'sqlite' },
+    versus: { type: 'string' },
+  },
+});
+type EngineName = 'sqlite' | 'postgres';
+if (!['sqlite', 'postgres', 'all'].includes(args.engine!)) throw new Error(`--engine is sqlite, postgres or all (got ${args.engine})`);
+const ENGINES: EngineName[] = args.engine === 'all' ? ['sqlite', 'postgres'] : [args.engine as EngineName];
+/**
+ * `--versus DIR`: another checkout of the project, built (`npm run build` there), whose server
+ * runs beside this one's on SQLite, on a base its own code imported, measured in the same
+ * rounds against the same floor: before and after a change, in one run. It answers its own
+ * mix's requests (its bench/mix.js), so an operation whose request changed is measured as it was.
+ */
+const VERSUS = args.versus ? resolvePath(args.versus) : null;
+if (VERSUS && !existsSync(join(VERSUS, 'dist', 'src', 'start.js'))) throw new Error(`--versus ${VERSUS}: no dist/src/start.js there (run npm run build in it)`);
 const SECONDS = Number(args.seconds);
 if (!(SECONDS > 0)) throw new Error(`--seconds must be a positive number (got ${args.seconds})`);
 /** `--sizes 10000,100000` picks the bases; by default 10k and 100k statements, and 1M with `--full`. */
@@ -43,8 +75,8 @@ const pinnable = cpus().length >= 2 && spawnSync('taskset', ['-V']).status === 0
 if (pinnable) spawnSync('taskset', ['-pc', '1', String(process.pid)]);
 const onCore0 = (command: string, argv: string[]) => (pinnable ? ['taskset', ['-c', '0', command, ...argv]] : [command, argv]) as [string, string[]];
 
-function run(command: string, argv: string[], env: NodeJS.ProcessEnv = {}): string {
-  const result = spawnSync(command, argv, { cwd: ROOT, env: { ...process.env, ...env }, encoding: 'utf8' });
+function run(command: string, argv: string[], env: NodeJS.ProcessEnv = {}, cwd = ROOT): string {
+  const result = spawnSync(command, argv, { cwd, env: { ...process.env, ...env }, encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`${command} ${argv.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
@@ -58,37 +90,74 @@ interface ImportFigures {
   measuredAt: string;
 }
 
-/** The base of `n` statements: synthesized and imported when missing, with the import's own figures. */
-function base(n: number): { path: string; imported: ImportFigures } {
-  mkdirSync(DATA, { recursive: true });
-  const path = join(DATA, `kb-${n}.sqlite`);
-  const figures = join(DATA, `kb-${n}.import.json`);
-  if (!existsSync(path) || !existsSync(figures)) {
-    const bundle = join(DATA, `synth-${n}`);
-    rmSync(bundle, { recursive: true, force: true });
-    rmSync(path, { force: true });
-    console.log(`building the ${n}-statement base: kb synth + kb import …`);
-    run(node, ['dist/src/kb-cli.js', 'synth', '--statements', String(n), bundle]);
-    const line = run(node, ['--max-old-space-size=384', 'dist/src/kb-cli.js', 'import', bundle], { DATABASE_URL: path }).trim();
-    const m = / (\d+) rows in (\d+) ms \((\d+) rows\/s, peak RSS (\d+) MB\)/.exec(line);
-    if (!m) throw new Error(`unexpected import summary: ${line}`);
-    const imported: ImportFigures = { statements: n, rows: +m[1]!, ms: +m[2]!, rowsPerSecond: +m[3]!, peakRssMb: +m[4]!, measuredAt: new Date().toISOString() };
-    writeFileSync(figures, JSON.stringify(imported, null, 2));
-    rmSync(bundle, { recursive: true, force: true });
-    console.log(`  ${line}`);
-  }
-  // A base built before a newer migration is brought up to date once here, not by every server
-  // started on a copy of it (a new index on a million statements would count as cold start).
-  const opened = openDatabase(path);
-  try {
-    migrateDatabase(opened.db);
-  } finally {
-    opened.close();
-  }
-  return { path, imported: JSON.parse(readFileSync(figures, 'utf8')) as ImportFigures };
+/** The summary line of `kb import`, read into figures. */
+function importFigures(n: number, line: string): ImportFigures {
+  const m = / (\d+) rows in (\d+) ms \((\d+) rows\/s, peak RSS (\d+) MB\)/.exec(line);
+  if (!m) throw new Error(`unexpected import summary: ${line}`);
+  return { statements: n, rows: +m[1]!, ms: +m[2]!, rowsPerSecond: +m[3]!, peakRssMb: +m[4]!, measuredAt: new Date().toISOString() };
 }
 
-/** A fresh copy of a base with an EDITOR key of its own (writes need one). */
+/** `kb synth` of `n` statements into a fresh folder (the same n always gives the same bundle), imported by `into`, then removed. */
+function importSynthetic(n: number, databaseUrl: string): ImportFigures {
+  const bundle = join(DATA, `synth-${n}`);
+  rmSync(bundle, { recursive: true, force: true });
+  try {
+    run(node, ['dist/src/kb-cli.js', 'synth', '--statements', String(n), bundle]);
+    const line = run(node, ['--max-old-space-size=384', 'dist/src/kb-cli.js', 'import', bundle], { DATABASE_URL: databaseUrl }).trim();
+    console.log(`  ${line}`);
+    return importFigures(n, line);
+  } finally {
+    rmSync(bundle, { recursive: true, force: true });
+  }
+}
+
+/** Where one engine's bases live: built once per size, and a fresh copy per side with an EDITOR key of its own. */
+interface Bases {
+  engine: EngineName;
+  /** What the run says about the database server (PostgreSQL: version, settings, whose it is). */
+  about: Record<string, unknown>;
+  prepare(n: number): Promise<ImportFigures>;
+  fresh(n: number, side: Target['name']): Promise<{ url: string; key: string }>;
+  /** Drops the copies of size `n` once its servers are stopped. */
+  release(n: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** SQLite: the base of `n` statements is a file in bench/.data, synthesized and imported when missing, with the figures of its import. */
+function sqliteBases(): Bases {
+  const pathOf = (n: number) => join(DATA, `kb-${n}.sqlite`);
+  return {
+    engine: 'sqlite',
+    about: {},
+    async prepare(n) {
+      mkdirSync(DATA, { recursive: true });
+      const path = pathOf(n);
+      const figures = join(DATA, `kb-${n}.import.json`);
+      if (!existsSync(path) || !existsSync(figures)) {
+        rmSync(path, { force: true });
+        console.log(`building the ${n}-statement SQLite base: kb synth + kb import …`);
+        writeFileSync(figures, JSON.stringify(importSynthetic(n, path), null, 2));
+      }
+      // A base built before a newer migration is brought up to date once here, not by every server
+      // started on a copy of it (a new index on a million statements would count as cold start).
+      const opened = openDatabase(path);
+      try {
+        migrateDatabase(opened.db);
+      } finally {
+        opened.close();
+      }
+      return JSON.parse(readFileSync(figures, 'utf8')) as ImportFigures;
+    },
+    async fresh(n, side) {
+      const to = join(DATA, `run-${side}-${n}.sqlite`);
+      return { url: to, key: await copyOf(pathOf(n), to) };
+    },
+    async release() {},
+    async close() {},
+  };
+}
+
+/** A fresh copy of a SQLite base with an EDITOR key of its own (writes need one). */
 async function copyOf(from: string, to: string): Promise<string> {
   for (const suffix of ['', '-wal', '-shm']) rmSync(to + suffix, { force: true });
   copyFileSync(from, to);
@@ -99,8 +168,104 @@ async function copyOf(from: string, to: string): Promise<string> {
   return key;
 }
 
+/** The settings of the run's own cluster beyond the test cluster's: durable, as a server runs (the test cluster turns these off). */
+const DURABLE = { fsync: 'on', synchronous_commit: 'on', full_page_writes: 'on' };
+
+/**
+ * PostgreSQL: a throwaway cluster of the run's own (or the server of `BENCH_DATABASE_URL`,
+ * which must let its user create databases). The base of `n` statements is the database
+ * `kb_bench_<n>`, imported by `kb import` and analyzed; each side gets a copy made from it as a
+ * template. On `BENCH_DATABASE_URL` the base is kept between runs, marked complete by its
+ * import figures in the database's comment.
+ */
+async function pgBases(): Promise<Bases> {
+  const given = process.env.BENCH_DATABASE_URL;
+  let cluster: PgClusterHandle | null = null;
+  if (!given) {
+    console.log('starting a throwaway PostgreSQL cluster …');
+    cluster = await startThrowawayCluster({ settings: DURABLE });
+    // The database server is part of the system measured: on the server's core, the load on the other.
+    if (pinnable) {
+      const postmaster = readFileSync(join(cluster.dataDir, 'postmaster.pid'), 'utf8').split('\n')[0]!;
+      spawnSync('taskset', ['-pc', '0', postmaster]);
+      for (const child of spawnSync('pgrep', ['-P', postmaster], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean)) spawnSync('taskset', ['-pc', '0', child]);
+    }
+  }
+  const serverUrl = given ?? clusterUrl(cluster!);
+  const urlOf = (database: string) => {
+    const u = new URL(serverUrl);
+    u.pathname = `/${database}`;
+    return u.toString();
+  };
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  const version = ((await admin.query('SHOW server_version')).rows[0] as { server_version: string }).server_version;
+  const settings = Object.fromEntries(
+    (await admin.query(`SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'full_page_writes', 'shared_buffers', 'work_mem', 'max_connections')`)).rows.map((r: { name: string; setting: string }) => [r.name, r.setting]),
+  );
+  const baseName = (n: number) => `kb_bench_${n}`;
+  const copyName = (n: number, side: string) => `kb_bench_run_${side}_${n}`;
+  const drop = (name: string) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  return {
+    engine: 'postgres',
+    about: { version, server: given ? 'BENCH_DATABASE_URL' : 'a throwaway cluster of the run (durability on)', pinned: !given && pinnable, settings },
+    async prepare(n) {
+      mkdirSync(DATA, { recursive: true });
+      const kept = (
+        await admin.query(`SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = $1`, [baseName(n)])
+      ).rows[0] as { note: string | null } | undefined;
+      if (kept?.note?.startsWith('{')) {
+        await (await openKb(urlOf(baseName(n)))).close(); // brought up to date once here, as the SQLite base is
+        return JSON.parse(kept.note) as ImportFigures;
+      }
+      await drop(baseName(n));
+      await admin.query(`CREATE DATABASE "${baseName(n)}"`);
+      console.log(`building the ${n}-statement PostgreSQL base: kb synth + kb import …`);
+      const imported = importSynthetic(n, urlOf(baseName(n)));
+      // The import leaves the planner without statistics until autovacuum comes by; a server
+      // that has run a minute has them. Measured in that state, not during the first analyze.
+      const base = new pg.Client({ connectionString: urlOf(baseName(n)) });
+      await base.connect();
+      try {
+        const started = performance.now();
+        await base.query('VACUUM (ANALYZE)');
+        console.log(`  VACUUM (ANALYZE) of the base: ${Math.round(performance.now() - started)} ms`);
+      } finally {
+        await base.end();
+      }
+      await admin.query(`COMMENT ON DATABASE "${baseName(n)}" IS '${JSON.stringify(imported).replace(/'/g, "''")}'`);
+      return imported;
+    },
+    async fresh(n, side) {
+      await drop(copyName(n, side));
+      await admin.query(`CREATE DATABASE "${copyName(n, side)}" TEMPLATE "${baseName(n)}"`);
+      const url = urlOf(copyName(n, side));
+      const kb = await openKb(url);
+      try {
+        return { url, key: (await createKey(kb.engine, Role.EDITOR, 'bench')).key };
+      } finally {
+        await kb.close();
+      }
+    },
+    async release(n) {
+      for (const side of ['server', 'floor']) await drop(copyName(n, side));
+    },
+    async close() {
+      await admin.end();
+      if (cluster) await destroyCluster(cluster);
+    },
+  };
+}
+
+/** How a target is asked: a mix's request bodies (the versus checkout has its own). */
+interface Bodies {
+  readBody(q: MixQuery): string;
+  writeBody(n: number): string;
+}
+
 interface Target {
-  name: 'server' | 'floor';
+  name: 'server' | 'floor' | 'versus';
+  bodies: Bodies;
   url: string;
   key: string;
   process: ChildProcess;
@@ -112,11 +277,11 @@ interface Target {
 const children = new Set<ChildProcess>();
 process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
 
-async function start(name: Target['name'], script: string, database: string, port: number, key: string): Promise<Target> {
+async function start(name: Target['name'], script: string, database: string, port: number, key: string, cwd = ROOT, bodies: Bodies = mix): Promise<Target> {
   const started = performance.now();
   const [command, argv] = onCore0(node, [script]);
   const child = spawn(command, argv, {
-    cwd: ROOT,
+    cwd,
     // The rate limits are off: one load generator on loopback is the opposite of what they
     // guard against, and a 429 would measure the limit, not the server.
     env: { ...process.env, DATABASE_URL: database, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', RATE_LIMIT_PER_KEY: '0', RATE_LIMIT_PER_ADDRESS: '0' },
@@ -132,7 +297,7 @@ async function start(name: Target['name'], script: string, database: string, por
     }
     await new Promise((r) => setTimeout(r, 5));
   }
-  return { name, url: `http://127.0.0.1:${port}/graphql`, key, process: child, coldStartMs: performance.now() - started, writes: 0 };
+  return { name, bodies, url: `http://127.0.0.1:${port}/graphql`, key, process: child, coldStartMs: performance.now() - started, writes: 0 };
 }
 
 async function post(target: Target, body: string): Promise<string> {
@@ -142,10 +307,14 @@ async function post(target: Target, body: string): Promise<string> {
   return text;
 }
 
+/** The request a target is sent for `q`: a read's fixed body, or the target's next write. */
+const bodyOf = (target: Target, q: MixQuery) => (q.write ? target.bodies.writeBody(target.writes++) : target.bodies.readBody(q));
+
 /** Both sides must answer the same bytes: a floor that answers something else measures nothing. */
-async function sameBytes(q: MixQuery, server: Target, floor: Target): Promise<string> {
-  const [a, b] = q.write ? [await post(server, writeBody(server.writes++)), await post(floor, writeBody(floor.writes++))] : [await post(server, readBody(q)), await post(floor, readBody(q))];
+async function sameBytes(q: MixQuery, server: Target, floor: Target, strict = true): Promise<string> {
+  const [a, b] = [await post(server, bodyOf(server, q)), await post(floor, bodyOf(floor, q))];
   if (a !== b) {
+    if (!strict) return b;
     let at = 0;
     while (a[at] === b[at]) at++;
     const around = (s: string) => s.slice(Math.max(0, at - 150), at + 150);
@@ -180,14 +349,14 @@ async function load(target: Target, q: MixQuery, connections: number, seconds: n
       ? {
           requests: [
             {
-              setupRequest: (req: any) => ({ ...req, body: writeBody(target.writes++) }),
+              setupRequest: (req: any) => ({ ...req, body: target.bodies.writeBody(target.writes++) }),
               onResponse: (_status: number, body: string) => {
                 if (!body.includes('"userErrors":[]')) badWrites++;
               },
             },
           ],
         }
-      : { body: readBody(q) }),
+      : { body: target.bodies.readBody(q) }),
   } as autocannon.Options;
   let result = await autocannon({ ...options, duration: seconds });
   if (result.requests.total < 3 * connections) result = await autocannon({ ...options, amount: 3 * connections });
@@ -208,93 +377,241 @@ interface QueryResult {
   name: string;
   what: string;
   bytes: number;
-  c: Record<string, { server: Measurement; floor: Measurement; ratio: number }>;
+  c: Record<string, { server: Measurement; floor: Measurement; ratio: number; versus?: Measurement; versusRatio?: number }>;
+  /** With --versus: whether the other checkout's server answered the same bytes as this one's. */
+  versusSameBytes?: boolean;
 }
 
-const results: { statements: number; import: ImportFigures; coldStartMs: number; serverRssMb: number; serverPeakRssMb: number; ratioC10: number; queries: QueryResult[] }[] = [];
+interface SizeResult {
+  statements: number;
+  import: ImportFigures;
+  coldStartMs: number;
+  serverRssMb: number;
+  serverPeakRssMb: number;
+  ratioC10: number;
+  /** Operations left out on this engine, each with what the server answered (the ratio is over the rest). */
+  notMeasured?: { name: string; reason: string }[];
+  /** With --versus: the other checkout's server, measured in the same rounds against the same floor. */
+  versus?: { dir: string; commit: string; coldStartMs: number; serverRssMb: number; serverPeakRssMb: number; ratioC10: number };
+  queries: QueryResult[];
+}
+const prefixed = (m: { rssMb: number; peakMb: number }) => ({ serverRssMb: m.rssMb, serverPeakRssMb: m.peakMb });
 let port = 40_000 + Math.floor(Math.random() * 10_000);
 
-for (const n of SIZES) {
-  const { path, imported } = base(n);
-  const serverDb = join(DATA, `run-server-${n}.sqlite`);
-  const floorDb = join(DATA, `run-floor-${n}.sqlite`);
-  // As `npm start` runs it: the launcher, which runs the bundled server (`src/start.ts`).
-  const server = await start('server', 'dist/src/start.js', serverDb, port++, await copyOf(path, serverDb));
-  const floor = await start('floor', 'dist/bench/floor.js', floorDb, port++, await copyOf(path, floorDb));
-  try {
-    const queries: QueryResult[] = [];
-    for (const q of MIX) queries.push({ name: q.name, what: q.what, bytes: Buffer.byteLength(await sameBytes(q, server, floor)), c: {} });
-    const samples = new Map<string, { server: Measurement[]; floor: Measurement[] }>();
-    for (const roundNo of [1, 2]) {
-      for (const c of CONNECTIONS) {
-        for (const q of MIX) {
-          const sides = roundNo === 1 ? [server, floor] : [floor, server];
-          for (const side of sides) {
-            await load(side, q, c, Math.min(0.5, SECONDS)); // warm-up
-            const m = await load(side, q, c, SECONDS);
-            if (!q.write) {
-              const again = await post(side, readBody(q));
-              if (Buffer.byteLength(again) !== queries.find((r) => r.name === q.name)!.bytes) throw new Error(`${q.name}: ${side.name} changed its answer under load`);
+/** Every size of the run on one engine's bases: both servers on fresh copies, the mix measured side by side. */
+async function measureEngine(bases: Bases): Promise<SizeResult[]> {
+  const results: SizeResult[] = [];
+  for (const n of SIZES) {
+    const imported = await bases.prepare(n);
+    const serverDb = await bases.fresh(n, 'server');
+    const floorDb = await bases.fresh(n, 'floor');
+    // As `npm start` runs it: the launcher, which runs the bundled server (`src/start.ts`).
+    const server = await start('server', 'dist/src/start.js', serverDb.url, port++, serverDb.key);
+    const floor = await start('floor', 'dist/bench/floor.js', floorDb.url, port++, floorDb.key);
+    const versus = VERSUS && bases.engine === 'sqlite' ? await startVersus(VERSUS, n) : null;
+    try {
+      const queries: QueryResult[] = [];
+      // On PostgreSQL an operation the product cannot answer there yet is left out and named
+      // (notMeasured), never silently: on SQLite any failure stops the run.
+      const measured: MixQuery[] = [];
+      const notMeasured: { name: string; reason: string }[] = [];
+      for (const q of MIX) {
+        let answer: string;
+        try {
+          answer = await sameBytes(q, server, floor);
+        } catch (error) {
+          if (bases.engine === 'sqlite') throw error;
+          const reason = error instanceof Error ? error.message.slice(0, 300) : String(error);
+          notMeasured.push({ name: q.name, reason });
+          console.log(`  ${q.name}: NOT MEASURED on ${bases.engine}: ${reason}`);
+          continue;
+        }
+        measured.push(q);
+        const result: QueryResult = { name: q.name, what: q.what, bytes: Buffer.byteLength(answer), c: {} };
+        if (versus) {
+          result.versusSameBytes = q.write ? true : (await sameBytes(q, server, versus, false)) === answer;
+          if (!result.versusSameBytes) console.log(`  ${q.name}: the --versus server answers other bytes than this one (its own request: ${versus.bodies.readBody(q).slice(0, 160)})`);
+        }
+        queries.push(result);
+      }
+      const samples = new Map<string, Record<Target['name'], Measurement[]>>();
+      for (const roundNo of [1, 2]) {
+        for (const c of CONNECTIONS) {
+          for (const q of measured) {
+            const sides = [server, floor, ...(versus ? [versus] : [])];
+            if (roundNo === 2) sides.reverse();
+            for (const side of sides) {
+              await load(side, q, c, Math.min(0.5, SECONDS)); // warm-up
+              const m = await load(side, q, c, SECONDS);
+              if (!q.write) {
+                const again = await post(side, side.bodies.readBody(q));
+                const expected = queries.find((r) => r.name === q.name)!;
+                if (side.name !== 'versus' || expected.versusSameBytes) if (Buffer.byteLength(again) !== expected.bytes) throw new Error(`${q.name}: ${side.name} changed its answer under load`);
+              }
+              const key = `${q.name}|${c}`;
+              const entry = samples.get(key) ?? { server: [], floor: [], versus: [] };
+              entry[side.name].push(m);
+              samples.set(key, entry);
+              process.stdout.write(`  ${bases.engine}, ${n} statements, round ${roundNo}, c=${c}, ${q.name}, ${side.name}: ${Math.round(m.rps)} req/s, p99 ${m.p99} ms${m.errors ? `, ${m.errors} ERRORS` : ''}\n`);
             }
-            const key = `${q.name}|${c}`;
-            const entry = samples.get(key) ?? { server: [], floor: [] };
-            entry[side.name].push(m);
-            samples.set(key, entry);
-            process.stdout.write(`  ${n} statements, round ${roundNo}, c=${c}, ${q.name}, ${side.name}: ${Math.round(m.rps)} req/s, p99 ${m.p99} ms${m.errors ? `, ${m.errors} ERRORS` : ''}\n`);
           }
         }
       }
-    }
-    for (const r of queries) {
-      for (const c of CONNECTIONS) {
-        const { server: s, floor: f } = samples.get(`${r.name}|${c}`)!;
-        const merge = (ms: Measurement[]): Measurement => ({
-          rps: ms.reduce((t, m) => t + m.rps, 0) / ms.length,
-          p50: Math.max(...ms.map((m) => m.p50)),
-          p99: Math.max(...ms.map((m) => m.p99)),
-          requests: ms.reduce((t, m) => t + m.requests, 0),
-          errors: ms.reduce((t, m) => t + m.errors, 0),
-        });
-        const sm = merge(s);
-        const fm = merge(f);
-        r.c[`c${c}`] = { server: sm, floor: fm, ratio: round(sm.rps / fm.rps, 3) };
+      for (const r of queries) {
+        for (const c of CONNECTIONS) {
+          const { server: s, floor: f, versus: v } = samples.get(`${r.name}|${c}`)!;
+          const merge = (ms: Measurement[]): Measurement => ({
+            rps: ms.reduce((t, m) => t + m.rps, 0) / ms.length,
+            p50: Math.max(...ms.map((m) => m.p50)),
+            p99: Math.max(...ms.map((m) => m.p99)),
+            requests: ms.reduce((t, m) => t + m.requests, 0),
+            errors: ms.reduce((t, m) => t + m.errors, 0),
+          });
+          const sm = merge(s);
+          const fm = merge(f);
+          r.c[`c${c}`] = { server: sm, floor: fm, ratio: round(sm.rps / fm.rps, 3) };
+          if (v.length) {
+            const vm = merge(v);
+            Object.assign(r.c[`c${c}`]!, { versus: vm, versusRatio: round(vm.rps / fm.rps, 3) });
+          }
+        }
       }
+      const memory = rss(server.process.pid!);
+      results.push({
+        statements: n,
+        import: imported,
+        coldStartMs: Math.round(server.coldStartMs),
+        serverRssMb: memory.rssMb,
+        serverPeakRssMb: memory.peakMb,
+        ratioC10: round(geomean(queries.map((r) => r.c.c10!.ratio)), 3),
+        ...(notMeasured.length ? { notMeasured } : {}),
+        ...(versus ? { versus: { dir: VERSUS!, commit: run('git', ['rev-parse', 'HEAD'], {}, VERSUS!).trim(), coldStartMs: Math.round(versus.coldStartMs), ...prefixed(rss(versus.process.pid!)), ratioC10: round(geomean(queries.map((r) => r.c.c10!.versusRatio!)), 3) } } : {}),
+        queries,
+      });
+    } finally {
+      await Promise.all([stop(server), stop(floor), ...(versus ? [stop(versus)] : [])]);
+      await bases.release(n);
     }
-    const memory = rss(server.process.pid!);
-    results.push({
-      statements: n,
-      import: imported,
-      coldStartMs: Math.round(server.coldStartMs),
-      serverRssMb: memory.rssMb,
-      serverPeakRssMb: memory.peakMb,
-      ratioC10: round(geomean(queries.map((r) => r.c.c10!.ratio)), 3),
-      queries,
-    });
+  }
+  return results;
+}
+
+/**
+ * The --versus checkout's server on a fresh copy of the base its own code imported (built in its
+ * bench/.data when missing, as its own bench would), with an EDITOR key made by its own CLI.
+ */
+async function startVersus(dir: string, n: number): Promise<Target> {
+  const data = join(dir, 'bench', '.data');
+  mkdirSync(data, { recursive: true });
+  const path = join(data, `kb-${n}.sqlite`);
+  if (!existsSync(path)) {
+    const bundle = join(data, `synth-${n}`);
+    console.log(`building the ${n}-statement base of ${dir} with its own kb synth + kb import …`);
+    run(node, ['dist/src/kb-cli.js', 'synth', '--statements', String(n), bundle], {}, dir);
+    console.log(`  ${run(node, ['--max-old-space-size=384', 'dist/src/kb-cli.js', 'import', bundle], { DATABASE_URL: path }, dir).trim()}`);
+    rmSync(bundle, { recursive: true, force: true });
+  }
+  const copy = join(data, `run-versus-${n}.sqlite`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(copy + suffix, { force: true });
+  copyFileSync(path, copy);
+  const key = run(node, ['dist/src/keys-cli.js', 'create', '--role', 'EDITOR', '--name', 'bench'], { DATABASE_URL: copy }, dir).trim().split('\n').at(-1)!.trim();
+  const theirs = (await import(pathToFileURL(join(dir, 'dist', 'bench', 'mix.js')).href)) as { MIX: MixQuery[]; readBody(q: MixQuery): string; writeBody(n: number): string };
+  const bodies: Bodies = {
+    readBody: (q) => {
+      const same = theirs.MIX.find((t) => t.name === q.name);
+      if (!same) throw new Error(`--versus: ${dir}'s mix has no ${q.name}`);
+      return theirs.readBody(same);
+    },
+    writeBody: (i) => theirs.writeBody(i),
+  };
+  return start('versus', 'dist/src/start.js', copy, port++, key, dir, bodies);
+}
+
+/** SIGTERM, and wait for the exit (a PostgreSQL copy cannot be dropped while its server holds connections). */
+async function stop(target: Target): Promise<void> {
+  if (target.process.exitCode !== null || target.process.signalCode !== null) return;
+  const exited = new Promise((r) => target.process.once('exit', r));
+  target.process.kill('SIGTERM');
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 15_000))]);
+}
+
+interface EngineReport {
+  ratio: number;
+  sizes: SizeResult[];
+  /** PostgreSQL: its version, settings and whose server it was. */
+  database?: Record<string, unknown>;
+}
+const byEngine: Partial<Record<EngineName, EngineReport>> = {};
+for (const engine of ENGINES) {
+  const bases = engine === 'sqlite' ? sqliteBases() : await pgBases();
+  try {
+    const sizes = await measureEngine(bases);
+    const main = sizes.find((r) => r.statements === 100_000) ?? sizes.at(-1)!;
+    byEngine[engine] = { ratio: main.ratioC10, sizes, ...(engine === 'postgres' ? { database: bases.about } : {}) };
   } finally {
-    server.process.kill('SIGTERM');
-    floor.process.kill('SIGTERM');
+    await bases.close();
   }
 }
 
-const main = results.find((r) => r.statements === 100_000) ?? results.at(-1)!;
+const first = byEngine[ENGINES[0]!]!;
 const report = {
-  ratio: main.ratioC10,
-  ratioMeaning: "the server's requests per second over the floor's, geometric mean over the mix at 10 connections, 100k statements",
+  engine: args.engine,
+  ratio: first.ratio,
+  ratioMeaning: `the server's requests per second over the floor's, geometric mean over the mix at 10 connections, 100k statements, on ${ENGINES[0] === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`,
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, pinned: pinnable },
   seconds: SECONDS,
-  sizes: results,
+  sizes: first.sizes,
+  ...(ENGINES[0] === 'postgres' ? { database: first.database } : {}),
+  ...(ENGINES.length > 1 ? { engines: byEngine } : {}),
 };
 mkdirSync(RESULTS, { recursive: true });
 writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
 
-for (const r of results) {
-  console.log(`\n${r.statements} statements — import ${r.import.rowsPerSecond} rows/s (${r.import.rows} rows, peak RSS ${r.import.peakRssMb} MB); cold start ${r.coldStartMs} ms; server RSS ${r.serverRssMb} MB (peak ${r.serverPeakRssMb}); ratio at c=10 ${r.ratioC10}`);
-  console.log('| operation | bytes | c=1 server req/s | c=1 floor req/s | c=1 server p50 / p99 ms | c=10 server req/s | c=10 floor req/s | c=10 ratio |');
-  console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
-  for (const q of r.queries) {
-    const [a, b] = [q.c.c1!, q.c.c10!];
-    console.log(`| ${q.name} | ${q.bytes} | ${Math.round(a.server.rps)} | ${Math.round(a.floor.rps)} | ${a.server.p50} / ${a.server.p99} | ${Math.round(b.server.rps)} | ${Math.round(b.floor.rps)} | ${b.ratio} |`);
+for (const engine of ENGINES) {
+  const { sizes, database } = byEngine[engine]!;
+  if (database) console.log(`\nPostgreSQL ${database.version}, ${database.server}; settings ${JSON.stringify(database.settings)}`);
+  for (const r of sizes) {
+    console.log(`\n${engine}, ${r.statements} statements — import ${r.import.rowsPerSecond} rows/s (${r.import.rows} rows, peak RSS ${r.import.peakRssMb} MB); cold start ${r.coldStartMs} ms; server RSS ${r.serverRssMb} MB (peak ${r.serverPeakRssMb}); ratio at c=10 ${r.ratioC10}${r.notMeasured ? ` over the operations measured (not measured: ${r.notMeasured.map((x) => x.name).join(', ')})` : ''}`);
+    console.log('| operation | bytes | c=1 server req/s | c=1 floor req/s | c=1 server p50 / p99 ms | c=10 server req/s | c=10 floor req/s | c=10 ratio |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
+    for (const q of r.queries) {
+      const [a, b] = [q.c.c1!, q.c.c10!];
+      console.log(`| ${q.name} | ${q.bytes} | ${Math.round(a.server.rps)} | ${Math.round(a.floor.rps)} | ${a.server.p50} / ${a.server.p99} | ${Math.round(b.server.rps)} | ${Math.round(b.floor.rps)} | ${b.ratio} |`);
+    }
   }
 }
-console.log(`\nratio ${report.ratio} (${report.ratioMeaning}); written to bench/results/latest.json`);
+
+// --versus: this checkout's server beside the other's, same rounds, same floor.
+for (const r of byEngine.sqlite?.sizes ?? []) {
+  if (!r.versus) continue;
+  console.log(`\nSQLite, ${r.statements} statements: ${r.versus.dir} (${r.versus.commit.slice(0, 10)}, "before") beside this checkout ("after"), in the same rounds against the same floor`);
+  console.log(`cold start ${r.versus.coldStartMs} / ${r.coldStartMs} ms; server RSS ${r.versus.serverRssMb} / ${r.serverRssMb} MB (peak ${r.versus.serverPeakRssMb} / ${r.serverPeakRssMb}); ratio at c=10 ${r.versus.ratioC10} / ${r.ratioC10}`);
+  console.log('| operation | c=1 req/s before / after | c=1 p50 / p99 ms before | c=1 p50 / p99 ms after | c=10 req/s before / after | c=10 p50 / p99 ms before | c=10 p50 / p99 ms after | c=10 floor req/s | c=10 ratio before / after |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const q of r.queries) {
+    const [a, b] = [q.c.c1!, q.c.c10!];
+    const mark = q.versusSameBytes === false ? ' (a different request before)' : '';
+    console.log(
+      `| ${q.name}${mark} | ${Math.round(a.versus!.rps)} / ${Math.round(a.server.rps)} | ${a.versus!.p50} / ${a.versus!.p99} | ${a.server.p50} / ${a.server.p99} | ${Math.round(b.versus!.rps)} / ${Math.round(b.server.rps)} | ${b.versus!.p50} / ${b.versus!.p99} | ${b.server.p50} / ${b.server.p99} | ${Math.round(b.floor.rps)} | ${b.versusRatio} / ${b.ratio} |`,
+    );
+  }
+}
+
+// Both engines: one table per size, side by side.
+if (ENGINES.length > 1) {
+  for (const n of SIZES) {
+    const [lite, post] = [byEngine.sqlite!.sizes.find((r) => r.statements === n)!, byEngine.postgres!.sizes.find((r) => r.statements === n)!];
+    console.log(`\n${n} statements, SQLite beside PostgreSQL (c=10 req/s server / floor and ratio; c=1 server p50 / p99 ms)`);
+    console.log('| operation | SQLite c=10 server / floor | SQLite ratio | PostgreSQL c=10 server / floor | PostgreSQL ratio | SQLite c=1 p50 / p99 | PostgreSQL c=1 p50 / p99 |');
+    console.log('|---|---:|---:|---:|---:|---:|---:|');
+    for (const a of lite.queries) {
+      const b = post.queries.find((q) => q.name === a.name);
+      const x = a.c.c10!;
+      const pgCells = b ? `${Math.round(b.c.c10!.server.rps)} / ${Math.round(b.c.c10!.floor.rps)} | ${b.c.c10!.ratio}` : 'not measured | –';
+      console.log(`| ${a.name} | ${Math.round(x.server.rps)} / ${Math.round(x.floor.rps)} | ${x.ratio} | ${pgCells} | ${a.c.c1!.server.p50} / ${a.c.c1!.server.p99} | ${b ? `${b.c.c1!.server.p50} / ${b.c.c1!.server.p99}` : '–'} |`);
+    }
+    console.log(`| ratio at c=10 | | ${lite.ratioC10} | | ${post.ratioC10} | | |`);
+  }
+}
+console.log(`\nratio ${report.ratio} (${report.ratioMeaning})${ENGINES.length > 1 ? `; PostgreSQL ${byEngine.postgres!.ratio}` : ''}; written to bench/results/latest.json`);
