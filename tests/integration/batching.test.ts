@@ -96,8 +96,6 @@ describe.each(testEngines())('Batching on $engine', ({ engine }) => {
         expect(examples.length).toBeGreaterThan(10);
         const report: string[] = [];
         for (const example of examples) {
-          // search on PostgreSQL: see search-pg branch (the search example is counted on SQLite only until it lands)
-          if (engine === 'postgres' && /\bsearch\s*\(/.test(example.query)) continue;
           const variables = example.variables ? JSON.parse(example.variables) : undefined;
           const counts = [];
           for (const [i, run] of [small, large].entries()) {

@@ -64,8 +64,7 @@ describe.each(testEngines())('on $engine', ({ engine }) => {
       try {
         const examples = loadExamples(join(projectRoot(), 'schema', 'examples'));
         expect(examples.length).toBeGreaterThan(10);
-        // Search on PostgreSQL is not there yet (question.store.ts: FTS5 only); its search documents are checked below.
-        for (const example of examples.filter((e) => engine === 'sqlite' || !/\bsearch\s*\(/.test(e.query))) {
+        for (const example of examples) {
           const variables = example.variables ? JSON.parse(example.variables) : undefined;
           const [x, y] = await Promise.all([a.gql(example.query, variables), b.gql(example.query, variables)]);
           expect(x.errors, example.name).toBeUndefined();
@@ -249,15 +248,13 @@ describe.each(testEngines())('on $engine', ({ engine }) => {
         // The full-text index was rebuilt in one pass (SQLite), kept by its triggers (PostgreSQL): a statement's summary is found.
         const docs = statement(`SELECT count(*) AS "n" FROM "search_documents" WHERE "entity_id" = 'statement:st299'`);
         expect(Number((await empty.engine.get<{ n: number }>(docs))!.n)).toBeGreaterThan(0);
-        if (engine === 'sqlite') {
-          const server = await startTestServer(empty.engine);
-          try {
-            const res = await server.gql('{ search(query: "statement 299") { node { id } } }');
-            expect(res.errors).toBeUndefined();
-            expect(JSON.stringify(res.data)).toContain('statement:st299');
-          } finally {
-            await server.close();
-          }
+        const server = await startTestServer(empty.engine);
+        try {
+          const res = await server.gql('{ search(query: "statement 299") { node { id } } }');
+          expect(res.errors).toBeUndefined();
+          expect(JSON.stringify(res.data)).toContain('statement:st299');
+        } finally {
+          await server.close();
         }
       } finally {
         await empty.dispose();

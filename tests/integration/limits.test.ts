@@ -90,8 +90,6 @@ describe.each(testEngines())('Limits that reach the store on $engine', ({ engine
       const names = readdirSync(EXAMPLES).filter((f) => f.endsWith('.graphql'));
       expect(names.length).toBeGreaterThan(10);
       for (const name of names) {
-        // search on PostgreSQL: see search-pg branch (the search example is asked on SQLite only until it lands)
-        if (engine === 'postgres' && name.startsWith('search')) continue;
         const variablesFile = join(EXAMPLES, name.replace(/\.graphql$/, '.variables.json'));
         const variables = existsSync(variablesFile) ? JSON.parse(readFileSync(variablesFile, 'utf8')) : undefined;
         const res = await server.gql(readFileSync(join(EXAMPLES, name), 'utf8'), variables);

@@ -129,10 +129,7 @@ describe.each(testEngines())('Questions follow the data on $engine', ({ engine }
   describe('Search index follows every write', () => {
     const hits = async (query: string) => (await server.gql(`query($q: String!) { search(query: $q) { node { id } } }`, { q: query })).data.search.map((h: any) => h.node.id);
 
-    // search on PostgreSQL: see search-pg branch (runs on SQLite only until it lands; shown as skipped on PostgreSQL)
-    const searchIt = engine === 'sqlite' ? it : it.skip;
-
-    searchIt('finds an inserted actor, follows a rename and an alias, and forgets a deleted one', async () => {
+    it('finds an inserted actor, follows a rename and an alias, and forgets a deleted one', async () => {
       expect(await hits('Gamma')).toEqual([]);
       await run(`INSERT INTO actors (id, name, kind, description) VALUES ('actor:gamma', 'Gamma', 'STATE', 'A third state')`);
       expect(await hits('Gamma')).toEqual(['actor:gamma']);

@@ -259,10 +259,7 @@ describe.each(testEngines())('The questions on $engine', ({ engine }) => {
   });
 
   describe('Questions: full-text search', () => {
-    // search on PostgreSQL: see search-pg branch (these cases run on SQLite only until it lands; shown as skipped on PostgreSQL)
-    const searchIt = engine === 'sqlite' ? it : it.skip;
-
-    searchIt('ranks the missile issue first for "missile", with a marked snippet', async () => {
+    it('ranks the missile issue first for "missile", with a marked snippet', async () => {
       const res = await suite.server.gql(`{ search(query: "missile") { score field snippet node { __typename id } } }`);
       expect(res.data.search[0].node).toEqual({ __typename: 'Issue', id: 'issue:ballistic-missile-program' });
       expect(res.data.search[0].snippet).toMatch(/«missile»/i);
@@ -270,7 +267,7 @@ describe.each(testEngines())('The questions on $engine', ({ engine }) => {
       expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
     });
 
-    searchIt('matches prefixes, phrases, any case and diacritics', async () => {
+    it('matches prefixes, phrases, any case and diacritics', async () => {
       const ids = async (query: string) => (await suite.server.gql(`query($q: String!) { search(query: $q, first: 100) { node { id } } }`, { q: query })).data.search.map((h: any) => h.node.id);
       expect(await ids('missil*')).toContain('issue:ballistic-missile-program');
       expect(await ids('TEHRAN')).toContain('actor:iran');
@@ -287,7 +284,7 @@ describe.each(testEngines())('The questions on $engine', ({ engine }) => {
       return res.data.search.map((h: any) => h.node.id).sort() as string[];
     };
 
-    searchIt("finds the article's words with punctuation: Iran's, twelve-day, U.S. bases", async () => {
+    it("finds the article's words with punctuation: Iran's, twelve-day, U.S. bases", async () => {
       const irans = await searchIds("Iran's");
       expect(irans).toEqual(expect.arrayContaining(['issue:ballistic-missile-program', 'statement:turkey-cautions-missile-expansion', 'statement:analysis-missile-sticking-point', 'event:sanctions-on-iran', 'event:iran-threat-to-strike-us-bases']));
       // It says "Iran threatened", "Iran has threatened": Iran, but never Iran's.
@@ -298,7 +295,7 @@ describe.each(testEngines())('The questions on $engine', ({ engine }) => {
       expect(await searchIds('"u.s. BASES"')).toEqual(await searchIds('U.S. bases'));
     });
 
-    searchIt('combines words with AND, OR, NOT, parentheses, quotes and prefixes; lowercase and/or/not are words', async () => {
+    it('combines words with AND, OR, NOT, parentheses, quotes and prefixes; lowercase and/or/not are words', async () => {
       const bases = await searchIds('U.S. bases');
       const twelve = await searchIds('twelve-day');
       expect(await searchIds('"U.S. bases" OR twelve-day')).toEqual([...bases, ...twelve].sort());
@@ -313,7 +310,7 @@ describe.each(testEngines())('The questions on $engine', ({ engine }) => {
       expect(await searchIds('twelve-da')).toEqual([]);
     });
 
-    searchIt('answers texts FTS5 could not parse as the words they hold, never as an error', async () => {
+    it('answers texts FTS5 could not parse as the words they hold, never as an error', async () => {
       for (const query of ['U.S.', '"unterminated', '* iran', 'NEAR(iran us, x)', 'nope:iran', 'iran AND', 'OR iran OR', '(iran OR israel', 'iran)', 'body:iran', '^iran', 'iran NOT', 'a"b"c', '"iran" *', "'iran'", 'iran -missile', '\\iran']) {
         const res = await suite.server.gql(`query($q: String!) { search(query: $q) { score } }`, { q: query });
         expect(res.status, query).toBe(200);

@@ -161,11 +161,8 @@ describe.each(testEngines())('Writes on $engine', ({ engine }) => {
       expect(enrichment.rules).toEqual(['INCOMPATIBLE_POSITIONS', 'UNMET_PRECONDITION']);
       expect(enrichment.reasons[0]).toBe('Iran demands "Uranium enrichment" as a precondition, while United States rejects it');
       expect(res.errors).toBeUndefined();
-      // search on PostgreSQL: see search-pg branch (this assertion runs on SQLite only until it lands)
-      if (engine === 'sqlite') {
-        const found = await server.gql(`{ search(query: "enrichment") { node { id } } }`);
-        expect(found.data.search.map((h: any) => h.node.id)).toContain('issue:uranium-enrichment');
-      }
+      const found = await server.gql(`{ search(query: "enrichment") { node { id } } }`);
+      expect(found.data.search.map((h: any) => h.node.id)).toContain('issue:uranium-enrichment');
       expect(res.data.positions.totalCount).toBe(12);
 
       const claims = (r: any) => r.data.statementCounts.find((b: any) => b.key === 'CLAIM')?.count ?? 0;
