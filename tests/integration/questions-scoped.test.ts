@@ -23,10 +23,13 @@ import { factsFor } from '../../src/modules/question/facts.service.js';
 import { answerBlockingIssues, answerCommonGround, answerContradictions, answerTimeline } from '../../src/modules/question/question.service.js';
 import { Certainty } from '../../src/shared/enums.js';
 import { latestRevision } from '../../src/store/history.js';
-import { openTestDb, type TestDb } from '../helpers/db.js';
+import type { Param } from '../../src/db/engine.js';
+import { testEngines, type EngineName } from '../helpers/engines.js';
+import { openTestKb, type TestKb } from '../helpers/kb.js';
+import { sqlRows, sqlRun } from '../helpers/sql.js';
 
 /** Compares scoped and whole answers; returns how many issues the answers named, so a test can see they were not all empty. */
-async function expectSameAnswers(kb: TestDb, parties: string[][]): Promise<number> {
+async function expectSameAnswers(kb: TestKb, parties: string[][]): Promise<number> {
   let named = 0;
   const whole = await factsFor(kb, null);
   const input = { positions: await whole.positions(), affiliations: await whole.affiliations(), obstacles: await whole.obstacles(), names: await whole.names() };
@@ -44,21 +47,21 @@ async function expectSameAnswers(kb: TestDb, parties: string[][]): Promise<numbe
 
 const pairsOf = (ids: string[]) => ids.flatMap((a, i) => ids.slice(i + 1).map((b) => [a, b]));
 
-describe('Questions about named parties read only their facts, and answer as from the whole base', () => {
+describe.each(testEngines())('Questions about named parties on $engine read only their facts, and answer as from the whole base', ({ engine }) => {
   it('on the seed, for every pair of actors holding a position or named by an obstacle', async () => {
-    const kb = await openTestDb();
+    const kb = await openTestKb(engine, { seed: true, label: 'scoped_seed' });
     try {
       const whole = await factsFor(kb, null);
       const actors = [...new Set([...(await whole.positions()).map((p) => p.actorId), ...(await whole.obstacles()).flatMap((o) => o.partyIds), ...(await whole.affiliations()).map((a) => a.organizationId)])].sort();
       expect(actors.length).toBeGreaterThanOrEqual(5);
       expect(await expectSameAnswers(kb, pairsOf(actors))).toBeGreaterThan(0);
     } finally {
-      kb.dispose();
+      await kb.dispose();
     }
   });
 
   it('on a synthetic base of 1,000 statements, for pairs of states (each speaking through its officials)', async () => {
-    const kb = await openTestDb({ seed: false });
+    const kb = await openTestKb(engine, { label: 'scoped_synthetic' });
     const dir = mkdtempSync(join(tmpdir(), 'kb-scoped-'));
     try {
       synthesize(1000, join(dir, 'bundle'));
@@ -66,7 +69,7 @@ describe('Questions about named parties read only their facts, and answer as fro
       const states = Array.from({ length: 12 }, (_, i) => `actor:state-${i}`);
       expect(await expectSameAnswers(kb, pairsOf(states))).toBeGreaterThan(0);
     } finally {
-      kb.dispose();
+      await kb.dispose();
       rmSync(dir, { recursive: true, force: true });
     }
   });
@@ -74,18 +77,21 @@ describe('Questions about named parties read only their facts, and answer as fro
 
 const CERTAINTIES = Object.values(Certainty);
 
+/** The first column of every row (ids), in the statement's order. */
+const ids = async (kb: TestKb, text: string): Promise<string[]> => (await sqlRows<Record<string, string>>(kb.engine, text)).map((row) => Object.values(row)[0]!);
+
 
 /** A synthetic base (`kb synth` + `kb import`) in a test database; `build` changes it with SQL before the questions run. */
-async function syntheticBase(statements: number, build: (kb: TestDb) => void, test: (kb: TestDb) => Promise<void>): Promise<void> {
-  const kb = await openTestDb({ seed: false });
+async function syntheticBase(engine: EngineName, statements: number, build: (kb: TestKb) => Promise<void>, test: (kb: TestKb) => Promise<void>): Promise<void> {
+  const kb = await openTestKb(engine, { label: 'scoped_synthetic' });
   const dir = mkdtempSync(join(tmpdir(), 'kb-scoped-'));
   try {
     synthesize(statements, join(dir, 'bundle'));
     await importBundle(kb, join(dir, 'bundle'), 'test');
-    build(kb);
+    await build(kb);
     await test(kb);
   } finally {
-    kb.dispose();
+    await kb.dispose();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -97,25 +103,24 @@ async function syntheticBase(statements: number, build: (kb: TestDb) => void, te
  * events further apart, several relations between one pair, and events less than sure or
  * said not to have happened.
  */
-function varyEvents(kb: TestDb, seed: number): void {
+async function varyEvents(kb: TestKb, seed: number): Promise<void> {
   const next = seededRandom(seed);
-  const sqlite = kb.sqlite;
-  const events = (sqlite.prepare('SELECT id FROM events').pluck().all() as string[]).sort((a, b) => Number(a.slice(7)) - Number(b.slice(7)));
+  const events = (await ids(kb, 'SELECT id FROM events')).sort((a, b) => Number(a.slice(7)) - Number(b.slice(7)));
   const k = (id: string) => Number(id.slice(7));
-  sqlite.prepare(`DELETE FROM event_relations WHERE CAST(substr(subject_id, 8) AS INTEGER) % 7 IN (0, 3)`).run();
-  const date = sqlite.prepare('UPDATE events SET start_precision = ?, start_year = ?, start_month = ?, start_day = ? WHERE id = ?');
+  await sqlRun(kb.engine, `DELETE FROM event_relations WHERE CAST(substr(subject_id, 8) AS INTEGER) % 7 IN (0, 3)`);
+  const date = (...values: Param[]) => sqlRun(kb.engine, 'UPDATE events SET start_precision = ?, start_year = ?, start_month = ?, start_day = ? WHERE id = ?', values);
   for (const id of events) {
     if (k(id) % 3 === 0) continue;
     const r = k(id) % 100;
     const precision = ['YEAR', 'MONTH', 'MONTH', 'DAY', 'DAY'][k(id) % 5];
     // Months and days grow with the event's number within its year: dates never contradict the chain.
-    date.run(precision, 2020 + Math.floor(k(id) / 100), precision === 'YEAR' ? null : 1 + Math.floor(r / 9), precision === 'DAY' ? 1 + (r % 9) : null, id);
+    await date(precision, 2020 + Math.floor(k(id) / 100), precision === 'YEAR' ? null : 1 + Math.floor(r / 9), precision === 'DAY' ? 1 + (r % 9) : null, id);
   }
-  const factuality = sqlite.prepare('UPDATE events SET certainty = ?, polarity = ? WHERE id = ?');
+  const factuality = (...values: Param[]) => sqlRun(kb.engine, 'UPDATE events SET certainty = ?, polarity = ? WHERE id = ?', values);
   for (const id of events) {
-    if (next() < 0.25) factuality.run(CERTAINTIES[Math.floor(next() * 4)], next() < 0.8 ? 'POSITIVE' : next() < 0.5 ? 'NEGATIVE' : 'UNDERSPECIFIED', id);
+    if (next() < 0.25) await factuality(CERTAINTIES[Math.floor(next() * 4)], next() < 0.8 ? 'POSITIVE' : next() < 0.5 ? 'NEGATIVE' : 'UNDERSPECIFIED', id);
   }
-  const relate = sqlite.prepare('INSERT INTO event_relations (id, subject_id, object_id, kind, note, certainty) VALUES (?, ?, ?, ?, ?, ?)');
+  const relate = (...values: Param[]) => sqlRun(kb.engine, 'INSERT INTO event_relations (id, subject_id, object_id, kind, note, certainty) VALUES (?, ?, ?, ?, ?, ?)', values);
   for (let n = 0; n < events.length / 2; n++) {
     const a = Math.floor(next() * (events.length - 1));
     const b = Math.min(events.length - 1, a + 1 + Math.floor(next() * 30));
@@ -125,8 +130,8 @@ function varyEvents(kb: TestDb, seed: number): void {
     const [subject, object] = kind === 'AFTER' || kind === 'FOLLOWS' ? [later, earlier] : [earlier, later];
     const note = next() < 0.3 ? `note ${n % 4}` : null;
     const certainty = CERTAINTIES[Math.floor(next() * 4)];
-    relate.run(`${subject}|${kind}|${object}#${n}`, subject, object, kind, note, certainty);
-    if (next() < 0.1) relate.run(`${subject}|${kind}|${object}#${n}b`, subject, object, kind, `another note ${n}`, certainty);
+    await relate(`${subject}|${kind}|${object}#${n}`, subject, object, kind, note, certainty);
+    if (next() < 0.1) await relate(`${subject}|${kind}|${object}#${n}b`, subject, object, kind, `another note ${n}`, certainty);
   }
 }
 
@@ -134,7 +139,7 @@ function varyEvents(kb: TestDb, seed: number): void {
  * The timeline as it was computed before it was scoped: the whole base ordered (once per
  * certainty), then the events of the actor (with its affiliates) and of the issue kept.
  */
-async function wholeTimeline(kb: TestDb, facts: { events: TimelineEventFact[]; relations: EventRelationFact[] }) {
+async function wholeTimeline(kb: TestKb, facts: { events: TimelineEventFact[]; relations: EventRelationFact[] }) {
   const whole = await factsFor(kb, null);
   const graph = new AffiliationGraph(await whole.affiliations());
   const participants = await whole.participants();
@@ -154,11 +159,10 @@ async function wholeTimeline(kb: TestDb, facts: { events: TimelineEventFact[]; r
 type Asked = { actor: string | null; issue: string | null };
 
 /** Every actor alone, every issue alone, and some of each together. */
-function questionsOf(kb: TestDb, officials: number): Asked[] {
-  const sqlite = kb.sqlite;
-  const states = sqlite.prepare(`SELECT id FROM actors WHERE id LIKE 'actor:state-%' OR id NOT LIKE 'actor:official-%' ORDER BY id`).pluck().all() as string[];
-  const others = (sqlite.prepare(`SELECT id FROM actors WHERE id LIKE 'actor:official-%' ORDER BY id`).pluck().all() as string[]).slice(0, officials);
-  const issues = sqlite.prepare('SELECT id FROM issues ORDER BY id').pluck().all() as string[];
+async function questionsOf(kb: TestKb, officials: number): Promise<Asked[]> {
+  const states = await ids(kb, `SELECT id FROM actors WHERE id LIKE 'actor:state-%' OR id NOT LIKE 'actor:official-%' ORDER BY id`);
+  const others = (await ids(kb, `SELECT id FROM actors WHERE id LIKE 'actor:official-%' ORDER BY id`)).slice(0, officials);
+  const issues = await ids(kb, 'SELECT id FROM issues ORDER BY id');
   return [
     ...[...states, ...others].map((actor) => ({ actor, issue: null })),
     ...issues.map((issue) => ({ actor: null, issue })),
@@ -166,11 +170,11 @@ function questionsOf(kb: TestDb, officials: number): Asked[] {
   ];
 }
 
-describe('The timeline of an actor or issue reads the events that order it, and answers as the whole timeline filtered', () => {
+describe.each(testEngines())('The timeline of an actor or issue on $engine reads the events that order it, and answers as the whole timeline filtered', ({ engine }) => {
   it('on the seed, for every actor and issue, at every certainty, also as of the latest revision', async () => {
-    const kb = await openTestDb();
+    const kb = await openTestKb(engine, { seed: true, label: 'scoped_seed' });
     try {
-      const asked = questionsOf(kb, 100);
+      const asked = await questionsOf(kb, 100);
       expect(asked.length).toBeGreaterThan(20);
       let entries = 0;
       const wholeThenFiltered = await wholeTimeline(kb, await (await factsFor(kb, null)).timelineFacts());
@@ -184,13 +188,13 @@ describe('The timeline of an actor or issue reads the events that order it, and 
       }
       expect(entries).toBeGreaterThan(100);
     } finally {
-      kb.dispose();
+      await kb.dispose();
     }
   });
 
   it('on a synthetic base of 2,000 statements with dates, relations of every kind and certainty, for every actor and issue', async () => {
-    await syntheticBase(2000, (kb) => varyEvents(kb, 7), async (kb) => {
-      const asked = questionsOf(kb, 30);
+    await syntheticBase(engine, 2000, (kb) => varyEvents(kb, 7), async (kb) => {
+      const asked = await questionsOf(kb, 30);
       let compared = 0;
       let related = 0;
       let wide = 0;
@@ -227,17 +231,16 @@ describe('The timeline of an actor or issue reads the events that order it, and 
   });
 
   it('with a cycle: the questions it orders fail naming it, as the whole timeline does; the others answer as the base without it', async () => {
-    await syntheticBase(2000, (kb) => varyEvents(kb, 11), async (kb) => {
+    await syntheticBase(engine, 2000, (kb) => varyEvents(kb, 11), async (kb) => {
       // Two events, made loose and undated, then put each after the other, and before events of the chain.
       const [x, y] = ['event:e150', 'event:e151'];
-      const sqlite = kb.sqlite;
-      sqlite.prepare(`DELETE FROM event_relations WHERE subject_id IN (?, ?) OR object_id IN (?, ?)`).run(x, y, x, y);
-      sqlite.prepare(`UPDATE events SET start_precision = 'UNKNOWN', start_year = NULL, start_month = NULL, start_day = NULL, certainty = 'CERTAIN', polarity = 'POSITIVE' WHERE id IN (?, ?)`).run(x, y);
-      const relate = sqlite.prepare(`INSERT INTO event_relations (id, subject_id, object_id, kind, note, certainty) VALUES (?, ?, ?, ?, NULL, 'CERTAIN')`);
-      for (const later of ['event:e260', 'event:e330']) relate.run(`${x}|BEFORE|${later}`, x, later, 'BEFORE');
+      await sqlRun(kb.engine, `DELETE FROM event_relations WHERE subject_id IN (?, ?) OR object_id IN (?, ?)`, [x, y, x, y]);
+      await sqlRun(kb.engine, `UPDATE events SET start_precision = 'UNKNOWN', start_year = NULL, start_month = NULL, start_day = NULL, certainty = 'CERTAIN', polarity = 'POSITIVE' WHERE id IN (?, ?)`, [x, y]);
+      const relate = (...values: Param[]) => sqlRun(kb.engine, `INSERT INTO event_relations (id, subject_id, object_id, kind, note, certainty) VALUES (?, ?, ?, ?, NULL, 'CERTAIN')`, values);
+      for (const later of ['event:e260', 'event:e330']) await relate(`${x}|BEFORE|${later}`, x, later, 'BEFORE');
       const withoutCycle = await wholeTimeline(kb, await (await factsFor(kb, null)).timelineFacts());
-      relate.run(`${x}|AFTER|${y}`, x, y, 'AFTER');
-      relate.run(`${y}|AFTER|${x}`, y, x, 'AFTER');
+      await relate(`${x}|AFTER|${y}`, x, y, 'AFTER');
+      await relate(`${y}|AFTER|${x}`, y, x, 'AFTER');
 
       let cycle: TimelineCycleError | null = null;
       try {
@@ -249,7 +252,7 @@ describe('The timeline of an actor or issue reads the events that order it, and 
       expect([...cycle!.cycle].sort()).toEqual([x, y]);
       let failed = 0;
       let answered = 0;
-      for (const q of questionsOf(kb, 30)) {
+      for (const q of await questionsOf(kb, 30)) {
         let answer;
         try {
           answer = await answerTimeline(kb, { ...q, minCertainty: Certainty.POSSIBLE, asOf: null });
@@ -270,7 +273,7 @@ describe('The timeline of an actor or issue reads the events that order it, and 
 });
 
 /** Contradictions as computed before they were scoped: every pair from the whole base (once per certainty), then those involving the actor and issue. */
-async function wholeContradictions(kb: TestDb) {
+async function wholeContradictions(kb: TestKb) {
   const whole = await factsFor(kb, null);
   const { statements, relations } = await whole.statementFacts();
   const positions = await whole.positions();
@@ -294,37 +297,37 @@ async function wholeContradictions(kb: TestDb) {
  * (some from denials), hedged relations, and statements backing more than one position, so
  * one pair can disagree on several issues.
  */
-function varyStatements(kb: TestDb, seed: number): void {
+async function varyStatements(kb: TestKb, seed: number): Promise<void> {
   const next = seededRandom(seed);
-  const sqlite = kb.sqlite;
-  const statements = sqlite.prepare('SELECT id FROM statements ORDER BY id').pluck().all() as string[];
-  const denials = sqlite.prepare(`SELECT subject_id FROM statement_relations WHERE kind = 'DENIES'`).pluck().all() as string[];
+  const statements = await ids(kb, 'SELECT id FROM statements ORDER BY id');
+  // Ordered, so the seeded picks below choose the same rows on both engines.
+  const denials = await ids(kb, `SELECT subject_id AS id FROM statement_relations WHERE kind = 'DENIES' ORDER BY id`);
   const pick = (list: string[]) => list[Math.floor(next() * list.length)];
-  const relate = sqlite.prepare('INSERT OR IGNORE INTO statement_relations (id, subject_id, object_id, kind, certainty) VALUES (?, ?, ?, ?, ?)');
+  const relate = (...values: Param[]) => sqlRun(kb.engine, 'INSERT INTO statement_relations (id, subject_id, object_id, kind, certainty) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING', values);
   for (let n = 0; n < statements.length / 10; n++) {
     const kind = ['CONTRADICTS', 'RESPONDS_TO', 'SUPPORTS', 'DENIES'][Math.floor(next() * 4)];
     const subject = kind === 'RESPONDS_TO' && next() < 0.6 ? pick(denials) : pick(statements);
     const object = pick(statements);
-    relate.run(`${subject}|${kind}|${object}`, subject, object, kind, CERTAINTIES[Math.floor(next() * 4)]);
+    await relate(`${subject}|${kind}|${object}`, subject, object, kind, CERTAINTIES[Math.floor(next() * 4)]);
   }
-  const positions = sqlite.prepare('SELECT id FROM positions').pluck().all() as string[];
-  const back = sqlite.prepare('INSERT OR IGNORE INTO position_statements (position_id, statement_id) VALUES (?, ?)');
-  for (let n = 0; n < positions.length; n++) back.run(pick(positions), pick(statements));
+  const positions = await ids(kb, 'SELECT id FROM positions ORDER BY id');
+  const back = (...values: Param[]) => sqlRun(kb.engine, 'INSERT INTO position_statements (position_id, statement_id) VALUES (?, ?) ON CONFLICT DO NOTHING', values);
+  for (let n = 0; n < positions.length; n++) await back(pick(positions), pick(statements));
   // Two positions backed by one statement each, on two issues: one pair of statements disagreeing twice.
-  const rows = sqlite.prepare(`SELECT p.id, p.issue_id AS issue, ps.statement_id AS statement FROM positions AS p JOIN position_statements AS ps ON ps.position_id = p.id ORDER BY p.id`).all() as { id: string; issue: string; statement: string }[];
+  const rows = await sqlRows<{ id: string; issue: string; statement: string }>(kb.engine, `SELECT p.id, p.issue_id AS issue, ps.statement_id AS statement FROM positions AS p JOIN position_statements AS ps ON ps.position_id = p.id ORDER BY p.id, ps.statement_id`);
   for (let n = 0; n + 3 < rows.length; n += 4) {
-    if (rows[n].issue !== rows[n + 2].issue) back.run(rows[n + 2].id, rows[n].statement);
+    if (rows[n].issue !== rows[n + 2].issue) await back(rows[n + 2].id, rows[n].statement);
   }
 }
 
-describe('Contradictions about an actor or issue read the pairs they can find, and answer as the whole filtered', () => {
+describe.each(testEngines())('Contradictions about an actor or issue on $engine read the pairs they can find, and answer as the whole filtered', ({ engine }) => {
   it('on the seed, for every actor and issue, at every certainty, also as of the latest revision', async () => {
-    const kb = await openTestDb();
+    const kb = await openTestKb(engine, { seed: true, label: 'scoped_seed' });
     try {
       let found = 0;
       const contradictionsFiltered = await wholeContradictions(kb);
       for (const minCertainty of CERTAINTIES) {
-        for (const q of questionsOf(kb, 100)) {
+        for (const q of await questionsOf(kb, 100)) {
           const expected = contradictionsFiltered({ ...q, minCertainty });
           expect(await answerContradictions(kb, { ...q, minCertainty, asOf: null }), JSON.stringify(q)).toEqual(expected);
           expect(await answerContradictions(kb, { ...q, minCertainty, asOf: await latestRevision(kb.engine) }), JSON.stringify(q)).toEqual(expected);
@@ -334,18 +337,18 @@ describe('Contradictions about an actor or issue read the pairs they can find, a
       expect(found).toBeGreaterThan(0);
       expect(await answerContradictions(kb, { actor: null, issue: null, minCertainty: Certainty.POSSIBLE, asOf: null })).toEqual(contradictionsFiltered({ actor: null, issue: null, minCertainty: Certainty.POSSIBLE }));
     } finally {
-      kb.dispose();
+      await kb.dispose();
     }
   });
 
   it('on a synthetic base of 2,000 statements with denials, stated contradictions, responses and shared backing, for every actor and issue', async () => {
-    await syntheticBase(2000, (kb) => varyStatements(kb, 5), async (kb) => {
+    await syntheticBase(engine, 2000, (kb) => varyStatements(kb, 5), async (kb) => {
       const bases = new Set<string>();
       let found = 0;
       let responses = 0;
       const contradictionsFiltered = await wholeContradictions(kb);
       for (const minCertainty of [Certainty.UNDERSPECIFIED, Certainty.POSSIBLE, Certainty.CERTAIN]) {
-        for (const q of questionsOf(kb, 30)) {
+        for (const q of await questionsOf(kb, 30)) {
           const expected = contradictionsFiltered({ ...q, minCertainty });
           expect(await answerContradictions(kb, { ...q, minCertainty, asOf: null }), JSON.stringify({ ...q, minCertainty })).toEqual(expected);
           for (const c of expected) bases.add(c.basis);

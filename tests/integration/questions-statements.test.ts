@@ -1,7 +1,9 @@
 /**
- * The questions run statements prepared once (question.store.ts), never compiled per request,
- * and each question reads in one snapshot: counted at the driver (better-sqlite3's verbose and
- * its prepare), on the seed and on a synthetic base.
+ * The questions run statements prepared once, never compiled per request, and each question
+ * reads in one snapshot: counted at the driver on both engines, on the seed and on a
+ * synthetic base. What "compiled" means is the engine's: on SQLite a call to better-sqlite3's
+ * prepare; on PostgreSQL a statement the server had to prepare on the connection (a new row
+ * in `pg_prepared_statements`; the pool holds one connection, so every call uses it).
  */
 import 'reflect-metadata';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -13,63 +15,85 @@ import { synthesize } from '../../src/bulk/synth.js';
 import { answerBlockingIssues, answerCommonGround, answerContradictions, answerTimeline } from '../../src/modules/question/question.service.js';
 import { answerSearch } from '../../src/modules/question/search.service.js';
 import { Certainty } from '../../src/shared/enums.js';
-import { openTestDb, type TestDb } from '../helpers/db.js';
+import { testEngines } from '../helpers/engines.js';
+import { openTestKb, type TestKb } from '../helpers/kb.js';
+import { sqlRows } from '../helpers/sql.js';
 
 const TRANSACTION_CONTROL = /^(BEGIN|COMMIT|ROLLBACK)\b/;
 
-let kb: TestDb;
-let dir: string;
-const ran: string[] = [];
-const compiled: string[] = [];
-let recording = false;
+describe.each(testEngines())('Questions on $engine run statements prepared once, each question in one snapshot', ({ engine }) => {
+  let kb: TestKb;
+  let dir: string;
+  const ran: string[] = [];
+  let recording = false;
+  /** The statements compiled so far (SQLite: prepare calls while recording; PostgreSQL: read from the connection). */
+  let compiledSoFar: () => Promise<string[]>;
 
-beforeAll(async () => {
-  kb = await openTestDb({ onStatement: (text) => recording && ran.push(text) });
-  dir = mkdtempSync(join(tmpdir(), 'kb-question-statements-'));
-  synthesize(1000, join(dir, 'bundle'));
-  importBundle(kb, join(dir, 'bundle'), 'test');
-  const prepare = kb.sqlite.prepare.bind(kb.sqlite);
-  kb.sqlite.prepare = ((text: string) => {
-    if (recording) compiled.push(text);
-    return prepare(text);
-  }) as typeof kb.sqlite.prepare;
-});
-afterAll(() => {
-  kb.dispose();
-  rmSync(dir, { recursive: true, force: true });
-});
+  beforeAll(async () => {
+    kb = await openTestKb(engine, { seed: true, label: 'question_statements', poolSize: 1, onStatement: (text) => recording && ran.push(text) });
+    dir = mkdtempSync(join(tmpdir(), 'kb-question-statements-'));
+    synthesize(1000, join(dir, 'bundle'));
+    await importBundle(kb, join(dir, 'bundle'), 'test');
+    if (kb.db) {
+      const sqlite = kb.db.$client;
+      const compiled: string[] = [];
+      const prepare = sqlite.prepare.bind(sqlite);
+      sqlite.prepare = ((text: string) => {
+        if (recording) compiled.push(text);
+        return prepare(text);
+      }) as typeof sqlite.prepare;
+      compiledSoFar = async () => compiled.filter((text) => !TRANSACTION_CONTROL.test(text));
+    } else {
+      // Asked once before any question, so the reading statement itself is already prepared.
+      compiledSoFar = async () => (await sqlRows<{ statement: string }>(kb.engine, 'SELECT statement FROM pg_prepared_statements ORDER BY statement')).map((r) => r.statement);
+      await compiledSoFar();
+    }
+  });
+  afterAll(async () => {
+    await kb?.dispose();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
-/** The statements one call runs and the ones it compiles (transaction control aside: the engine's). */
-async function record(ask: () => Promise<unknown>): Promise<{ ran: string[]; compiled: string[] }> {
-  ran.length = 0;
-  compiled.length = 0;
-  recording = true;
-  try {
-    await ask();
-  } finally {
-    recording = false;
+  /** The statements one call runs and the ones it compiles (transaction control aside: the engine's). */
+  async function record(ask: () => Promise<unknown>): Promise<{ ran: string[]; compiled: string[] }> {
+    const before = await compiledSoFar();
+    ran.length = 0;
+    recording = true;
+    try {
+      await ask();
+    } finally {
+      recording = false;
+    }
+    const after = await compiledSoFar();
+    const seen = new Set(before);
+    // SQLite's list only grows while recording; PostgreSQL's is the connection's whole list.
+    return { ran: [...ran], compiled: kb.db ? after.slice(before.length) : after.filter((text) => !seen.has(text)) };
   }
-  return { ran: [...ran], compiled: compiled.filter((text) => !TRANSACTION_CONTROL.test(text)) };
-}
 
-const POSSIBLE = Certainty.POSSIBLE;
-const QUESTIONS: [string, () => Promise<unknown>][] = [
-  ['blockingIssues(parties)', () => answerBlockingIssues(kb, { parties: ['actor:iran', 'actor:united-states'], minCertainty: POSSIBLE, asOf: null })],
-  ['blockingIssues(states)', () => answerBlockingIssues(kb, { parties: ['actor:state-0', 'actor:state-1'], minCertainty: POSSIBLE, asOf: null })],
-  ['blockingIssues()', () => answerBlockingIssues(kb, { parties: null, minCertainty: POSSIBLE, asOf: null })],
-  ['commonGround(parties)', () => answerCommonGround(kb, { parties: ['actor:iran', 'actor:united-states'], includeSilent: true, minCertainty: POSSIBLE, asOf: null })],
-  ['contradictions(actor)', () => answerContradictions(kb, { actor: 'actor:iran', issue: null, minCertainty: POSSIBLE, asOf: null })],
-  ['contradictions(actor, issue)', () => answerContradictions(kb, { actor: 'actor:state-0', issue: 'issue:i0', minCertainty: POSSIBLE, asOf: null })],
-  ['contradictions()', () => answerContradictions(kb, { actor: null, issue: null, minCertainty: POSSIBLE, asOf: null })],
-  // A scope small enough to be read through the indexes, and one the whole base is read (and kept) for.
-  ['timeline(seed actor)', () => answerTimeline(kb, { actor: 'actor:iran', issue: null, minCertainty: Certainty.UNDERSPECIFIED, asOf: null })],
-  ['timeline(actor)', () => answerTimeline(kb, { actor: 'actor:state-0', issue: null, minCertainty: Certainty.CERTAIN, asOf: null })],
-  ['timeline(issue)', () => answerTimeline(kb, { actor: null, issue: 'issue:i3', minCertainty: Certainty.PROBABLE, asOf: null })],
-  ['timeline()', () => answerTimeline(kb, { actor: null, issue: null, minCertainty: POSSIBLE, asOf: null })],
-  ['search', () => answerSearch(kb.engine, 'statement', 20)],
-];
+  const POSSIBLE = Certainty.POSSIBLE;
+  const QUESTIONS: [string, () => Promise<unknown>][] = [
+    ['blockingIssues(parties)', () => answerBlockingIssues(kb, { parties: ['actor:iran', 'actor:united-states'], minCertainty: POSSIBLE, asOf: null })],
+    ['blockingIssues(states)', () => answerBlockingIssues(kb, { parties: ['actor:state-0', 'actor:state-1'], minCertainty: POSSIBLE, asOf: null })],
+    ['blockingIssues()', () => answerBlockingIssues(kb, { parties: null, minCertainty: POSSIBLE, asOf: null })],
+    ['commonGround(parties)', () => answerCommonGround(kb, { parties: ['actor:iran', 'actor:united-states'], includeSilent: true, minCertainty: POSSIBLE, asOf: null })],
+    ['contradictions(actor)', () => answerContradictions(kb, { actor: 'actor:iran', issue: null, minCertainty: POSSIBLE, asOf: null })],
+    ['contradictions(actor, issue)', () => answerContradictions(kb, { actor: 'actor:state-0', issue: 'issue:i0', minCertainty: POSSIBLE, asOf: null })],
+    ['contradictions()', () => answerContradictions(kb, { actor: null, issue: null, minCertainty: POSSIBLE, asOf: null })],
+    // A scope small enough to be read through the indexes, and one the whole base is read (and kept) for.
+    ['timeline(seed actor)', () => answerTimeline(kb, { actor: 'actor:iran', issue: null, minCertainty: Certainty.UNDERSPECIFIED, asOf: null })],
+    ['timeline(actor)', () => answerTimeline(kb, { actor: 'actor:state-0', issue: null, minCertainty: Certainty.CERTAIN, asOf: null })],
+    ['timeline(issue)', () => answerTimeline(kb, { actor: null, issue: 'issue:i3', minCertainty: Certainty.PROBABLE, asOf: null })],
+    ['timeline()', () => answerTimeline(kb, { actor: null, issue: null, minCertainty: POSSIBLE, asOf: null })],
+    ['search', () => answerSearch(kb.engine, 'statement', 20)],
+  ];
 
-describe('Questions run statements prepared once, each question in one snapshot', () => {
+  it('sees a statement compiled the first time it runs (the check can fail)', async () => {
+    const text = `SELECT count(*) AS n FROM statements WHERE summary <> 'never ${Date.now()}'`;
+    const first = await record(() => sqlRows(kb.engine, text));
+    expect(first.compiled).toEqual([expect.stringContaining('never')]);
+    expect((await record(() => sqlRows(kb.engine, text))).compiled).toEqual([]);
+  });
+
   it.each(QUESTIONS)('%s compiles no statement when asked again', async (_, ask) => {
     await record(ask);
     const again = await record(ask);
@@ -87,8 +111,9 @@ describe('Questions run statements prepared once, each question in one snapshot'
 
   it.each(QUESTIONS)('%s reads between one BEGIN and its COMMIT', async (_, ask) => {
     const { ran } = await record(ask);
-    expect(ran[0]).toBe('BEGIN');
+    // PostgreSQL's snapshot begins as BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY.
+    expect(ran[0]).toMatch(/^BEGIN\b/);
     expect(ran.at(-1)).toBe('COMMIT');
-    expect(ran.filter((text) => TRANSACTION_CONTROL.test(text))).toEqual(['BEGIN', 'COMMIT']);
+    expect(ran.filter((text) => TRANSACTION_CONTROL.test(text)).map((text) => text.split(' ')[0])).toEqual(['BEGIN', 'COMMIT']);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The search query language against the real engines: whatever the text, the compiled query
- * is accepted (FTS5 in memory with the index's own tokenizer options; PostgreSQL when
- * `TEST_DATABASE_URL` names one), and it finds exactly the documents a plain reading of the
+ * is accepted (FTS5 in memory with the index's own tokenizer options; the run's PostgreSQL,
+ * a database of its own, when the run has one), and it finds exactly the documents a plain reading of the
  * parsed query finds, on both engines.
  *
  * Property runs use `FUZZ_SEED` when set, otherwise a new seed, printed, to replay a failure.
@@ -12,6 +12,7 @@ import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, postgresAvailable, type TestDatabase } from '../helpers/engines.js';
 import { compileFts5, compileTsquery, parseSearchQuery, type SearchNode } from '../../src/analysis/search-query.js';
 
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : randomInt(2 ** 31);
@@ -132,14 +133,17 @@ describe('Search query on FTS5: every text compiles to a query the index accepts
   });
 });
 
-describe.runIf(process.env.TEST_DATABASE_URL)('Search query on PostgreSQL: every text compiles to a tsquery to_tsquery accepts', () => {
+describe.runIf(postgresAvailable())('Search query on PostgreSQL: every text compiles to a tsquery to_tsquery accepts', () => {
   let client: pg.Client;
+  let database: TestDatabase;
   beforeAll(async () => {
-    client = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+    database = await createTestDatabase('search_query');
+    client = new pg.Client({ connectionString: database.url });
     await client.connect();
   });
   afterAll(async () => {
     await client?.end();
+    await database?.drop();
   });
 
   it('accepts the compiled query of any text (thousands of random texts)', async () => {
