@@ -28,6 +28,7 @@ import { CONTENT_SECURITY_POLICY_DIRECTIVES } from './http/assets.routes.js';
 import { registerExplore } from './http/explore.routes.js';
 import { charsetRefusal, errorBody, rateLimitError, rateLimitKey } from './http/http-guards.js';
 import { armorRules, costLimitPlugin, costRefusal, LIMIT_EXCEEDED, tokenLimitError } from './http/limits.js';
+import { textGuardPlugin, unstorableTextRefusal } from './http/text-guard.js';
 import { registerPlayground } from './http/playground.routes.js';
 import { projectRoot } from './shared/paths.js';
 import { argumentOfValidationError, KnownOperationTypesRule } from './shared/validation-errors.js';
@@ -158,6 +159,8 @@ function serveSubscriptions(app: FastifyInstance, engine: Engine, schema: GraphQ
         if (errors.length > 0) return errors;
         const tooCostly = costRefusal(schema, { document, variables: payload.variables ?? undefined, operationName: payload.operationName }, limits.maxCost);
         if (tooCostly) return [tooCostly];
+        const unstorable = unstorableTextRefusal(document, payload.variables);
+        if (unstorable) return [unstorable];
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: createContext(engine, auth) };
       },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(maskUnexpected) } : undefined),
@@ -287,6 +290,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       argumentErrors,
       accessPlugin,
       costLimitPlugin<Context>(options.schema, limits.maxCost),
+      textGuardPlugin,
     ],
   });
   await apollo.start();

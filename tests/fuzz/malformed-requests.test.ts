@@ -13,7 +13,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { malformedRequest, validOperation } from '../helpers/fuzz-operations.js';
-import { snapshot } from '../helpers/snapshot.js';
+import { testEngines } from '../helpers/engines.js';
+import { snapshotKb } from '../helpers/snapshot.js';
 import { caseRange, caseRng, expectClean, newStats, ONLY, printReport, runCases, schema, useFuzzServer, type FuzzCase } from './harness.js';
 
 const MALFORMED = Number(process.env.FUZZ_MALFORMED ?? 10_000);
@@ -23,8 +24,8 @@ const FIRST = 1_000_000;
 /** The statuses a malformed request may get: a client error, or 200 when it still made sense. */
 const EXPECTED_STATUSES = new Set([200, 400, 401, 403, 404, 405, 408, 413, 415]);
 
-describe('Fuzzing with malformed requests (seeded; FUZZ_SEED replays a run)', () => {
-  const ctx = useFuzzServer('fuzz malformed');
+describe.each(testEngines())('Fuzzing with malformed requests on $engine (seeded; FUZZ_SEED replays a run)', ({ engine }) => {
+  const ctx = useFuzzServer('fuzz malformed', engine);
 
   function buildCase(index: number): FuzzCase {
     const rng = caseRng(index);
@@ -37,10 +38,10 @@ describe('Fuzzing with malformed requests (seeded; FUZZ_SEED replays a run)', ()
     async () => {
       const stats = newStats();
       const started = performance.now();
-      const before = snapshot(ctx.kb.db);
+      const before = await snapshotKb(ctx.kb);
       await runCases(ctx, stats, caseRange(FIRST, FIRST + MALFORMED), buildCase);
       await new Promise((resolve) => setImmediate(resolve));
-      const unchanged = snapshot(ctx.kb.db) === before;
+      const unchanged = (await snapshotKb(ctx.kb)) === before;
 
       printReport('fuzz malformed', stats, performance.now() - started);
       expectClean(ctx, stats);

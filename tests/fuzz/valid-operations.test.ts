@@ -15,15 +15,16 @@
  */
 import { describe, expect, it } from 'vitest';
 import { validOperation, type OperationType } from '../helpers/fuzz-operations.js';
-import { snapshot } from '../helpers/snapshot.js';
+import { testEngines } from '../helpers/engines.js';
+import { snapshotKb } from '../helpers/snapshot.js';
 import { caseRange, caseRng, expectClean, newStats, ONLY, printReport, runCases, schema, useFuzzServer, type Auth, type FuzzCase } from './harness.js';
 
 const VALID = Number(process.env.FUZZ_VALID ?? 10_000);
 /** Cases from here on are phase 2, where EDITOR and ADMIN keys write. */
 const PHASE2_FROM = Math.round(VALID * 0.8);
 
-describe('Fuzzing with valid operations (seeded; FUZZ_SEED replays a run)', () => {
-  const ctx = useFuzzServer('fuzz valid');
+describe.each(testEngines())('Fuzzing with valid operations on $engine (seeded; FUZZ_SEED replays a run)', ({ engine }) => {
+  const ctx = useFuzzServer('fuzz valid', engine);
 
   /** Case `index`: its operation type, operation and key, all from its own seed. */
   function buildCase(index: number): FuzzCase {
@@ -45,9 +46,9 @@ describe('Fuzzing with valid operations (seeded; FUZZ_SEED replays a run)', () =
     async () => {
       const stats = newStats();
       const started = performance.now();
-      const before = snapshot(ctx.kb.db);
+      const before = await snapshotKb(ctx.kb);
       await runCases(ctx, stats, caseRange(0, PHASE2_FROM), buildCase);
-      const unchanged = snapshot(ctx.kb.db) === before;
+      const unchanged = (await snapshotKb(ctx.kb)) === before;
       const revisions = async () => (await ctx.server.gql('{ revisions(first: 0) { totalCount } }')).data?.revisions.totalCount as number;
       const revisionsBefore = await revisions();
       await runCases(ctx, stats, caseRange(PHASE2_FROM, VALID), buildCase);
