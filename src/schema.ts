@@ -4,7 +4,6 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchemaSync } from 'type-graphql';
 import { authChecker } from './auth/auth-checker.js';
 import { LiveResolver } from './live/live.resolver.js';
-import { revisionEvents } from './live/revision-events.js';
 import './shared/enums.graphql.js';
 import { ActorRelationResolver, ActorResolver, AffiliationResolver } from './modules/actor/actor.resolver.js';
 import { EventRelationResolver, EventResolver, ParticipantResolver } from './modules/event/event.resolver.js';
@@ -34,7 +33,9 @@ export function buildKbSchema(): GraphQLSchema {
     orphanedTypes: [Place],
     validate: false,
     authChecker,
-    pubSub: revisionEvents,
+    // type-graphql demands a pub/sub even when every subscription brings its own stream, as
+    // revisionAdded does (src/live/revision-feed.ts); nothing publishes through this one.
+    pubSub: { publish: () => {}, subscribe: () => { throw new Error('no topics: subscriptions bring their own streams'); } },
     // A field marked @Authorized is refused unless the checker allows it; nothing is open by mistake.
     authMode: 'error',
   });

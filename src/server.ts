@@ -29,6 +29,7 @@ import { registerExplore } from './http/explore.routes.js';
 import { charsetRefusal, errorBody, rateLimitError, rateLimitKey } from './http/http-guards.js';
 import { armorRules, costLimitPlugin, costRefusal, LIMIT_EXCEEDED, tokenLimitError } from './http/limits.js';
 import { textGuardPlugin, unstorableTextRefusal } from './http/text-guard.js';
+import { attachRevisionFeed } from './live/revision-feed.js';
 import { registerPlayground } from './http/playground.routes.js';
 import { projectRoot } from './shared/paths.js';
 import { argumentOfValidationError, KnownOperationTypesRule } from './shared/validation-errors.js';
@@ -136,6 +137,7 @@ async function requestAuth(engine: Engine, header: string | undefined, reads: 'o
  */
 function serveSubscriptions(app: FastifyInstance, engine: Engine, schema: GraphQLSchema, reads: 'open' | 'key', playground: boolean, limits: Limits) {
   const wss = new WebSocketServer({ server: app.server, path: '/graphql' });
+  const leaveFeed = attachRevisionFeed(engine, (error) => app.log.warn({ err: error }, 'live updates: reading new revisions failed; the next write or notification reads again'));
   const authOf = (ctx: { connectionParams?: Record<string, unknown> | undefined; extra: { request: { headers: { authorization?: string } } } }) => {
     const param = ctx.connectionParams?.authorization;
     return requestAuth(engine, typeof param === 'string' ? param : ctx.extra.request.headers.authorization, reads);
@@ -171,6 +173,7 @@ function serveSubscriptions(app: FastifyInstance, engine: Engine, schema: GraphQ
   // open subscription never would, holding a SIGTERM until main.ts's deadline.
   app.addHook('preClose', async () => {
     await server.dispose();
+    await leaveFeed();
     await new Promise<void>((resolve) => wss.close(() => resolve()));
   });
 }

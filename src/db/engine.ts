@@ -115,6 +115,18 @@ export interface Engine extends Executor {
   /** Runs several reads against one consistent state of the database. */
   snapshot<T>(work: (tx: Executor) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: holds one connection of its own that LISTENs on `channel`, calling
+   * `notified` for each notification and `connected` each time the LISTEN is (re)established:
+   * a listener that lost its connection reconnects by itself and should then catch up on what
+   * it may have missed. SQLite has one process per file and no such channel.
+   */
+  listen?(channel: string, handlers: { notified(payload: string): void; connected(): void }): Listener;
+}
+
+/** A LISTEN held open by `Engine.listen`. */
+export interface Listener {
+  close(): Promise<void>;
 }
 
 /** Engine options the tests use. */

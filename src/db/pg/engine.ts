@@ -10,7 +10,7 @@
  * connections when the server is back, so the process stays up and recovers by itself.
  */
 import pg from 'pg';
-import { DatabaseUnavailableError, ListParam, type Engine, type EngineOptions, type Executor, type Param, type Statement } from '../engine.js';
+import { DatabaseUnavailableError, ListParam, type Engine, type EngineOptions, type Executor, type Listener, type Param, type Statement } from '../engine.js';
 
 const { Pool, types } = pg;
 
@@ -199,10 +199,64 @@ export function pgEngine(url: string, options: PgEngineOptions = {}): Engine & {
     }
   }
 
+  /**
+   * One client outside the pool, so a LISTEN is never handed to a request. Lost (the server
+   * restarted, the network cut), it is replaced after a growing pause (0.1 s up to 5 s), and
+   * `connected` tells the listener to catch up.
+   */
+  function listen(channel: string, handlers: { notified(payload: string): void; connected(): void }): Listener {
+    if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`listen: "${channel}" is not a plain channel name`);
+    let current: pg.Client | null = null;
+    let closed = false;
+    let pause = 100;
+    let timer: NodeJS.Timeout | undefined;
+    const retry = () => {
+      if (closed) return;
+      timer = setTimeout(connectOnce, pause);
+      timer.unref();
+      pause = Math.min(pause * 2, 5_000);
+    };
+    async function connectOnce(): Promise<void> {
+      if (closed) return;
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+      // Errors end the client; its 'end' schedules the next attempt.
+      client.on('error', () => {});
+      client.on('notification', (message) => message.channel === channel && handlers.notified(message.payload ?? ''));
+      client.on('end', () => {
+        if (current !== client) return;
+        current = null;
+        retry();
+      });
+      try {
+        await client.connect();
+        await client.query(`LISTEN ${channel}`);
+      } catch {
+        await client.end().catch(() => {});
+        retry();
+        return;
+      }
+      if (closed) return void (await client.end().catch(() => {}));
+      current = client;
+      pause = 100;
+      handlers.connected();
+    }
+    void connectOnce();
+    return {
+      async close() {
+        closed = true;
+        clearTimeout(timer);
+        const client = current;
+        current = null;
+        await client?.end().catch(() => {});
+      },
+    };
+  }
+
   return {
     ...executor(pool),
     location,
     pool,
+    listen,
     transaction: (work) => inTransaction('BEGIN', work),
     snapshot: (work) => inTransaction(SNAPSHOT_BEGIN, work),
     close: () => pool.end(),

@@ -5,7 +5,7 @@
  */
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { Context } from '../../context.js';
-import { REVISION_ADDED, revisionEvents } from '../../live/revision-events.js';
+import { revisionFeed } from '../../live/revision-feed.js';
 import { Role } from '../../shared/enums.js';
 import { Actor } from '../actor/actor.type.js';
 import { Node } from '../common/node.type.js';
@@ -61,8 +61,9 @@ async function perform<Input>(ctx: Context, name: string, field: string, input: 
   // The five deletes share one set of bounds.
   const bounds = (name.startsWith('delete') ? 'delete' : name) as MutationName;
   const outcome = await runWrite(ctx.engine, ctx.viewer, name, bounds, input, body as Writer<never>);
-  // runWrite resolves once the transaction has committed; only a revision this call wrote (not a replay's) is news.
-  if (outcome.revision && outcome.changed.length > 0) revisionEvents.publish(REVISION_ADDED, { revision: outcome.revision, nodes: outcome.changed });
+  // runWrite resolves once the transaction has committed: this server's subscribers hear of it
+  // now (other servers through PostgreSQL's NOTIFY); a replay wrote nothing new.
+  if (outcome.revision && outcome.changed.length > 0) revisionFeed(ctx.engine)?.poke();
   return { [field]: outcome.node, revision: outcome.revision, userErrors: outcome.userErrors };
 }
 
