@@ -166,6 +166,8 @@ function serveSubscriptions(app: FastifyInstance, engine: Engine, schema: GraphQ
         return { schema, document, operationName: payload.operationName, variableValues: payload.variables, contextValue: createContext(engine, auth) };
       },
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: result.errors.map(maskUnexpected) } : undefined),
+      // A stream that fails (a revoked key, a subscriber too far behind, the database away) ends with coded errors, internals hidden.
+      onError: (_ctx, _id, _payload, errors) => errors.map(maskUnexpected),
     },
     wss,
   );

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { Arg, Authorized, ID, Int, Resolver, Root, Subscription } from 'type-graphql';
+import { refusalError } from '../auth/auth-checker.js';
 import { isLive } from '../auth/keys.js';
 import type { Context } from '../context.js';
 import type { RevisionRow } from '../db/tables.js';
@@ -21,8 +22,8 @@ async function* revisionsFor(context: Context, args: RevisionAddedArgs): AsyncGe
   if (!feed) throw new Error('revisionAdded: no revision feed was started for this database (buildServer starts it)');
   for await (const event of feed.subscribe(args.afterRevision ?? null)) {
     if (!(await eventMatches(context.engine, event, args.node, args.type))) continue;
-    // A subscriber whose key has been revoked since it subscribed hears nothing more.
-    if (context.viewer !== null && !(await isLive(context.engine, context.viewer.keyId))) continue;
+    // A subscriber whose key has been revoked since it subscribed is told so, and hears nothing more.
+    if (context.viewer !== null && !(await isLive(context.engine, context.viewer.keyId))) throw refusalError('revoked');
     yield event;
   }
 }

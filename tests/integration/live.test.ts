@@ -71,17 +71,18 @@ describe.each(testEngines())('Live updates on $engine', ({ engine }) => {
     return { done, ready: readyPromise };
   }
 
+  /** The latest revision's number: a subscription with afterRevision set to it misses nothing written after, however long it takes to start. */
+  const latest = async () => (await open.gql('{ revisions(first: 1) { edges { node { number } } } }')).data.revisions.edges[0].node.number as number;
+
   const renameOman = (server: TestServer, version: number, description: string) =>
     server.gql(`mutation($input: UpdateActorInput!) { updateActor(input: $input) { revision { number } userErrors { code } } }`, { input: { id: 'actor:oman', expectedVersion: version, description } }, editor);
 
   describe('Live: revisionAdded over graphql-ws', () => {
     it('delivers the revision a mutation writes, with its author and changes, filtered by node', async () => {
-      const all = collect(client(open), 'subscription { revisionAdded { number author { name } changes { nodeId op } } }', 2);
-      const onlyIran = collect(client(open), 'subscription { revisionAdded(node: "actor:iran") { number } }', 1);
-      const onlyActors = collect(client(open), 'subscription { revisionAdded(type: "Actor") { number } }', 2);
-      await Promise.all([all.ready, onlyIran.ready, onlyActors.ready]);
-      // A moment for the subscriptions to register after the connection is acknowledged.
-      await new Promise((r) => setTimeout(r, 100));
+      const after = await latest();
+      const all = collect(client(open), `subscription { revisionAdded(afterRevision: ${after}) { number author { name } changes { nodeId op } } }`, 2);
+      const onlyIran = collect(client(open), `subscription { revisionAdded(node: "actor:iran", afterRevision: ${after}) { number } }`, 1);
+      const onlyActors = collect(client(open), `subscription { revisionAdded(type: "Actor", afterRevision: ${after}) { number } }`, 2);
       const first = await renameOman(open, 1, 'Oman, host of the first round.');
       const second = await open.gql(`mutation($input: UpdateActorInput!) { updateActor(input: $input) { revision { number } } }`, { input: { id: 'actor:iran', expectedVersion: 1, description: 'Iran.' } }, editor);
       const heard = await all.done;
@@ -96,9 +97,7 @@ describe.each(testEngines())('Live updates on $engine', ({ engine }) => {
     it('closes a connection without a key when reads are closed, and serves one with a READER key', async () => {
       const refused = collect(client(closed), 'subscription { revisionAdded { number } }', 1);
       await expect(refused.done).rejects.toMatchObject({ code: 4403 });
-      const allowed = collect(client(closed, reader), 'subscription { revisionAdded { number } }', 1);
-      await allowed.ready;
-      await new Promise((r) => setTimeout(r, 100));
+      const allowed = collect(client(closed, reader), `subscription { revisionAdded(afterRevision: ${await latest()}) { number } }`, 1);
       const version = (await open.gql('{ actor(id: "actor:oman") { version } }')).data.actor.version;
       const write = await renameOman(open, version, 'Oman again.');
       expect(await allowed.done).toEqual([{ data: { revisionAdded: { number: write.data.updateActor.revision.number } } }]);
@@ -110,9 +109,7 @@ describe.each(testEngines())('Live updates on $engine', ({ engine }) => {
     });
 
     it('publishes nothing for a refused write or a replay', async () => {
-      const heard = collect(client(open), 'subscription { revisionAdded { number } }', 1);
-      await heard.ready;
-      await new Promise((r) => setTimeout(r, 100));
+      const heard = collect(client(open), `subscription { revisionAdded(afterRevision: ${await latest()}) { number } }`, 1);
       const version = (await open.gql('{ actor(id: "actor:oman") { version } }')).data.actor.version;
       const stale = await renameOman(open, version - 1, 'Stale.');
       expect(stale.data.updateActor.userErrors[0].code).toBe('VERSION_CONFLICT');
@@ -125,22 +122,70 @@ describe.each(testEngines())('Live updates on $engine', ({ engine }) => {
       expect(next.data.updateActor.revision.number).toBe(once.data.updateActor.revision.number + 1);
     });
 
-    it('stops a subscription’s events once its key is revoked, and refuses the key’s next operation', async () => {
+    it('ends a subscription with UNAUTHENTICATED once its key is revoked, and refuses the key’s next operation', async () => {
       const { revokeKey } = await import('../../src/auth/keys.js');
       const doomed = (await createKey(kb.engine, Role.READER, 'doomed reader')).key;
       const c = client(closed, doomed);
-      const events: unknown[] = [];
-      const ready = new Promise<void>((r) => c.on('connected', () => r()));
-      c.subscribe({ query: 'subscription { revisionAdded { number } }' }, { next: (v) => events.push(v), error: () => {}, complete: () => {} });
-      await ready;
-      await new Promise((r) => setTimeout(r, 100));
+      // Replaying the latest revision first: once it arrives, the subscription is surely running.
+      const last = await latest();
+      let replayed!: () => void;
+      const running = new Promise<void>((resolve) => (replayed = resolve));
+      const events: number[] = [];
+      const ended = new Promise<unknown>((resolve) =>
+        c.subscribe({ query: `subscription { revisionAdded(afterRevision: ${last - 1}) { number } }` }, { next: (v: any) => (events.push(v.data.revisionAdded.number), replayed()), error: resolve, complete: () => resolve('completed') }),
+      );
+      await running;
       await revokeKey(kb.engine, doomed.slice(3, 11));
       const version = (await open.gql('{ actor(id: "actor:oman") { version } }')).data.actor.version;
       await renameOman(open, version, 'After the revocation.');
-      await new Promise((r) => setTimeout(r, 300));
-      expect(events).toEqual([]);
+      // The revision written after the revocation is not sent: the stream ends with the refusal instead.
+      const errors = await ended;
+      expect(events).toEqual([last]);
+      expect(errors).toEqual([expect.objectContaining({ message: 'Not authenticated: the API key has been revoked.', extensions: expect.objectContaining({ code: 'UNAUTHENTICATED' }) })]);
       const next = collect(c, '{ actors { totalCount } }', 1);
       await expect(next.done).rejects.toBeDefined();
+    });
+
+    it('with afterRevision, sends every revision after it (filters applied), then new ones: none missed, none twice', async () => {
+      const start = await latest();
+      const numbers: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const version = (await open.gql('{ actor(id: "actor:oman") { version } }')).data.actor.version;
+        numbers.push((await renameOman(open, version, `Replayed ${i}.`)).data.updateActor.revision.number);
+      }
+      // Three already written, two to come: the switch from the table to the feed in between.
+      const stream = collect(client(open), `subscription { revisionAdded(afterRevision: ${start}) { number changes { nodeId } } }`, 5);
+      const onlyIran = collect(client(open), `subscription { revisionAdded(afterRevision: ${start}, node: "actor:iran") { number } }`, 1);
+      for (let i = 0; i < 2; i++) {
+        const version = (await open.gql('{ actor(id: "actor:oman") { version } }')).data.actor.version;
+        numbers.push((await renameOman(open, version, `Live ${i}.`)).data.updateActor.revision.number);
+      }
+      const iranVersion = (await open.gql('{ actor(id: "actor:iran") { version } }')).data.actor.version;
+      const iran = await open.gql(`mutation($input: UpdateActorInput!) { updateActor(input: $input) { revision { number } } }`, { input: { id: 'actor:iran', expectedVersion: iranVersion, description: 'Iran, again.' } }, editor);
+      expect((await stream.done).map((e: any) => e.data.revisionAdded.number)).toEqual(numbers);
+      expect(numbers).toEqual([start + 1, start + 2, start + 3, start + 4, start + 5]);
+      expect(await onlyIran.done).toEqual([{ data: { revisionAdded: { number: iran.data.updateActor.revision.number } } }]);
+    });
+
+    it('gives a client that reconnects with the last number it saw exactly what it missed', async () => {
+      const first = client(open);
+      const start = await latest();
+      const before = collect(first, `subscription { revisionAdded(afterRevision: ${start}) { number } }`, 1);
+      let version = (await open.gql('{ actor(id: "actor:oman") { version } }')).data.actor.version;
+      const seen = (await renameOman(open, version++, 'Seen.')).data.updateActor.revision.number;
+      expect(await before.done).toEqual([{ data: { revisionAdded: { number: seen } } }]);
+      await first.dispose();
+      // While it is away, two writes.
+      const missed = [(await renameOman(open, version++, 'Missed 1.')).data.updateActor.revision.number, (await renameOman(open, version++, 'Missed 2.')).data.updateActor.revision.number];
+      const again = collect(client(open), `subscription { revisionAdded(afterRevision: ${seen}) { number } }`, 3);
+      const live = (await renameOman(open, version++, 'Live.')).data.updateActor.revision.number;
+      expect((await again.done).map((e: any) => e.data.revisionAdded.number)).toEqual([...missed, live]);
+    });
+
+    it('refuses a negative afterRevision with BAD_USER_INPUT', async () => {
+      const res = collect(client(open), 'subscription { revisionAdded(afterRevision: -1) { number } }', 1);
+      const errors = (await res.done.then(() => [], (e: unknown) => e)) as { message: string; extensions?: { code?: string } }[];
+      expect(errors[0]).toMatchObject({ message: 'Argument "afterRevision": must be 0 or more (got -1)', extensions: { code: 'BAD_USER_INPUT' } });
     });
 
     it('answers over the socket by the same rules as over HTTP: no introspection with the playground off', async () => {
