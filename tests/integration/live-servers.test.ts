@@ -118,6 +118,23 @@ describe.runIf(postgresAvailable())('Live updates across three servers on one Po
     for (const subscriber of heard) expect(subscriber.errors).toEqual([]);
   });
 
+  it('answers from the database state, not from what a server kept: the timeline each kept shows a write made through another at once', async () => {
+    const timeline = async (server: ProcessServer) => ((await server.gql('{ timeline { event { id } } }')).data.timeline as { event: { id: string } }[]).map((e) => e.event.id);
+    const before = await Promise.all(servers.map(timeline));
+    // Asked twice, so each server keeps the whole base's order.
+    expect(await Promise.all(servers.map(timeline))).toEqual(before);
+    const created = await servers[1]!.gql(
+      'mutation($input: CreateEventInput!) { createEvent(input: $input) { event { id } userErrors { code } } }',
+      { input: { title: 'Talks in Muscat', summary: 'A round of talks, written through the second server.', kind: 'NEGOTIATION', status: 'OCCURRED', evidence: [{ source: SEED, exact: 'The ongoing conflict in Ukraine' }] } },
+      editor,
+    );
+    expect(created.data.createEvent.userErrors).toEqual([]);
+    for (const [i, ids] of (await Promise.all(servers.map(timeline))).entries()) {
+      expect(ids, `server ${i}`).toContain(created.data.createEvent.event.id);
+      expect(ids.length, `server ${i}`).toBe(before[i]!.length + 1);
+    }
+  });
+
   it('a server whose LISTEN connection is cut reconnects and catches up, missing nothing', async () => {
     const start = await latestOf(servers[0]!);
     const heard = servers.map((server) => subscribe(clients, server, start));
