@@ -101,7 +101,7 @@ class Queue implements AsyncIterableIterator<RevisionEvent> {
 }
 
 export class RevisionFeed {
-  /** The last revision handed to subscribers; null until the feed has read where the table stands. */
+  /** The last revision handed to subscribers; null while there are none (nothing is read then). */
   private last: number | null = null;
   private readonly queues = new Set<Queue>();
   private running: Promise<void> | null = null;
@@ -117,13 +117,17 @@ export class RevisionFeed {
   }
 
   private async begin(): Promise<void> {
-    // What was written before the server started is history: a client asks for it with afterRevision.
-    this.last = await liveStore.latest(this.engine).catch((error) => (this.onError(error), null));
     this.listener = this.engine.listen?.(REVISION_CHANNEL, { notified: () => this.poke(), connected: () => this.poke() }) ?? null;
   }
 
   /** Reads and delivers what was written since the last delivery; calls made meanwhile fold into one more read. */
   poke(): void {
+    // Nobody to tell: forget where the table stood rather than read it on every write; the
+    // next subscriber starts from the table as it finds it.
+    if (this.queues.size === 0) {
+      if (!this.running) this.last = null;
+      return;
+    }
     if (this.running) {
       this.again = true;
       return;
@@ -143,7 +147,7 @@ export class RevisionFeed {
   }
 
   private async catchUp(): Promise<void> {
-    if (this.last === null) this.last = await liveStore.latest(this.engine);
+    if (this.last === null) return;
     for (;;) {
       const events = await readAfter(this.engine, this.last);
       if (events.length === 0) {
@@ -168,6 +172,12 @@ export class RevisionFeed {
     const queue = new Queue((q) => this.queues.delete(q));
     this.queues.add(queue);
     try {
+      await this.ready;
+      // The first subscriber since the feed went quiet: what is in the table now is history.
+      if (this.last === null) {
+        const latest = await liveStore.latest(this.engine);
+        this.last ??= latest;
+      }
       let sent = after ?? -1;
       if (after !== null) {
         for (let events = await readAfter(this.engine, after); events.length > 0; events = await readAfter(this.engine, sent)) {
