@@ -1,17 +1,24 @@
 /**
- * One description per entity: the fields a client or a bundle gives for a node (their names,
- * their zod bounds, their defaults) and the row columns each becomes. It drives
+ * One description per entity (Source, Actor, Issue, Event, Statement, Position): the fields a
+ * client or a bundle gives for a node (their names, their zod bounds, their defaults, the
+ * nodes they refer to) and the row columns each becomes. It drives
  *
- * - the input schemas: a mutation's create input, its update input (a partial create) and the
- *   bundle's entry (`bundle-format.ts`) are built from the same fields (`fieldShape`);
- * - the rows: the writers (`modules/write/*.writer.ts`) and the bundle reader turn fields into
- *   columns through `columnsOf`, and the bundle export turns a row back into fields through
- *   `fieldsOf`;
- * - the node documents, the history and `asOf`, which store the row as the table declares it
- *   (`store/documents.ts` reads and writes every column of the table).
+ * - the input schemas: a mutation's create input and its update input (a partial create) in
+ *   `write.validation.ts`, and a bundle entry's fields in `bundle-format.ts`, hold the same
+ *   schema object for each field (`fieldShape`), so both accept and refuse the same values;
+ * - the rows: the writers (`modules/write/*.writer.ts`) make a created row with
+ *   `columnsOf(…, 'create')` and lay `columnsOf(…, 'update')` over the stored row; the bundle
+ *   reader makes an entry's row with `columnsOf` and checks the ids `referencesOf` gives;
+ * - the bundle export: an entry's fields are `fieldsOf` its row.
  *
- * So a new scalar field is the table's column, the GraphQL types, and one line here. What a
- * node owns beyond its row (aliases, evidence, participants, links) is each writer's own.
+ * A bundle names a field as the input does except where `bundleKey` says (Source's
+ * `publishedOn` is `published` in bundles, as it always was). Node documents, the history and
+ * `asOf` need nothing from here: they keep the row as the table declares it (`documents.ts`).
+ *
+ * So a new scalar field is the table's column (both dialects, with their migrations), the
+ * GraphQL object type and input classes, and one line here. What a node owns beyond its row
+ * (aliases, affiliations, evidence, participants, issue links, factuality and its cues) is each
+ * writer's and each bundle entry's own; so are places and relations, which have no description.
  */
 import { z } from 'zod';
 import { ActorKind, AttributionKind, DatePrecision, EventKind, EventStatus, Firmness, Stance, StatementKind } from '../shared/enums.js';
