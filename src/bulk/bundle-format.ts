@@ -1,30 +1,23 @@
 /**
- * The shape of the curated seed files in `seed/data/*.yaml`, validated with zod before
- * anything is written. Evidence is written as quotes of the article; the loader turns each
+ * The shape of a bundle's entries (the curated seed files in `seed/data/*.yaml`, an export,
+ * JSON lines), validated with zod before anything is written. An entity's fields are its
+ * description's (`store/entities.ts`), the same schemas the mutation inputs check; what an
+ * entry has beyond them (id, evidence, factuality, links, relations) is declared here. The
+ * order of each schema's keys is the bundle's layout: the export writes an entry's keys in
+ * that order (`entryOf`). Evidence is written as quotes of the article; the reader turns each
  * quote into code-point offsets and refuses one that is missing or ambiguous.
  */
 import { z } from 'zod';
 import {
-  ActorKind,
-  AttributionKind,
   Certainty,
-  DatePrecision,
-  EventKind,
-  EventStatus,
-  Firmness,
   ParticipantRole,
   Polarity,
-  Stance,
-  StatementKind,
   STORED_ACTOR_RELATION_KINDS,
   STORED_EVENT_RELATION_KINDS,
   STORED_STATEMENT_RELATION_KINDS,
 } from '../shared/enums.js';
-import { partialDate } from '../shared/partial-date.js';
 import { conditionsProblem, factualityProblem } from '../shared/fact-rules.js';
-
-const idOf = (type: string) =>
-  z.string().regex(new RegExp(`^${type}:[a-z0-9]+(-[a-z0-9]+)*$`), `must look like ${type}:<lower-case-slug>`);
+import { fieldShape, idOf, type EntityType } from '../store/entities.js';
 
 export const sourceId = idOf('source');
 export const actorId = idOf('actor');
@@ -70,14 +63,18 @@ export type FactualityInput = z.infer<typeof factuality>;
 
 export { partialDate, type PartialDateInput } from '../shared/partial-date.js';
 
-const unknownDate = { precision: DatePrecision.UNKNOWN } as const;
+/** An entity's fields as a bundle entry gives them: bundle keys, an absent optional taking its fallback. */
+const fields = <T extends EntityType>(type: T) => fieldShape(type, 'create', { defaults: true, keys: 'bundle' });
+
+/** `shape` with `inserted` right after its key `after`, where the bundle's layout has always had them. */
+function insertAfter<S extends z.ZodRawShape, I extends z.ZodRawShape>(shape: S, after: keyof S & string, inserted: I): S & I {
+  if (!(after in shape)) throw new Error(`bundle-format: no field ${after} to insert after`);
+  return Object.fromEntries(Object.entries(shape).flatMap(([key, schema]) => (key === after ? [[key, schema], ...Object.entries(inserted)] : [[key, schema]]))) as S & I;
+}
 
 export const sourceFile = z.strictObject({
   id: sourceId,
-  title: z.string().min(1),
-  file: z.string().regex(/^[\w.-]+\.txt$/, 'a .txt file beside the seed data'),
-  url: z.string().optional(),
-  published: partialDate.default(unknownDate),
+  ...insertAfter(fields('Source'), 'title', { file: z.string().regex(/^[\w.-]+\.txt$/, 'a .txt file beside the seed data') }),
 });
 
 export const placeEntry = z.strictObject({
@@ -90,12 +87,7 @@ export const placeEntry = z.strictObject({
 
 export const actorEntry = z.strictObject({
   id: actorId,
-  name: z.string().min(1),
-  kind: z.enum(ActorKind),
-  aliases: z.array(z.string().min(1)).default([]),
-  countryCode: z.string().regex(/^[A-Z]{3}$/, 'ISO 3166-1 alpha-3').optional(),
-  cameoCode: z.string().regex(/^[A-Z]{3,12}$/, 'CAMEO actor code').optional(),
-  description: z.string().min(1),
+  ...insertAfter(fields('Actor'), 'kind', { aliases: z.array(z.string().min(1)).default([]) }),
   evidence: evidenceList,
   affiliations: z
     .array(z.strictObject({ organization: actorId, role: z.string().min(1).optional(), evidence: evidenceList }))
@@ -107,8 +99,7 @@ export const actorEntry = z.strictObject({
 
 export const issueEntry = z.strictObject({
   id: issueId,
-  name: z.string().min(1),
-  description: z.string().min(1),
+  ...fields('Issue'),
   evidence: evidenceList,
   obstacles: z
     .array(
@@ -125,16 +116,7 @@ export const issueEntry = z.strictObject({
 
 export const eventEntry = z.strictObject({
   id: eventId,
-  title: z.string().min(1),
-  summary: z.string().min(1),
-  kind: z.enum(EventKind),
-  status: z.enum(EventStatus),
-  start: partialDate.default(unknownDate),
-  end: partialDate.default(unknownDate),
-  durationDays: z.number().int().positive().optional(),
-  durationNote: z.string().optional(),
-  location: placeId.optional(),
-  cameoCode: z.string().regex(/^\d{2,4}$/, 'CAMEO event code').optional(),
+  ...fields('Event'),
   participants: z.array(z.strictObject({ actor: actorId, role: z.enum(ParticipantRole) })).default([]),
   issues: z.array(issueId).default([]),
   relations: z
@@ -154,13 +136,7 @@ export const eventEntry = z.strictObject({
 
 export const statementEntry = z.strictObject({
   id: statementId,
-  kind: z.enum(StatementKind),
-  summary: z.string().min(1),
-  speaker: actorId.optional(),
-  attribution: z.strictObject({ kind: z.enum(AttributionKind), detail: z.string().optional() }),
-  target: actorId.optional(),
-  date: partialDate.default(unknownDate),
-  event: eventId.optional(),
+  ...fields('Statement'),
   issues: z.array(issueId).default([]),
   relations: z
     .array(z.strictObject({ kind: z.enum(STORED_STATEMENT_RELATION_KINDS), object: statementId, certainty, evidence: evidenceList }))
@@ -176,13 +152,7 @@ export const statementEntry = z.strictObject({
 export const positionEntry = z
   .strictObject({
     id: positionId,
-    actor: actorId,
-    issue: issueId,
-    stance: z.enum(Stance),
-    firmness: z.enum(Firmness).default(Firmness.UNKNOWN),
-    isPrecondition: z.boolean().default(false),
-    conditions: z.array(issueId).default([]),
-    summary: z.string().min(1),
+    ...insertAfter(fields('Position'), 'isPrecondition', { conditions: z.array(issueId).default([]) }),
     statements: z.array(statementId).default([]),
     factuality: factuality.optional(),
     evidence: evidenceList,
@@ -191,6 +161,22 @@ export const positionEntry = z
     const problem = conditionsProblem(p.stance, p.conditions, p.issue);
     if (problem) ctx.addIssue({ code: 'custom', path: ['conditions'], message: problem });
   });
+
+/** Leaves out null and undefined members and empty lists, as the seed files do. */
+export function compact<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))) as Partial<T>;
+}
+
+/**
+ * An entry as the export writes it: its keys in the order `schema` lists them (the bundle's
+ * layout, so an export keeps its bytes), compacted. A key the schema lacks is refused: the
+ * entry would not read back.
+ */
+export function entryOf(schema: z.ZodObject, values: Record<string, unknown>): Record<string, unknown> {
+  const keys = Object.keys(schema.shape);
+  for (const key of Object.keys(values)) if (!keys.includes(key)) throw new Error(`bundle-format: ${key} is not a key of the entry ${JSON.stringify(keys)}`);
+  return compact(Object.fromEntries(keys.filter((key) => key in values).map((key) => [key, values[key]])));
+}
 
 /** One seed data file per entity type, each a YAML list. */
 export const seedFiles = {

@@ -13,9 +13,9 @@ import { z } from 'zod';
 import * as t from '../db/tables.js';
 import { Certainty, Polarity } from '../shared/enums.js';
 import { SEED_DIR } from '../shared/paths.js';
-import { dateColumns } from '../shared/partial-date.js';
 import { relationId } from '../shared/relation-ids.js';
 import { CodePointText, contentHash, SpanError } from '../shared/text-span.js';
+import { columnsOf, referencesOf, type EntityType } from '../store/entities.js';
 import {
   seedFiles,
   sourceFile,
@@ -75,6 +75,9 @@ export interface SeedPlan {
 }
 
 type CueSubject = Pick<typeof t.factualityCues.$inferInsert, 'eventId' | 'statementId' | 'positionId'>;
+
+/** An entity's row as the plan holds it (`Actor`: a row of `actors` …). */
+type PlanRow<T extends EntityType> = SeedPlan[`${Lowercase<T>}s`][number];
 
 
 /** A YAML file's data, and, when it is a list, the line each item starts on. */
@@ -200,6 +203,12 @@ export type BundleCounts = { [K in keyof SeedPlan]: number };
 /** The entry's rows are gathered through these; each names the file and entry in a refusal. */
 interface EntryContext {
   rows: SeedPlan;
+  /**
+   * The entry's id and its fields' columns (its entity description's: every field, an absent
+   * one at its fallback), every reference checked with `ref`; the caller adds what is not a
+   * field (factuality).
+   */
+  fields<T extends EntityType>(type: T, entry: { id: string }): PlanRow<T>;
   /** The id, checked: known now, or checked when the walk ends (a forward reference). */
   ref(id: string): string;
   ref(id: string | undefined): string | null;
@@ -220,7 +229,7 @@ const KINDS = [
   {
     kind: 'actors', list: seedFiles['actors.yaml'], ids: (a: ActorEntry) => [a.id],
     rows: (a: ActorEntry, c: EntryContext) => {
-      c.rows.actors.push({ id: a.id, name: a.name, kind: a.kind, countryCode: a.countryCode ?? null, cameoCode: a.cameoCode ?? null, description: a.description });
+      c.rows.actors.push(c.fields('Actor', a));
       new Set(a.aliases).forEach((alias) => c.rows.actorAliases.push({ actorId: a.id, alias }));
       c.cite(a.evidence, { actorId: a.id });
       for (const af of a.affiliations) {
@@ -238,7 +247,7 @@ const KINDS = [
   {
     kind: 'issues', list: seedFiles['issues.yaml'], ids: (i: IssueEntry) => [i.id, ...i.obstacles.map((o) => o.id)],
     rows: (i: IssueEntry, c: EntryContext) => {
-      c.rows.issues.push({ id: i.id, name: i.name, description: i.description });
+      c.rows.issues.push(c.fields('Issue', i));
       c.cite(i.evidence, { issueId: i.id });
       for (const o of i.obstacles) {
         c.rows.issueObstacles.push({ id: o.id, issueId: i.id, description: o.description, certainty: o.certainty });
@@ -250,13 +259,7 @@ const KINDS = [
   {
     kind: 'events', list: seedFiles['events.yaml'], ids: (e: EventEntry) => [e.id],
     rows: (e: EventEntry, c: EntryContext) => {
-      c.rows.events.push({
-        id: e.id, title: e.title, summary: e.summary, kind: e.kind, status: e.status,
-        ...dateColumns('start', e.start), ...dateColumns('end', e.end),
-        durationDays: e.durationDays ?? null, durationNote: e.durationNote ?? null,
-        locationId: c.ref(e.location), cameoCode: e.cameoCode ?? null,
-        ...c.factualityOf(e.factuality, { eventId: e.id }),
-      });
+      c.rows.events.push({ ...c.fields('Event', e), ...c.factualityOf(e.factuality, { eventId: e.id }) });
       c.cite(e.evidence, { eventId: e.id });
       e.participants.forEach((p) => c.rows.eventParticipants.push({ eventId: e.id, actorId: c.ref(p.actor), role: p.role }));
       new Set(e.issues).forEach((issueId) => c.rows.eventIssues.push({ eventId: e.id, issueId: c.ref(issueId) }));
@@ -270,13 +273,8 @@ const KINDS = [
   {
     kind: 'statements', list: seedFiles['statements.yaml'], ids: (s: StatementEntry) => [s.id],
     rows: (s: StatementEntry, c: EntryContext) => {
-      c.rows.statements.push({
-        id: s.id, kind: s.kind, summary: s.summary, speakerId: c.ref(s.speaker),
-        attributionKind: s.attribution.kind, attributionDetail: s.attribution.detail ?? null,
-        targetId: c.ref(s.target), ...dateColumns('date', s.date), eventId: c.ref(s.event),
-        // A statement relays its speaker's view unless its factuality names another holder.
-        ...c.factualityOf(s.factuality, { statementId: s.id }, s.speaker ?? null),
-      });
+      // A statement relays its speaker's view unless its factuality names another holder.
+      c.rows.statements.push({ ...c.fields('Statement', s), ...c.factualityOf(s.factuality, { statementId: s.id }, s.speaker ?? null) });
       c.cite(s.evidence, { statementId: s.id });
       new Set(s.issues).forEach((issueId) => c.rows.statementIssues.push({ statementId: s.id, issueId: c.ref(issueId) }));
       for (const r of s.relations) {
@@ -289,11 +287,7 @@ const KINDS = [
   {
     kind: 'positions', list: seedFiles['positions.yaml'], ids: (p: PositionEntry) => [p.id],
     rows: (p: PositionEntry, c: EntryContext) => {
-      c.rows.positions.push({
-        id: p.id, actorId: c.ref(p.actor), issueId: c.ref(p.issue), stance: p.stance,
-        firmness: p.firmness, isPrecondition: p.isPrecondition, summary: p.summary,
-        ...c.factualityOf(p.factuality, { positionId: p.id }),
-      });
+      c.rows.positions.push({ ...c.fields('Position', p), ...c.factualityOf(p.factuality, { positionId: p.id }) });
       c.cite(p.evidence, { positionId: p.id });
       new Set(p.conditions).forEach((issueId) => c.rows.positionConditions.push({ positionId: p.id, issueId: c.ref(issueId) }));
       new Set(p.statements).forEach((statementId) => c.rows.positionStatements.push({ positionId: p.id, statementId: c.ref(statementId) }));
@@ -366,7 +360,7 @@ export function* bundleEntries(dir: string, { validated = false } = {}): Generat
     texts.set(source.id, new CodePointText(text));
     lastSource = source.id;
     const rows = emptyPlan();
-    rows.sources.push({ id: source.id, title: source.title, text, url: source.url ?? null, contentHash: contentHash(text), ...dateColumns('published', source.published) });
+    rows.sources.push({ id: source.id, ...(columnsOf('Source', source, 'create', 'bundle') as Omit<PlanRow<'Source'>, 'id' | 'text' | 'contentHash'>), text, contentHash: contentHash(text) });
     yield count({ file, entry: label, rows });
   }
   if (texts.size === 0) throw new SeedError('sources.jsonl', '(file)', 'a bundle needs at least one source');
@@ -406,6 +400,10 @@ export function* bundleEntries(dir: string, { validated = false } = {}): Generat
         });
       const context: EntryContext = {
         rows,
+        fields: (type, entry) => {
+          for (const id of referencesOf(type, entry, 'bundle')) context.ref(id);
+          return { id: entry.id, ...columnsOf(type, entry, 'create', 'bundle') } as never;
+        },
         ref: ((id: string | undefined) => {
           if (id === undefined) return null;
           if (!validated && !known.has(id) && !forward.has(id)) forward.set(id, { file, entry: label, line });

@@ -10,18 +10,80 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { Executor } from '../db/engine.js';
 import { CodePointText } from '../shared/text-span.js';
+import { fieldsOf } from '../store/entities.js';
 import { ExportError } from './export-error.js';
+import { actorEntry, compact, entryOf, eventEntry, issueEntry, positionEntry, sourceFile, statementEntry } from './bundle-format.js';
 import { allPlaces, nodeIds, relationIdsOf, type ExportedNode } from './export.store.js';
 import { readDoc, type Docs, type SpanDoc } from '../store/documents.js';
 
-/** Leaves out null and undefined members and empty lists, as the seed files do. */
-function compact<T extends Record<string, unknown>>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== null && v !== undefined && !(Array.isArray(v) && v.length === 0))) as Partial<T>;
+/** A span as the bundle writes it: the words and which occurrence of them in the source it is. */
+export interface QuoteEntry {
+  quote: string;
+  occurrence: number;
+  source: string;
 }
 
-function date(prefix: string, row: Record<string, unknown>) {
-  return compact({ precision: row[`${prefix}Precision`], year: row[`${prefix}Year`], month: row[`${prefix}Month`], day: row[`${prefix}Day`], note: row[`${prefix}Note`] });
+/** Quotes of spans of `texts` (the bundle's sources, by id); a span its text no longer holds is refused. */
+export function quoting(texts: ReadonlyMap<string, CodePointText>): (list: SpanDoc[]) => QuoteEntry[] {
+  const quote = (s: SpanDoc): QuoteEntry => {
+    const text = texts.get(s.sourceId)!;
+    const occurrence = text.occurrences(s.exact).indexOf(s.start) + 1;
+    if (occurrence === 0) throw new ExportError(`a span of ${s.sourceId} at ${s.start}–${s.end} no longer matches its text ("${s.exact}"); the bundle would not import`);
+    return { quote: s.exact, occurrence, source: s.sourceId };
+  };
+  return (list) => list.map(quote);
 }
+
+/** What an entry needs beyond its node's document: quotes for its spans, and the node's relations (where it has any) as entries. */
+export interface EntryParts {
+  quotes: (list: SpanDoc[]) => QuoteEntry[];
+  relations: Record<string, unknown>[];
+}
+
+/** The factuality as an entry gives it; absent when it is what an absent one means. */
+function factuality(row: { certainty: string; polarity: string; holderId: string | null }, cues: SpanDoc[], defaultHolder: string | null, quotes: EntryParts['quotes']) {
+  return row.certainty === 'CERTAIN' && row.polarity === 'POSITIVE' && row.holderId === defaultHolder && cues.length === 0
+    ? undefined
+    : { certainty: row.certainty, polarity: row.polarity, holder: row.holderId, cues: quotes(cues) };
+}
+
+/** The file a source's text is written to, beside the bundle's data. */
+export const textFileOf = (sourceId: string) => `${sourceId.slice('source:'.length)}.txt`;
+
+/**
+ * Each node's bundle entry from its document: the id, the fields its entity description
+ * reads from the row (`fieldsOf`), and what the node owns beyond its row.
+ */
+export const ENTRY_OF = {
+  Source: (d: Docs['Source']) => entryOf(sourceFile, { id: d.row.id, ...fieldsOf('Source', d.row, 'bundle'), file: textFileOf(d.row.id) }),
+  Actor: (d: Docs['Actor'], { quotes, relations }: EntryParts) =>
+    entryOf(actorEntry, {
+      id: d.row.id, ...fieldsOf('Actor', d.row, 'bundle'), aliases: d.aliases, evidence: quotes(d.evidence),
+      affiliations: d.affiliations.map((a) => compact({ organization: a.organizationId, role: a.role, evidence: quotes(a.evidence) })),
+      relations,
+    }),
+  Issue: (d: Docs['Issue'], { quotes }: Pick<EntryParts, 'quotes'>) =>
+    entryOf(issueEntry, {
+      id: d.row.id, ...fieldsOf('Issue', d.row, 'bundle'), evidence: quotes(d.evidence),
+      obstacles: d.obstacles.map((o) => compact({ id: o.id, description: o.description, parties: o.partyIds, certainty: o.certainty === 'CERTAIN' ? undefined : o.certainty, evidence: quotes(o.evidence) })),
+    }),
+  Event: (d: Docs['Event'], { quotes, relations }: EntryParts) =>
+    entryOf(eventEntry, {
+      id: d.row.id, ...fieldsOf('Event', d.row, 'bundle'),
+      participants: d.participants.map((p) => ({ actor: p.actorId, role: p.role })), issues: d.issueIds, relations,
+      factuality: factuality(d.row, d.cues, null, quotes), evidence: quotes(d.evidence),
+    }),
+  Statement: (d: Docs['Statement'], { quotes, relations }: EntryParts) =>
+    entryOf(statementEntry, {
+      id: d.row.id, ...fieldsOf('Statement', d.row, 'bundle'), issues: d.issueIds, relations,
+      factuality: factuality(d.row, d.cues, d.row.speakerId, quotes), evidence: quotes(d.evidence),
+    }),
+  Position: (d: Docs['Position'], { quotes }: Pick<EntryParts, 'quotes'>) =>
+    entryOf(positionEntry, {
+      id: d.row.id, ...fieldsOf('Position', d.row, 'bundle'), conditions: d.conditionIds, statements: d.statementIds,
+      factuality: factuality(d.row, d.cues, null, quotes), evidence: quotes(d.evidence),
+    }),
+};
 
 /**
  * Writes the bundle, reading through `q` (the export's snapshot): node ids streamed kind by
@@ -31,17 +93,7 @@ function date(prefix: string, row: Record<string, unknown>) {
 export async function exportBundle(q: Executor, dir: string): Promise<{ file: string; records: number }[]> {
   mkdirSync(join(dir, 'data'), { recursive: true });
   const texts = new Map<string, CodePointText>();
-  const quote = (s: SpanDoc) => {
-    const text = texts.get(s.sourceId)!;
-    const occurrence = text.occurrences(s.exact).indexOf(s.start) + 1;
-    if (occurrence === 0) throw new ExportError(`a span of ${s.sourceId} at ${s.start}–${s.end} no longer matches its text ("${s.exact}"); the bundle would not import`);
-    return { quote: s.exact, occurrence, source: s.sourceId };
-  };
-  const quotes = (list: SpanDoc[]) => list.map(quote);
-  const factuality = (row: { certainty: string; polarity: string; holderId: string | null }, cues: SpanDoc[], defaultHolder: string | null) =>
-    row.certainty === 'CERTAIN' && row.polarity === 'POSITIVE' && row.holderId === defaultHolder && cues.length === 0
-      ? undefined
-      : { certainty: row.certainty, polarity: row.polarity, holder: row.holderId, cues: quotes(cues) };
+  const quotes = quoting(texts);
 
   // Ids streamed, documents one at a time: the export streams whatever the base's size.
   async function* docs<T extends keyof Docs & ExportedNode>(type: T): AsyncGenerator<Docs[T]> {
@@ -69,47 +121,16 @@ export async function exportBundle(q: Executor, dir: string): Promise<{ file: st
   });
 
   const files: Record<string, AsyncIterable<unknown>> = {
-    'sources.yaml': map(docs('Source'), ({ row }) => {
-      const file = `${row.id.slice('source:'.length)}.txt`;
-      writeFileSync(join(dir, file), row.text);
-      return compact({ id: row.id, title: row.title, file, url: row.url, published: date('published', row) });
+    'sources.yaml': map(docs('Source'), (d) => {
+      writeFileSync(join(dir, textFileOf(d.row.id)), d.row.text);
+      return ENTRY_OF.Source(d);
     }),
     'places.yaml': map(allPlaces(q), (p) => compact({ id: p.id, name: p.name, countryCode: p.countryCode, latitude: p.latitude, longitude: p.longitude })),
-    'actors.yaml': map(docs('Actor'), async (d) =>
-      compact({
-        id: d.row.id, name: d.row.name, kind: d.row.kind, aliases: d.aliases, countryCode: d.row.countryCode, cameoCode: d.row.cameoCode, description: d.row.description,
-        evidence: quotes(d.evidence),
-        affiliations: d.affiliations.map((a) => compact({ organization: a.organizationId, role: a.role, evidence: quotes(a.evidence) })),
-        relations: await actorRelations(d.row.id),
-      }),
-    ),
-    'issues.yaml': map(docs('Issue'), (d) =>
-      compact({
-        id: d.row.id, name: d.row.name, description: d.row.description, evidence: quotes(d.evidence),
-        obstacles: d.obstacles.map((o) => compact({ id: o.id, description: o.description, parties: o.partyIds, certainty: o.certainty === 'CERTAIN' ? undefined : o.certainty, evidence: quotes(o.evidence) })),
-      }),
-    ),
-    'events.yaml': map(docs('Event'), async (d) =>
-      compact({
-        id: d.row.id, title: d.row.title, summary: d.row.summary, kind: d.row.kind, status: d.row.status, start: date('start', d.row), end: date('end', d.row),
-        durationDays: d.row.durationDays, durationNote: d.row.durationNote, location: d.row.locationId, cameoCode: d.row.cameoCode,
-        participants: d.participants.map((p) => ({ actor: p.actorId, role: p.role })), issues: d.issueIds, relations: await eventRelations(d.row.id),
-        factuality: factuality(d.row, d.cues, null), evidence: quotes(d.evidence),
-      }),
-    ),
-    'statements.yaml': map(docs('Statement'), async (d) =>
-      compact({
-        id: d.row.id, kind: d.row.kind, summary: d.row.summary, speaker: d.row.speakerId, attribution: compact({ kind: d.row.attributionKind, detail: d.row.attributionDetail }),
-        target: d.row.targetId, date: date('date', d.row), event: d.row.eventId, issues: d.issueIds, relations: await statementRelations(d.row.id),
-        factuality: factuality(d.row, d.cues, d.row.speakerId), evidence: quotes(d.evidence),
-      }),
-    ),
-    'positions.yaml': map(docs('Position'), (d) =>
-      compact({
-        id: d.row.id, actor: d.row.actorId, issue: d.row.issueId, stance: d.row.stance, firmness: d.row.firmness, isPrecondition: d.row.isPrecondition,
-        conditions: d.conditionIds, summary: d.row.summary, statements: d.statementIds, factuality: factuality(d.row, d.cues, null), evidence: quotes(d.evidence),
-      }),
-    ),
+    'actors.yaml': map(docs('Actor'), async (d) => ENTRY_OF.Actor(d, { quotes, relations: await actorRelations(d.row.id) })),
+    'issues.yaml': map(docs('Issue'), (d) => ENTRY_OF.Issue(d, { quotes })),
+    'events.yaml': map(docs('Event'), async (d) => ENTRY_OF.Event(d, { quotes, relations: await eventRelations(d.row.id) })),
+    'statements.yaml': map(docs('Statement'), async (d) => ENTRY_OF.Statement(d, { quotes, relations: await statementRelations(d.row.id) })),
+    'positions.yaml': map(docs('Position'), (d) => ENTRY_OF.Position(d, { quotes })),
   };
   // Each entry is written as a one-item YAML list as soon as it is made; one after another they are the file's list.
   const written: { file: string; records: number }[] = [];

@@ -1,6 +1,7 @@
 /** `createActor`, `updateActor`: an actor with its aliases, affiliations and evidence. */
 import type { Docs } from '../../store/documents.js';
-import { slugId } from './write.build.js';
+import { columnsOf } from '../../store/entities.js';
+import { slugId, sortedSet } from './write.build.js';
 import type * as I from './write.inputs.js';
 import { refuse, refuseRepeats, type StoredResult, type Write } from './write.runner.js';
 import { UserErrorCode } from './write.types.js';
@@ -18,8 +19,8 @@ async function affiliationsOf(w: Write, list: readonly I.AffiliationInput[], own
 export async function createActor(w: Write, input: I.CreateActorInput): Promise<StoredResult> {
   const id = input.id ?? slugId('actor', input.name, ['input', 'name']);
   const doc: Docs['Actor'] = {
-    row: { id, name: input.name.trim(), kind: input.kind, countryCode: input.countryCode ?? null, cameoCode: input.cameoCode ?? null, description: input.description.trim(), version: 1 },
-    aliases: [...new Set(input.aliases)].sort(),
+    row: { id, ...columnsOf('Actor', input, 'create'), version: 1 } as Docs['Actor']['row'],
+    aliases: sortedSet(input.aliases),
     affiliations: await affiliationsOf(w, input.affiliations, id),
     evidence: await w.spans(input.evidence, ['input', 'evidence']),
   };
@@ -29,16 +30,10 @@ export async function createActor(w: Write, input: I.CreateActorInput): Promise<
 
 export async function updateActor(w: Write, input: I.UpdateActorInput): Promise<StoredResult> {
   const before = await w.current('Actor', input.id, input.expectedVersion);
-  const row = { ...before.row };
-  if (input.name != null) row.name = input.name.trim();
-  if (input.kind != null) row.kind = input.kind;
-  if (input.countryCode != null) row.countryCode = input.countryCode;
-  if (input.cameoCode != null) row.cameoCode = input.cameoCode;
-  if (input.description != null) row.description = input.description.trim();
   await w.update('Actor', before, {
     ...before,
-    row,
-    aliases: input.aliases ? [...new Set(input.aliases)].sort() : before.aliases,
+    row: { ...before.row, ...columnsOf('Actor', input, 'update') },
+    aliases: input.aliases ? sortedSet(input.aliases) : before.aliases,
     affiliations: input.affiliations ? await affiliationsOf(w, input.affiliations, input.id) : before.affiliations,
   });
   return { type: 'Actor', id: input.id };

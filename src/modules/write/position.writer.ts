@@ -2,7 +2,7 @@
 import type { Stance } from '../../shared/enums.js';
 import { conditionsProblem } from '../../shared/fact-rules.js';
 import type { Docs } from '../../store/documents.js';
-import { factualityOf } from './write.build.js';
+import { newFact, sortedSet } from './write.build.js';
 import type * as I from './write.inputs.js';
 import { refuse, type StoredResult, type Write } from './write.runner.js';
 import { positionOf } from './write.store.js';
@@ -15,15 +15,8 @@ export async function setPosition(w: Write, input: I.SetPositionInput): Promise<
   const problem = conditionsProblem(input.stance as Stance, input.conditions, input.issue);
   if (problem) refuse(UserErrorCode.INVALID_VALUE, ['input', 'conditions'], `input.conditions: ${problem}`);
   const existing = await positionOf(w.tx, input.actor, input.issue);
-  const f = await factualityOf(w, input.factuality, null);
   const id = existing ?? `position:${input.actor.slice('actor:'.length)}-${input.issue.slice('issue:'.length)}`;
-  const doc: Docs['Position'] = {
-    row: { id, actorId: input.actor, issueId: input.issue, stance: input.stance, firmness: input.firmness, isPrecondition: input.isPrecondition, summary: input.summary.trim(), ...f.columns, version: 1 },
-    statementIds: [...new Set(input.statements)].sort(),
-    conditionIds: [...new Set(input.conditions)].sort(),
-    evidence: await w.spans(input.evidence, ['input', 'evidence']),
-    cues: f.cues,
-  };
+  const doc: Docs['Position'] = { ...(await newFact(w, 'Position', id, input, null)), statementIds: sortedSet(input.statements), conditionIds: sortedSet(input.conditions) };
   if (existing) await w.update('Position', await w.current('Position', id, input.expectedVersion), doc);
   else await w.create('Position', doc, ['input', 'actor']);
   return { type: 'Position', id };

@@ -1,7 +1,7 @@
 /** `addSource`: a source text, NFC-normalised, refused when the same text is stored already. */
 import type * as t from '../../db/tables.js';
-import { dateColumns } from '../../shared/partial-date.js';
 import { contentHash } from '../../shared/text-span.js';
+import { columnsOf } from '../../store/entities.js';
 import { slugId } from './write.build.js';
 import type * as I from './write.inputs.js';
 import { refuse, type StoredResult, type Write } from './write.runner.js';
@@ -14,7 +14,7 @@ export async function addSource(w: Write, input: I.AddSourceInput): Promise<Stor
   const same = await sourceWithHash(w.tx, hash);
   if (same) refuse(UserErrorCode.DUPLICATE_ID, ['input', 'text'], `input.text: the same text is already ${same}`);
   const id = input.id ?? slugId('source', input.title, ['input', 'title']);
-  const row: t.SourceRow = { id, title: input.title.trim(), text, url: input.url ?? null, contentHash: hash, version: 1, ...dateColumns('published', input.publishedOn) };
+  const row = { id, ...columnsOf('Source', input, 'create'), text, contentHash: hash, version: 1 } as t.SourceRow;
   await w.create('Source', { row });
   return { type: 'Source', id };
 }
