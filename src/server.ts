@@ -18,6 +18,7 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
+import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { DEFAULT_LIMITS, type Config, type Limits } from './config.js';
 import { accessRefusal } from './auth/auth-checker.js';
@@ -26,7 +27,7 @@ import { createContext, type Context, type RequestAuth } from './context.js';
 import { DatabaseUnavailableError, statement, type Engine } from './db/engine.js';
 import { CONTENT_SECURITY_POLICY_DIRECTIVES } from './http/assets.routes.js';
 import { registerExplore } from './http/explore.routes.js';
-import { charsetRefusal, errorBody, rateLimitError, rateLimitKey } from './http/http-guards.js';
+import { charsetRefusal, DRAIN_FACTOR, errorBody, rateLimitError, rateLimitKey, unreadBodyPlan } from './http/http-guards.js';
 import { armorRules, costLimitPlugin, costRefusal, LIMIT_EXCEEDED, tokenLimitError } from './http/limits.js';
 import { textGuardPlugin, unstorableTextRefusal } from './http/text-guard.js';
 import { attachRevisionFeed } from './live/revision-feed.js';
@@ -192,11 +193,63 @@ function httpErrorHandler(this: FastifyInstance, error: FastifyError, request: F
     return reply.code(503).send(errorBody('The database is unavailable; try again shortly', 'SERVICE_UNAVAILABLE'));
   }
   const status = error.statusCode ?? 500;
+  // fastify answers a body over the limit with `Connection: close` (its content-type parser
+  // sets it on every parse error since fastify/fastify#6262), and Node then closes the
+  // socket while the client is still sending the rest: the client's next write meets a reset
+  // and it never reads the 413 (Node's fetch: EPIPE). The onSend hook decides instead
+  // (`answerBeforeBody`): the rest is read and discarded, or the connection closed.
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') reply.removeHeader('connection');
   if (status >= 400 && status < 500) {
     return reply.code(status).send(errorBody(error.message, error.code ?? 'BAD_REQUEST'));
   }
   request.log.error({ err: error }, 'unexpected error');
   return reply.code(500).send(errorBody('Internal server error', 'INTERNAL_SERVER_ERROR'));
+}
+
+/**
+ * Reads and throws away what is left of `request`'s body, so its client can finish sending
+ * and then read the answer it was given; the connection then serves its next request. Only a
+ * count is kept, never the bytes. Past `cap` bytes the connection is destroyed: the client may
+ * then see a reset instead of the answer, which is fair at that size. A client that stops
+ * sending is cut by Node's request timeout (`REQUEST_TIMEOUT_MS`), as any unfinished request.
+ */
+function discardRest(request: IncomingMessage, cap: number, onCut: (read: number) => void): void {
+  let read = 0;
+  const stop = () => {
+    request.off('data', count);
+    request.off('end', stop);
+    request.off('close', stop);
+  };
+  const count = (chunk: Buffer) => {
+    read += chunk.length;
+    if (read <= cap) return;
+    stop();
+    onCut(read);
+    request.socket.destroy();
+  };
+  // A 'data' listener keeps the stream flowing and marks it consumed, so Node's own dump
+  // (which drops the bytes unseen and unbounded, once the answer is sent) stays out of it.
+  request.on('data', count);
+  request.once('end', stop);
+  request.once('close', stop);
+}
+
+/**
+ * An answer sent before the request's body was read to its end (a body over the limit, a
+ * refusal by a hook: a charset, the rate limit): the rest is drained within `drainCap` bytes
+ * (`unreadBodyPlan`), or, when it declares more, the answer says `Connection: close` and Node
+ * closes the connection after it. A response that closes the connection anyway (fastify's
+ * shutdown) is left to do so.
+ */
+function answerBeforeBody(request: FastifyRequest, reply: FastifyReply, drainCap: number): void {
+  if (String(reply.getHeader('connection') ?? '').toLowerCase() === 'close') return;
+  if (unreadBodyPlan(request.headers['content-length'], drainCap) === 'close') {
+    reply.header('connection', 'close');
+    return;
+  }
+  discardRest(request.raw, drainCap, (read) =>
+    request.log.info({ discarded: read, drainCap }, 'closing the connection: the unread request body went past the drain cap'),
+  );
 }
 
 /**
@@ -267,6 +320,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     max: (_request, key) => limitOf(key),
     allowList: (_request, key) => limitOf(key) === 0,
     errorResponseBuilder: (_request, context) => rateLimitError(context.max, context.ttl),
+  });
+  const drainCap = limits.bodyLimit * DRAIN_FACTOR;
+  // Callback style, not async: it runs for every response, and almost always returns at once.
+  app.addHook('onSend', (request, reply, payload, done) => {
+    if (!request.raw.complete) answerBeforeBody(request, reply, drainCap);
+    done(null, payload);
   });
   app.addHook('onRequest', async (request, reply) => {
     const refusal = charsetRefusal(request.headers['content-type']);

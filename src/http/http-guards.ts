@@ -47,3 +47,24 @@ export function rateLimitError(max: number, ttlMs: number): Error & { statusCode
   const message = `Too many requests: this server allows ${max} a minute from one key or address; retry in ${retryAfter} s.`;
   return Object.assign(new Error(message), { statusCode: 429 as const, code: 'RATE_LIMITED' as const });
 }
+
+/**
+ * How much of a body the server answered without reading (a body over the limit, a refusal
+ * made before the body was read) it reads and throws away, as a multiple of the body limit.
+ * A client that is still sending when the answer goes out reads that answer only if the
+ * connection stays open until it has finished sending: closing it earlier resets it, and
+ * Node's fetch then reports `EPIPE` instead of the 413 it was owed. Discarding costs the
+ * server bandwidth, never memory; past this much, closing is fair (an upload that large is
+ * not a client that misjudged the limit), and a declared length past it is closed at once.
+ */
+export const DRAIN_FACTOR = 4;
+
+/**
+ * What to do with the unread rest of a request's body once its answer is sent: `drain` (read
+ * and discard it, then keep the connection) when its declared length is within `drainCap` or
+ * it declares none (chunked; the reading side stops at `drainCap`); `close` when it declares
+ * more than `drainCap`, where reading it all would only waste the bandwidth.
+ */
+export function unreadBodyPlan(contentLength: string | undefined, drainCap: number): 'drain' | 'close' {
+  return contentLength !== undefined && Number(contentLength) > drainCap ? 'close' : 'drain';
+}
