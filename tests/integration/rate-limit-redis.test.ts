@@ -64,7 +64,9 @@ describe.runIf(postgresAvailable())('Rate limits across servers', () => {
   }, 120_000);
   afterEach(async () => {
     for (const server of started) expect(JSON.stringify(server.logs()), 'a log line holds the Redis password').not.toContain(PASSWORD);
-    await Promise.all(started.map((s) => s.terminate()));
+    // SIGTERM closes Redis after the HTTP server, then the database, and exits 0.
+    const exits = await Promise.all(started.map((s) => s.terminate()));
+    expect(exits).toEqual(started.map(() => ({ code: 0, signal: null })));
     started = [];
   });
   afterAll(async () => {
