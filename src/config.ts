@@ -3,7 +3,9 @@
  * A value that does not parse stops the start with a message naming the variable: a typo in a
  * limit must not silently fall back to no limit.
  */
+import { isIP } from 'node:net';
 import { parseDatabaseUrl } from './db/database-url.js';
+import { redisUrlProblem } from './http/redis-url.js';
 
 export interface Limits {
   /** Deepest field nesting of an operation (introspection excepted). */
@@ -41,6 +43,20 @@ export interface Config {
   /** Origins whose pages may call the API from a browser: `*` for any, or a list. */
   corsOrigins: '*' | string[];
   limits: Limits;
+  /** Redis shared by every server, where the rate limits are counted; null: each server counts its own. */
+  redisUrl: string | null;
+  /**
+   * Addresses (or CIDR ranges) of the proxies in front: a request from one of them is taken to
+   * come from the address its `X-Forwarded-For` names (the per-address rate limit, the logs).
+   * Empty: the header is ignored, since any client could write it.
+   */
+  trustProxy: string[];
+  /**
+   * On SIGTERM, how many times each proxy that has been checking `/health` must have been
+   * answered 503 before the server stops accepting connections (its `fall` plus one); 0: stop
+   * at once. See `http/drain.ts`.
+   */
+  drainHealthChecks: number;
 }
 
 /** A variable that does not parse: the start stops with this one-line message. */
@@ -119,6 +135,28 @@ function checkedDatabaseUrl(url: string): string {
   return url;
 }
 
+/** `REDIS_URL` as given, once it is a Redis URL; null when unset. */
+function checkedRedisUrl(raw: string | undefined): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  const problem = redisUrlProblem(raw.trim());
+  if (problem) throw new ConfigError(problem);
+  return raw.trim();
+}
+
+/** `TRUST_PROXY`: a comma-separated list of IP addresses or CIDR ranges (`10.0.0.0/8`), each checked to be one. */
+function trustedProxies(raw: string | undefined): string[] {
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((entry) => {
+    const value = entry.trim();
+    const [address, bits, ...rest] = value.split('/');
+    const version = isIP(address ?? '');
+    const maxBits = version === 6 ? 128 : 32;
+    const bitsOk = bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= maxBits);
+    if (version === 0 || !bitsOk || rest.length > 0) throw new ConfigError(`TRUST_PROXY must be a comma-separated list of IP addresses or CIDR ranges, got "${value}"`);
+    return value;
+  });
+}
+
 export function loadLimits(env: NodeJS.ProcessEnv): Limits {
   const limits = { ...DEFAULT_LIMITS };
   for (const key of Object.keys(LIMIT_VARIABLES) as (keyof Limits)[]) {
@@ -142,6 +180,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): Config {
     production: env.NODE_ENV === 'production',
     corsOrigins: corsOriginsOf(env.CORS_ORIGINS),
     limits: loadLimits(env),
+    redisUrl: checkedRedisUrl(env.REDIS_URL),
+    trustProxy: trustedProxies(env.TRUST_PROXY),
+    drainHealthChecks: wholeNumber(env, 'DRAIN_HEALTH_CHECKS', 0, 0),
   };
 }
 

@@ -20,6 +20,7 @@ import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
+import type { Redis } from 'ioredis';
 import { DEFAULT_LIMITS, type Config, type Limits } from './config.js';
 import { accessRefusal } from './auth/auth-checker.js';
 import { authenticate } from './auth/keys.js';
@@ -27,7 +28,9 @@ import { createContext, type Context, type RequestAuth } from './context.js';
 import { DatabaseUnavailableError, statement, type Engine } from './db/engine.js';
 import { CONTENT_SECURITY_POLICY_DIRECTIVES } from './http/assets.routes.js';
 import { registerExplore } from './http/explore.routes.js';
+import type { HealthCheckers } from './http/drain.js';
 import { charsetRefusal, DRAIN_FACTOR, errorBody, rateLimitError, rateLimitKey, unreadBodyPlan } from './http/http-guards.js';
+import { redisStoreWithFallback } from './http/rate-limit-store.js';
 import { armorRules, costLimitPlugin, costRefusal, LIMIT_EXCEEDED, tokenLimitError } from './http/limits.js';
 import { textGuardPlugin, unstorableTextRefusal } from './http/text-guard.js';
 import { attachRevisionFeed } from './live/revision-feed.js';
@@ -43,8 +46,12 @@ export interface ServerOptions {
   engine: Engine;
   schema: GraphQLSchema;
   /** `reads` defaults to open, `corsOrigins` to `*`, `limits` to `DEFAULT_LIMITS`. */
-  config: Pick<Config, 'playground'> & Partial<Pick<Config, 'reads' | 'corsOrigins' | 'limits'>>;
+  config: Pick<Config, 'playground'> & Partial<Pick<Config, 'reads' | 'corsOrigins' | 'limits' | 'trustProxy'>>;
   logger?: FastifyServerOptions['logger'];
+  /** Redis shared by the servers (`REDIS_URL`), where the rate limits are counted; the caller connects and closes it. Without: counted in this process. */
+  rateLimitRedis?: Redis;
+  /** Who checks `/health`, and whether the server is draining (main.ts's SIGTERM); without, `/health` only asks the database. */
+  healthCheckers?: HealthCheckers;
 }
 
 /**
@@ -286,8 +293,11 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // Keys never reach the logs, whatever a serializer or log level would otherwise print.
   const redact = ['req.headers.authorization', 'headers.authorization'];
   const logger = options.logger === true ? { redact } : options.logger ? { ...options.logger, redact } : false;
+  const trustProxy = options.config.trustProxy ?? [];
   const app = Fastify({
     logger,
+    // Only the proxies named by TRUST_PROXY may say who the client is (X-Forwarded-For).
+    trustProxy: trustProxy.length > 0 ? trustProxy : false,
     // A source text may be 1 MB; its JSON (escapes included) needs room beyond fastify's 1 MiB default.
     bodyLimit: limits.bodyLimit,
     // A client that sends its request slowly holds a socket, not the server: 408 after this.
@@ -314,8 +324,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const perKey = limits.rateLimitPerKey;
   const perAddress = limits.rateLimitPerAddress;
   const limitOf = (key: string) => (key.startsWith('key:') ? perKey : perAddress);
+  const redis = options.rateLimitRedis;
   await app.register(fastifyRateLimit, {
     timeWindow: 60_000,
+    ...(redis && {
+      store: redisStoreWithFallback(redis, (where, error) => {
+        if (where === 'local') app.log.warn({ err: error }, 'Redis does not answer: rate limits are counted by this server alone until it does');
+        else app.log.info('Redis answers again: rate limits are counted across the servers again');
+      }),
+    }),
     keyGenerator: async (request) => rateLimitKey(await authOf(request), request.ip),
     max: (_request, key) => limitOf(key),
     allowList: (_request, key) => limitOf(key) === 0,
@@ -361,9 +378,22 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await app.register(fastifyApollo(apollo), { context: async (request) => createContext(options.engine, await contextAuth(authOf, request)) });
   serveSubscriptions(app, options.engine, options.schema, reads, options.config.playground, limits);
 
+  // While draining (SIGTERM, http/drain.ts), every answer closes its connection: a proxy must
+  // keep no idle connection to a server that is about to stop listening.
+  const checkers = options.healthCheckers;
+  if (checkers) {
+    app.addHook('onSend', async (_request, reply) => {
+      if (checkers.draining) reply.header('connection', 'close');
+    });
+  }
+
   // Health probes (a proxy's, a service manager's) are not rate limited. 503 while the
-  // database is away, so a proxy sends requests to a server that can answer them.
-  app.get('/health', { config: { rateLimit: false } }, async (_request, reply) => {
+  // database is away, so a proxy sends requests to a server that can answer them; 503 too
+  // while draining, so the proxy stops sending new ones. A checker is known by the address
+  // its connection comes from (the proxy itself, not any X-Forwarded-For).
+  app.get('/health', { config: { rateLimit: false } }, async (request, reply) => {
+    checkers?.checked(request.socket.remoteAddress ?? '', Date.now());
+    if (checkers?.draining) return reply.code(503).send({ status: 'draining', error: { code: 'SERVICE_UNAVAILABLE', message: 'This server is shutting down' } });
     try {
       await options.engine.get(HEALTH_CHECK);
       return { status: 'ok' };

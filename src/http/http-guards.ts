@@ -44,7 +44,7 @@ export function rateLimitKey(auth: RequestAuth, ip: string): string {
  */
 export function rateLimitError(max: number, ttlMs: number): Error & { statusCode: 429; code: 'RATE_LIMITED' } {
   const retryAfter = Math.max(1, Math.ceil(ttlMs / 1000));
-  const message = `Too many requests: this server allows ${max} a minute from one key or address; retry in ${retryAfter} s.`;
+  const message = `Too many requests: ${max} a minute are allowed from one key or address; retry in ${retryAfter} s.`;
   return Object.assign(new Error(message), { statusCode: 429 as const, code: 'RATE_LIMITED' as const });
 }
 
