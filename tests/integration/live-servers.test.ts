@@ -8,17 +8,16 @@
  * No sleeps: subscriptions start from `afterRevision`, so none depends on how fast it
  * registers, and each wait is for an event (the events heard, /health), with a deadline.
  */
-import { Client as PgClient } from 'pg';
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKey } from '../../src/auth/keys.js';
-import { seedDatabase } from '../../src/bulk/import.js';
-import { openKb, type Kb } from '../../src/db/open.js';
+import type { Kb } from '../../src/db/open.js';
 import { Role } from '../../src/shared/enums.js';
 import { postgresAvailable } from '../helpers/engines.js';
 import { openTestKb, type TestKb } from '../helpers/kb.js';
-import { clusterUrl, destroyCluster, findPostgresBinaries, startCluster, startThrowawayCluster, stopCluster, type PgClusterHandle } from '../helpers/pg-cluster.js';
+import { healthBecomes, seededOwnCluster } from '../helpers/own-cluster.js';
+import { destroyCluster, findPostgresBinaries, startCluster, stopCluster, type PgClusterHandle } from '../helpers/pg-cluster.js';
 import { startProcessServer, type ProcessServer } from '../helpers/process-server.js';
 import { sqlRows } from '../helpers/sql.js';
 
@@ -160,15 +159,10 @@ describe.runIf(findPostgresBinaries() !== null)('Live updates while PostgreSQL s
 
   beforeAll(async () => {
     // A cluster of this file's own: stopping the run's shared one would cut off the files running beside it.
-    cluster = await startThrowawayCluster();
-    const admin = new PgClient({ connectionString: clusterUrl(cluster) });
-    await admin.connect();
-    await admin.query('CREATE DATABASE kb');
-    await admin.end();
-    kb = await openKb(clusterUrl(cluster, 'kb'), { poolSize: 2 });
-    await seedDatabase(kb);
+    let url: string;
+    ({ cluster, kb, url } = await seededOwnCluster(2));
     editor = (await createKey(kb.engine, Role.EDITOR, 'outage desk')).key;
-    for (let i = 0; i < 2; i++) servers.push(await startProcessServer({ databaseUrl: clusterUrl(cluster, 'kb') }));
+    for (let i = 0; i < 2; i++) servers.push(await startProcessServer({ databaseUrl: url }));
   }, 120_000);
   afterAll(async () => {
     await Promise.all(clients.map((c) => c.dispose()));
@@ -177,16 +171,7 @@ describe.runIf(findPostgresBinaries() !== null)('Live updates while PostgreSQL s
     if (cluster) await destroyCluster(cluster);
   });
 
-  async function healthOf(server: ProcessServer, status: number, timeoutMs = 60_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    let last = 0;
-    while (Date.now() < deadline) {
-      last = (await fetch(`${server.url}/health`)).status;
-      if (last === status) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`/health answered ${last}, not ${status}, for ${timeoutMs} ms`);
-  }
+  const healthOf = (server: ProcessServer, status: number) => healthBecomes(server.url, status);
 
   it('coded errors meanwhile; after, subscribers resume without loss or repeat', async () => {
     const [a, b] = servers as [ProcessServer, ProcessServer];

@@ -11,14 +11,13 @@
  * with a generous deadline, and the outage starts once the stream of writes has been seen
  * writing.
  */
-import { Client } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKey } from '../../src/auth/keys.js';
-import { seedDatabase } from '../../src/bulk/import.js';
-import { openKb, type Kb } from '../../src/db/open.js';
+import type { Kb } from '../../src/db/open.js';
 import { Role } from '../../src/shared/enums.js';
 import { startTestServer, type TestServer } from '../helpers/http.js';
-import { clusterUrl, destroyCluster, findPostgresBinaries, startCluster, startThrowawayCluster, stopCluster, type PgClusterHandle } from '../helpers/pg-cluster.js';
+import { healthBecomes, seededOwnCluster } from '../helpers/own-cluster.js';
+import { destroyCluster, findPostgresBinaries, startCluster, stopCluster, type PgClusterHandle } from '../helpers/pg-cluster.js';
 import { sqlRows, sqlValue } from '../helpers/sql.js';
 
 const SEED = 'source:us-iran-second-round-talks';
@@ -32,13 +31,7 @@ describe.runIf(findPostgresBinaries() !== null)('PostgreSQL going away while the
   let editor: string;
 
   beforeAll(async () => {
-    cluster = await startThrowawayCluster();
-    const admin = new Client({ connectionString: clusterUrl(cluster) });
-    await admin.connect();
-    await admin.query('CREATE DATABASE kb');
-    await admin.end();
-    kb = await openKb(clusterUrl(cluster, 'kb'), { poolSize: 4 });
-    await seedDatabase(kb);
+    ({ cluster, kb } = await seededOwnCluster(4));
     editor = (await createKey(kb.engine, Role.EDITOR, 'outage desk')).key;
     server = await startTestServer(kb.engine);
   }, 120_000);
@@ -49,17 +42,7 @@ describe.runIf(findPostgresBinaries() !== null)('PostgreSQL going away while the
     if (cluster) await destroyCluster(cluster);
   });
 
-  /** Polls /health until it answers `status`; fails after `timeoutMs` with the last answer. */
-  async function healthBecomes(status: number, timeoutMs = 60_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    let last = 0;
-    while (Date.now() < deadline) {
-      last = (await fetch(`${server.url}/health`)).status;
-      if (last === status) return;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`/health answered ${last}, not ${status}, for ${timeoutMs} ms`);
-  }
+  const healthBecomesOk = () => healthBecomes(server.url, 200);
 
   /** An answer's errors are the coded unavailability, with no stack trace and no internals. */
   function expectUnavailable(res: { errors?: { message: string; extensions?: Record<string, unknown> }[] }, what: string): void {
@@ -89,7 +72,7 @@ describe.runIf(findPostgresBinaries() !== null)('PostgreSQL going away while the
     } finally {
       await startCluster(cluster);
     }
-    await healthBecomes(200);
+    await healthBecomesOk();
     expect((await server.gql('{ actors { totalCount } }')).data.actors.totalCount).toBe(16);
     const written = await server.gql(CREATE_ISSUE, { input: issueInput('Written after the outage') }, editor);
     expect(written.errors).toBeUndefined();
@@ -127,7 +110,7 @@ describe.runIf(findPostgresBinaries() !== null)('PostgreSQL going away while the
     expect(other).toEqual([]);
     expect(unavailable.length).toBe(8);
     expect(acknowledged.length).toBeGreaterThanOrEqual(20);
-    await healthBecomes(200);
+    await healthBecomesOk();
 
     const { engine } = kb;
     // Every acknowledged write is there: its node, its revision, its change.
