@@ -339,9 +339,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     errorResponseBuilder: (_request, context) => rateLimitError(context.max, context.ttl),
   });
   const drainCap = limits.bodyLimit * DRAIN_FACTOR;
+  const checkers = options.healthCheckers;
   // Callback style, not async: it runs for every response, and almost always returns at once.
   app.addHook('onSend', (request, reply, payload, done) => {
     if (!request.raw.complete) answerBeforeBody(request, reply, drainCap);
+    // While draining (SIGTERM, http/drain.ts), every answer closes its connection: a proxy must
+    // keep no idle connection to a server that is about to stop listening.
+    if (checkers?.draining) reply.header('connection', 'close');
     done(null, payload);
   });
   app.addHook('onRequest', async (request, reply) => {
@@ -377,15 +381,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   await apollo.start();
   await app.register(fastifyApollo(apollo), { context: async (request) => createContext(options.engine, await contextAuth(authOf, request)) });
   serveSubscriptions(app, options.engine, options.schema, reads, options.config.playground, limits);
-
-  // While draining (SIGTERM, http/drain.ts), every answer closes its connection: a proxy must
-  // keep no idle connection to a server that is about to stop listening.
-  const checkers = options.healthCheckers;
-  if (checkers) {
-    app.addHook('onSend', async (_request, reply) => {
-      if (checkers.draining) reply.header('connection', 'close');
-    });
-  }
 
   // Health probes (a proxy's, a service manager's) are not rate limited. 503 while the
   // database is away, so a proxy sends requests to a server that can answer them; 503 too

@@ -5,7 +5,6 @@ import { revisions, type RevisionRow } from '../db/tables.js';
 
 const Q = {
   after: statement(`SELECT ${columns(revisions, 'r')} FROM "revisions" AS "r" WHERE "r"."number" > ? ORDER BY "r"."number" LIMIT ?`, { decode: decodeOf(revisions) }),
-  latest: statement(`SELECT coalesce(max("r"."number"), 0) AS "n" FROM "revisions" AS "r"`),
   counts: statement(`SELECT "c"."revision" AS "revision", count(*) AS "n" FROM "changes" AS "c" WHERE "c"."revision" > ? AND "c"."revision" <= ? GROUP BY "c"."revision"`),
   nodes: statement(
     `SELECT DISTINCT "c"."revision" AS "revision", "c"."node_id" AS "id", "c"."node_type" AS "type" FROM "changes" AS "c"
@@ -19,7 +18,6 @@ const Q = {
 export const liveStore = {
   /** Up to `limit` revisions numbered after `after`, oldest first. */
   after: (q: Executor, after: number, limit: number) => q.all<RevisionRow>(Q.after, [after, limit]),
-  latest: async (q: Executor) => Number((await q.get<{ n: number }>(Q.latest))?.n ?? 0),
   /** How many changes each revision numbered in (from, to] has. */
   changeCounts: async (q: Executor, from: number, to: number) => new Map((await q.all<{ revision: number; n: number }>(Q.counts, [from, to])).map((r) => [Number(r.revision), Number(r.n)])),
   /** The nodes the given revisions changed (each once per revision). */

@@ -18,6 +18,7 @@
 import { GraphQLError } from 'graphql';
 import type { Engine, Listener } from '../db/engine.js';
 import type { RevisionRow } from '../db/tables.js';
+import { latestRevision } from '../store/history.js';
 import { liveStore } from './live.store.js';
 
 export interface RevisionEvent {
@@ -152,7 +153,7 @@ export class RevisionFeed {
       const events = await readAfter(this.engine, this.last);
       if (events.length === 0) {
         // The history was cleared and numbered again (a base seeded anew): follow it.
-        const latest = await liveStore.latest(this.engine);
+        const latest = await latestRevision(this.engine);
         if (latest < this.last) this.last = latest;
         return;
       }
@@ -175,7 +176,7 @@ export class RevisionFeed {
       await this.ready;
       // The first subscriber since the feed went quiet: what is in the table now is history.
       if (this.last === null) {
-        const latest = await liveStore.latest(this.engine);
+        const latest = await latestRevision(this.engine);
         this.last ??= latest;
       }
       let sent = after ?? -1;

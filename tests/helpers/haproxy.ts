@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { projectRoot } from '../../src/shared/paths.js';
-import { freePort } from './redis-server.js';
+import { freePort } from './free-port.js';
 
 export const DEPLOY_CONFIG = join(projectRoot(), 'deploy', 'haproxy.cfg');
 

@@ -23,9 +23,9 @@
  */
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, appendFileSync, chownSync, realpathSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
+import { freePort } from './free-port.js';
 
 /** The oldest PostgreSQL major version the tests accept. */
 export const MIN_PG_MAJOR = 15;
@@ -283,17 +283,6 @@ function userIds(user: string): { uid: number; gid: number } {
   } catch {
     throw new Error(`PostgreSQL refuses to run as root, and there is no '${user}' user to run it as (Debian's postgresql package creates one).`);
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 function processAlive(pid: number): boolean {

@@ -18,7 +18,8 @@ import { Role } from '../../src/shared/enums.js';
 import { postgresAvailable } from '../helpers/engines.js';
 import { openTestKb, type TestKb } from '../helpers/kb.js';
 import { SERVER_SCRIPT, startProcessServer, type ProcessServer } from '../helpers/process-server.js';
-import { freePort, startRedisServer, type RedisServer } from '../helpers/redis-server.js';
+import { freePort } from '../helpers/free-port.js';
+import { startRedisServer, type RedisServer } from '../helpers/redis-server.js';
 
 const PASSWORD = 'kb-redis-s3cret';
 const PER_KEY = 10;
@@ -127,9 +128,10 @@ describe.runIf(postgresAvailable())('Rate limits across servers', () => {
     // ioredis reconnects by itself; a request tells each server whether Redis answers again.
     for (const server of servers) {
       const back = server.waitForLog((l) => typeof l.msg === 'string' && l.msg.startsWith('Redis answers again'), 60_000);
-      let seen = false;
-      void back.then(() => (seen = true), () => {});
-      while (!seen) {
+      // Settled either way: a deadline passed ends the loop, and `await back` then fails the test.
+      let settled = false;
+      void back.then(() => (settled = true), () => (settled = true));
+      while (!settled) {
         await ask(server, keys[3]);
         await Promise.race([back, new Promise((r) => setTimeout(r, 100))]).catch(() => {});
       }

@@ -10,7 +10,6 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -20,6 +19,7 @@ import { openTestKb, type TestKb } from '../helpers/kb.js';
 import { SERVER_SCRIPT } from '../helpers/process-server.js';
 import { snapshotKb } from '../helpers/snapshot.js';
 import { sqlRun, sqlValue } from '../helpers/sql.js';
+import { freePort } from '../helpers/free-port.js';
 
 interface Refusal {
   code: number | null;
@@ -59,17 +59,6 @@ function expectOneLine(refusal: Refusal, what: RegExp): void {
   expect(lines, refusal.stderr).toHaveLength(1);
   expect(lines[0]).toMatch(/^kb: not started: /);
   expect(lines[0]).toMatch(what);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
