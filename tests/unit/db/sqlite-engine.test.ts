@@ -78,4 +78,18 @@ describe('the SQLite engine', () => {
     // Nothing was run: the refusal comes before the statement does.
     expect((await engine.get<{ n: number }>(count))!.n).toBe(0);
   });
+
+  it('still knows a statement from inside a transaction after others have come and gone, and never mistakes one from outside', async () => {
+    // Transactions and snapshots, overlapping and not, each awaiting between its statements.
+    const work = Array.from({ length: 30 }, async (_, i) => {
+      await new Promise((r) => setImmediate(r));
+      if (i % 3 === 0) return engine.snapshot(async (tx) => (await tx.get(count), await new Promise((r) => setImmediate(r)), await engine.get(count)));
+      if (i % 3 === 1) return engine.transaction(async (tx) => (await tx.run(insert, [i]), await new Promise((r) => setImmediate(r)), await tx.run(insert, [i])));
+      return engine.get(count);
+    });
+    await Promise.all(work);
+    expect((await engine.get<{ n: number }>(count))!.n).toBe(20);
+    await expect(engine.transaction(async () => (await new Promise((r) => setImmediate(r)), await engine.get(count)))).rejects.toThrow(/inside its own transaction/);
+    await expect(engine.snapshot((tx) => tx.get<{ n: number }>(count))).resolves.toEqual({ n: 20 });
+  });
 });
