@@ -248,12 +248,20 @@ export function defineList<Row>(definition: ListDefinition): ListStore<Row> {
       params.push(query.limit);
       const rows = await q.all<Record<string, unknown>>(s, params);
       const pages = new Map<string, KeyedRow<Row>[]>((parentIds ?? [ROOT_PARENT]).map((p) => [p, []]));
+      // The columns selected after the row's own (the key, then the parent and its rank) are
+      // removed last first, named by the row's own property names: V8 undoes the deletion of an
+      // object's last property, named by an interned string, by going back to the shape it had
+      // before; any other deletion turns the row into a slow dictionary that every resolver then
+      // reads. (`__k${i}` built here would be a string of its own, not the row's interned name.)
+      const columns = rows.length ? Object.keys(rows[0]!) : [];
+      const added = columns.slice(columns.length - keys.length - (many ? 2 : 0));
+      const keyNames = added.slice(0, keys.length);
+      const removed = [...added].reverse();
+      const single = parentIds?.[0] ?? ROOT_PARENT;
       for (const raw of rows) {
-        const key = keys.map((_, i) => raw[`__k${i}`]);
-        const parentId = many ? String(raw.__parent) : (parentIds?.[0] ?? ROOT_PARENT);
-        for (let i = 0; i < keys.length; i++) delete raw[`__k${i}`];
-        delete raw.__parent;
-        delete raw.__rn;
+        const key = keyNames.map((name) => raw[name]);
+        const parentId = many ? String(raw.__parent) : single;
+        for (const name of removed) delete raw[name];
         pages.get(parentId)?.push({ row: raw as Row, key });
       }
       return pages;

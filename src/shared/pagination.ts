@@ -134,7 +134,7 @@ export function keyPage<T>(tag: string, window: KeyWindow, read: readonly { row:
     rows = rows.slice(rows.length - window.last);
     trimmedFront = true;
   }
-  const edges = rows.map(({ row, key }) => ({ cursor: encodeKeyCursor(tag, key), node: row }));
+  const edges = rows.map(({ row, key }) => new KeyEdge(tag, key, row));
   let total: Promise<number> | null = null;
   return {
     edges,
@@ -144,10 +144,30 @@ export function keyPage<T>(tag: string, window: KeyWindow, read: readonly { row:
     pageInfo: {
       hasPreviousPage: backwards ? more : window.after !== null || trimmedFront,
       hasNextPage: backwards ? window.before !== null : more,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      get startCursor() {
+        return edges[0]?.cursor ?? null;
+      },
+      get endCursor() {
+        return edges.at(-1)?.cursor ?? null;
+      },
     },
   };
+}
+
+/**
+ * An edge whose cursor is encoded only when read: a nested page of 20 lists of 10 makes 200
+ * edges, and most queries ask for none of their cursors.
+ */
+class KeyEdge<T> {
+  constructor(
+    private readonly tag: string,
+    private readonly key: readonly unknown[],
+    readonly node: T,
+  ) {}
+
+  get cursor(): string {
+    return encodeKeyCursor(this.tag, this.key);
+  }
 }
 
 /**

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { statement, type Engine } from '../../src/db/engine.js';
 import { createConnections } from '../../src/modules/common/connection.service.js';
 import { eventList } from '../../src/modules/event/event.store.js';
-import { statementList } from '../../src/modules/statement/statement.store.js';
+import { statementList, statementStore } from '../../src/modules/statement/statement.store.js';
 import type { Direction, ListStore } from '../../src/db/keyset.js';
 import { testEngines } from '../helpers/engines.js';
 import { openTestKb, type TestKb } from '../helpers/kb.js';
@@ -147,6 +147,29 @@ describe.each(testEngines())('Keyset pages on $engine', ({ engine }) => {
       );
     });
   }
+
+  it('returns rows that are the rows a read by id gives, the same columns in the same order, with nothing of the page\'s key left on them', async () => {
+    const c = CASES[1]!;
+    await fill(c, Array.from({ length: 12 }, (_, i) => ({ id: `statement:k${String(i).padStart(2, '0')}`, kind: i % 2 ? 'THREAT' : 'MEETING', year: null, month: null, mention: i % 3 ? i : null })));
+    const speakers = ['actor:k-a', 'actor:k-b'];
+    for (const id of speakers) await kb.engine.run(statement(`INSERT INTO actors (id, name, kind, description) VALUES (?, ?, 'STATE', 'synthetic')`), [id, id]);
+    await kb.engine.run(statement(`UPDATE statements SET speaker_id = CASE WHEN first_mention IS NULL OR first_mention % 2 = 0 THEN 'actor:k-a' ELSE 'actor:k-b' END`));
+    const query = { filters: [], order: 'KIND', direction: 'ASC' as const, after: null, before: null, backwards: false, limit: 5 };
+    const root = (await statementList.page(kb.engine, { ...query, parent: 'root' }, null)).get('*')!;
+    // Many parents read in one statement (the window of each parent), and one parent alone.
+    const many = await statementList.page(kb.engine, { ...query, parent: 'speaker' }, speakers);
+    const one = (await statementList.page(kb.engine, { ...query, parent: 'speaker' }, [speakers[1]!])).get(speakers[1]!)!;
+    for (const read of [root, many.get(speakers[0]!)!, many.get(speakers[1]!)!, one]) {
+      expect(read.length).toBeGreaterThan(0);
+      const byId = await statementStore.byIds(kb.engine, read.map((r) => r.row.id));
+      for (const { row } of read) {
+        const same = byId.find((r) => r.id === row.id)!;
+        expect(Object.keys(row)).toEqual(Object.keys(same));
+        expect(row).toStrictEqual(same);
+      }
+    }
+    expect(one.map((r) => r.row.id)).toEqual(many.get(speakers[1]!)!.map((r) => r.row.id));
+  });
 
   it('reads a page deep in a list with the same statement as the first page (the cursor is a key, not an offset)', async () => {
     const c = CASES[1]!;
