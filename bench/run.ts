@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --full] [--seconds S] [--sizes N,M] [--engine sqlite|postgres|all]`: the project's server as users run it, measured
+ * `npm run bench [-- --full] [--seconds S] [--sizes N,M] [--engine sqlite|postgres|all] [--only Nested,Node]`: the project's server as users run it, measured
  * side by side with a floor (bench/floor.ts) in the same run, on synthetic knowledge bases of
  * 10k and 100k statements (and 1M with `--full`), built with `kb synth` + `kb import` when
  * missing (kept in bench/.data, with the figures of their import).
@@ -46,6 +46,7 @@ const { values: args } = parseArgs({
     sizes: { type: 'string' },
     engine: { type: 'string', default: 'sqlite' },
     versus: { type: 'string' },
+    only: { type: 'string' },
   },
 });
 type EngineName = 'sqlite' | 'postgres';
@@ -59,6 +60,10 @@ const ENGINES: EngineName[] = args.engine === 'all' ? ['sqlite', 'postgres'] : [
  */
 const VERSUS = args.versus ? resolvePath(args.versus) : null;
 if (VERSUS && !existsSync(join(VERSUS, 'dist', 'src', 'start.js'))) throw new Error(`--versus ${VERSUS}: no dist/src/start.js there (run npm run build in it)`);
+/** `--only Nested,Node`: measure these operations of the mix only (while working on them; the ratio is then over these). */
+const ONLY = args.only ? new Set(args.only.split(',')) : null;
+const unknownOnly = ONLY ? [...ONLY].filter((name) => !MIX.some((q) => q.name === name)) : [];
+if (unknownOnly.length) throw new Error(`--only names operations of the mix (${MIX.map((q) => q.name).join(', ')}); not ${unknownOnly.join(', ')}`);
 const SECONDS = Number(args.seconds);
 if (!(SECONDS > 0)) throw new Error(`--seconds must be a positive number (got ${args.seconds})`);
 /** `--sizes 10000,100000` picks the bases; by default 10k and 100k statements, and 1M with `--full`. */
@@ -415,7 +420,7 @@ async function measureEngine(bases: Bases): Promise<SizeResult[]> {
       // (notMeasured), never silently: on SQLite any failure stops the run.
       const measured: MixQuery[] = [];
       const notMeasured: { name: string; reason: string }[] = [];
-      for (const q of MIX) {
+      for (const q of MIX.filter((m) => !ONLY || ONLY.has(m.name))) {
         let answer: string;
         try {
           answer = await sameBytes(q, server, floor);
