@@ -200,6 +200,7 @@ const opened = { engine };
 const answers: Record<string, Answer> = {
   ...pages,
   Search: async () => ({ search: (await answerSearch(engine, '"statement 4242"', 10)).map((h) => ({ field: h.field, score: h.score, node: { id: h.entityId } })) }),
+  SearchCommon: async () => ({ search: (await answerSearch(engine, 'statement', 10)).map((h) => ({ field: h.field, score: h.score, node: { id: h.entityId } })) }),
   Blocking: async () => ({
     blockingIssues: (await answerBlockingIssues(opened, { parties: ['actor:state-0', 'actor:state-1'], minCertainty: Certainty.POSSIBLE, asOf: null })).map((b) => ({ issue: { id: b.issueId }, rule: b.rule, severity: b.severity, certainty: b.certainty })),
   }),

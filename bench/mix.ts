@@ -48,6 +48,11 @@ export const MIX: MixQuery[] = [
     query: 'query Search { search(query: "\\"statement 4242\\"", first: 10) { field score node { id } } }',
   },
   {
+    name: 'SearchCommon',
+    what: 'full-text search for a word every statement contains, 10 hits',
+    query: 'query SearchCommon { search(query: "statement", first: 10) { field score node { id } } }',
+  },
+  {
     name: 'Blocking',
     what: 'blockingIssues for two parties',
     query: 'query Blocking { blockingIssues(parties: ["actor:state-0", "actor:state-1"]) { issue { id } rule severity certainty } }',
