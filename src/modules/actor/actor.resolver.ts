@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.js';
 import { docPart } from '../common/as-of.js';
 import type { ActorRow, EventRow, PositionRow, StatementRow } from '../../db/tables.js';
@@ -29,8 +30,9 @@ export class ActorResolver {
     @Arg('filter', () => ActorFilter, { nullable: true, description: 'Conditions the actors must meet.' }) filter: ActorFilter | null,
     @Arg('orderBy', () => ActorOrder, { nullable: true, description: 'The order (default: by name).' }) orderBy: ActorOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.connection({ list: actorList, scope: 'actors', filters: actorFilters(filter), order: { field: 'NAME', ...orderBy }, page, byId: ctx.loaders.actor.byId, keyOf: (r) => r.id });
+    return ctx.connection({ list: actorList, scope: 'actors', filters: actorFilters(filter), order: { field: 'NAME', ...orderBy }, page, info, byId: ctx.loaders.actor.byId, keyOf: (r) => r.id });
   }
 
   @Query(() => Actor, { description: 'One actor by id; a NOT_FOUND error when there is none.' })
@@ -80,9 +82,10 @@ export class ActorResolver {
     @Arg('filter', () => StatementFilter, { nullable: true, description: 'Conditions the statements must meet.' }) filter: StatementFilter | null,
     @Arg('orderBy', () => StatementOrder, { nullable: true, description: 'The order (default: by first mention).' }) orderBy: StatementOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return ctx.connection<StatementRow>(
-      { list: statementList, scope: 'Actor.statements', parent: 'speaker', filters: statementFilters(filter), order: { field: 'MENTION', ...orderBy }, page, byId: ctx.loaders.statement.byId, keyOf: (r) => r.id },
+      { list: statementList, scope: 'Actor.statements', parent: 'speaker', filters: statementFilters(filter), order: { field: 'MENTION', ...orderBy }, page, info, byId: ctx.loaders.statement.byId, keyOf: (r) => r.id },
       actor.id,
     );
   }
@@ -94,9 +97,10 @@ export class ActorResolver {
     @Arg('filter', () => EventFilter, { nullable: true, description: 'Conditions the events must meet.' }) filter: EventFilter | null,
     @Arg('orderBy', () => EventOrder, { nullable: true, description: 'The order (default: by first mention).' }) orderBy: EventOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return ctx.connection<EventRow>(
-      { list: eventList, scope: 'Actor.events', parent: 'participant', filters: eventFilters(filter), order: { field: 'MENTION', ...orderBy }, page, byId: ctx.loaders.event.byId, keyOf: (r) => r.id },
+      { list: eventList, scope: 'Actor.events', parent: 'participant', filters: eventFilters(filter), order: { field: 'MENTION', ...orderBy }, page, info, byId: ctx.loaders.event.byId, keyOf: (r) => r.id },
       actor.id,
     );
   }

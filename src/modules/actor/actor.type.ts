@@ -3,7 +3,7 @@ import type { ActorRow } from '../../db/tables.js';
 import { ActorKind, ActorRelationKind, Certainty } from '../../shared/enums.js';
 import { Node } from '../common/node.type.js';
 
-@ObjectType('Actor', { implements: Node, description: 'Someone who acts or speaks in the news: a state, a government body, a military, a person, a group, or an unnamed source.' })
+@ObjectType('Actor', { simpleResolvers: true, implements: Node, description: 'Someone who acts or speaks in the news: a state, a government body, a military, a person, a group, or an unnamed source.' })
 export class Actor implements Node, Pick<ActorRow, 'id' | 'name' | 'kind' | 'countryCode' | 'cameoCode' | 'description' | 'version'> {
   @Field(() => Int, { description: 'Its version: 1 when created, one more with every change (a deletion leaves the tombstone at one more). Updates, deletes and restores name it as `expectedVersion`.' })
   version!: number;

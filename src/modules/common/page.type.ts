@@ -2,7 +2,7 @@ import { ArgsType, Field, InputType, Int, ObjectType, type ClassType } from 'typ
 import { SortDirection } from '../../shared/enums.graphql.js';
 import type { PageArgs } from '../../shared/pagination.js';
 
-@ObjectType('PageInfo', { description: 'Where a page stands in its list (Relay cursor connections).' })
+@ObjectType('PageInfo', { simpleResolvers: true, description: 'Where a page stands in its list (Relay cursor connections).' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'True when items follow this page.' })
   hasNextPage!: boolean;
@@ -34,7 +34,7 @@ export class ConnectionArgs implements PageArgs {
 
 /** Builds the `<Name>Edge` and `<Name>Connection` types of a node type. */
 export function connectionOf<T extends object>(Item: ClassType<T>, name: string, what: string) {
-  @ObjectType(`${name}Edge`, { description: `An edge in a list of ${what}.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `An edge in a list of ${what}.` })
   class Edge {
     @Field(() => String, { description: 'Opaque cursor of this item, for `after`/`before`.' })
     cursor!: string;
@@ -43,7 +43,7 @@ export function connectionOf<T extends object>(Item: ClassType<T>, name: string,
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${what}, with the total count of the filtered list.` })
+  @ObjectType(`${name}Connection`, { simpleResolvers: true, description: `A page of ${what}, with the total count of the filtered list.` })
   class Connection {
     @Field(() => [Edge], { description: 'The items of this page with their cursors.' })
     edges!: Edge[];

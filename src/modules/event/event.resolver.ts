@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.js';
 import { docPart } from '../common/as-of.js';
 import type { EventParticipantRow, EventRow } from '../../db/tables.js';
@@ -27,8 +28,9 @@ export class EventResolver {
     @Arg('filter', () => EventFilter, { nullable: true, description: 'Conditions the events must meet.' }) filter: EventFilter | null,
     @Arg('orderBy', () => EventOrder, { nullable: true, description: 'The order (default: by first mention).' }) orderBy: EventOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.connection({ list: eventList, scope: 'events', filters: eventFilters(filter), order: { field: 'MENTION', ...orderBy }, page, byId: ctx.loaders.event.byId, keyOf: (r) => r.id });
+    return ctx.connection({ list: eventList, scope: 'events', filters: eventFilters(filter), order: { field: 'MENTION', ...orderBy }, page, info, byId: ctx.loaders.event.byId, keyOf: (r) => r.id });
   }
 
   @Query(() => Event, { description: 'One event by id; a NOT_FOUND error when there is none.' })

@@ -3,7 +3,7 @@ import type { EventParticipantRow, EventRow } from '../../db/tables.js';
 import { Certainty, EventKind, EventRelationKind, EventStatus, ParticipantRole } from '../../shared/enums.js';
 import { Node } from '../common/node.type.js';
 
-@ObjectType('Event', { implements: Node, description: 'Something that happened, is happening, or is only being considered or threatened.' })
+@ObjectType('Event', { simpleResolvers: true, implements: Node, description: 'Something that happened, is happening, or is only being considered or threatened.' })
 export class Event implements Node, Pick<EventRow, 'id' | 'title' | 'summary' | 'kind' | 'status' | 'durationDays' | 'durationNote' | 'cameoCode' | 'version'> {
   @Field(() => Int, { description: 'Its version: 1 when created, one more with every change (a deletion leaves the tombstone at one more). Updates, deletes and restores name it as `expectedVersion`.' })
   version!: number;

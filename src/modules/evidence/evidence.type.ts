@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from 'type-graphql';
 import type { EvidenceRow } from '../../db/tables.js';
 
 @ObjectType('Evidence', {
+  simpleResolvers: true,
   description:
     'A span of a source that a fact cites: a W3C Web Annotation text selector. `start`/`end` count Unicode code points, `end` exclusive, so `[...source.text].slice(start, end).join("") === exact`.',
 })

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.js';
 import type { Docs, SpanDoc } from '../../store/documents.js';
 import { docPart } from '../common/as-of.js';
@@ -29,8 +30,9 @@ export class IssueResolver {
     @Arg('filter', () => IssueFilter, { nullable: true, description: 'Conditions the issues must meet.' }) filter: IssueFilter | null,
     @Arg('orderBy', () => IssueOrder, { nullable: true, description: 'The order (default: by first mention).' }) orderBy: IssueOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.connection({ list: issueList, scope: 'issues', filters: issueFilters(filter), order: { field: 'MENTION', ...orderBy }, page, byId: ctx.loaders.issue.byId, keyOf: (r) => r.id });
+    return ctx.connection({ list: issueList, scope: 'issues', filters: issueFilters(filter), order: { field: 'MENTION', ...orderBy }, page, info, byId: ctx.loaders.issue.byId, keyOf: (r) => r.id });
   }
 
   @Query(() => Issue, { description: 'One issue by id; a NOT_FOUND error when there is none.' })
@@ -57,9 +59,10 @@ export class IssueResolver {
     @Arg('filter', () => StatementFilter, { nullable: true, description: 'Conditions the statements must meet.' }) filter: StatementFilter | null,
     @Arg('orderBy', () => StatementOrder, { nullable: true, description: 'The order (default: by first mention).' }) orderBy: StatementOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return ctx.connection<StatementRow>(
-      { list: statementList, scope: 'Issue.statements', parent: 'issue', filters: statementFilters(filter), order: { field: 'MENTION', ...orderBy }, page, byId: ctx.loaders.statement.byId, keyOf: (r) => r.id },
+      { list: statementList, scope: 'Issue.statements', parent: 'issue', filters: statementFilters(filter), order: { field: 'MENTION', ...orderBy }, page, info, byId: ctx.loaders.statement.byId, keyOf: (r) => r.id },
       issue.id,
     );
   }
@@ -71,9 +74,10 @@ export class IssueResolver {
     @Arg('filter', () => EventFilter, { nullable: true, description: 'Conditions the events must meet.' }) filter: EventFilter | null,
     @Arg('orderBy', () => EventOrder, { nullable: true, description: 'The order (default: by first mention).' }) orderBy: EventOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return ctx.connection<EventRow>(
-      { list: eventList, scope: 'Issue.events', parent: 'issue', filters: eventFilters(filter), order: { field: 'MENTION', ...orderBy }, page, byId: ctx.loaders.event.byId, keyOf: (r) => r.id },
+      { list: eventList, scope: 'Issue.events', parent: 'issue', filters: eventFilters(filter), order: { field: 'MENTION', ...orderBy }, page, info, byId: ctx.loaders.event.byId, keyOf: (r) => r.id },
       issue.id,
     );
   }

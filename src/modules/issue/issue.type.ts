@@ -3,7 +3,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { IssueObstacleRow, IssueRow } from '../../db/tables.js';
 import { Node } from '../common/node.type.js';
 
-@ObjectType('Issue', { implements: Node, description: 'A matter under negotiation, on which actors take positions.' })
+@ObjectType('Issue', { simpleResolvers: true, implements: Node, description: 'A matter under negotiation, on which actors take positions.' })
 export class Issue implements Node, Pick<IssueRow, 'id' | 'name' | 'description' | 'version'> {
   @Field(() => Int, { description: 'Its version: 1 when created, one more with every change (a deletion leaves the tombstone at one more). Updates, deletes and restores name it as `expectedVersion`.' })
   version!: number;

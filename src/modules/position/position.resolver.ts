@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.js';
 import { docPart } from '../common/as-of.js';
 import type { PositionRow } from '../../db/tables.js';
@@ -25,8 +26,9 @@ export class PositionResolver {
     @Arg('filter', () => PositionFilter, { nullable: true, description: 'Conditions the positions must meet.' }) filter: PositionFilter | null,
     @Arg('orderBy', () => PositionOrder, { nullable: true, description: 'The order (default: by issue, then actor).' }) orderBy: PositionOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.connection({ list: positionList, scope: 'positions', filters: positionFilters(filter), order: { field: 'ISSUE', ...orderBy }, page, byId: ctx.loaders.position.byId, keyOf: (r) => r.id });
+    return ctx.connection({ list: positionList, scope: 'positions', filters: positionFilters(filter), order: { field: 'ISSUE', ...orderBy }, page, info, byId: ctx.loaders.position.byId, keyOf: (r) => r.id });
   }
 
   @Query(() => Position, { description: 'One position by id; a NOT_FOUND error when there is none.' })

@@ -3,7 +3,7 @@ import type { PositionRow } from '../../db/tables.js';
 import { Firmness, Stance } from '../../shared/enums.js';
 import { Node } from '../common/node.type.js';
 
-@ObjectType('Position', { implements: Node, description: 'Where an actor stands on an issue, how firmly, whether it is a precondition, what it asks in return, and how sure the source is of it.' })
+@ObjectType('Position', { simpleResolvers: true, implements: Node, description: 'Where an actor stands on an issue, how firmly, whether it is a precondition, what it asks in return, and how sure the source is of it.' })
 export class Position implements Node, Pick<PositionRow, 'id' | 'stance' | 'firmness' | 'isPrecondition' | 'summary' | 'version'> {
   @Field(() => Int, { description: 'Its version: 1 when created, one more with every change (a deletion leaves the tombstone at one more). Updates, deletes and restores name it as `expectedVersion`.' })
   version!: number;

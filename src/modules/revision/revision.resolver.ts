@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.js';
 import type { ChangeRow, RevisionRow } from '../../db/tables.js';
 import { VERSIONED, type AnyDoc } from '../../store/documents.js';
@@ -18,8 +19,9 @@ export class RevisionResolver {
     @Args(() => ConnectionArgs) page: ConnectionArgs,
     @Arg('filter', () => RevisionFilter, { nullable: true, description: 'Conditions the revisions must meet.' }) filter: RevisionFilter | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.connection({ list: revisionList, scope: 'revisions', filters: revisionFilters(filter), order: { field: 'NEWEST' }, page, byId: ctx.loaders.revision.byNumber, keyOf: (r) => String(r.number) });
+    return ctx.connection({ list: revisionList, scope: 'revisions', filters: revisionFilters(filter), order: { field: 'NEWEST' }, page, info, byId: ctx.loaders.revision.byNumber, keyOf: (r) => String(r.number) });
   }
 
   @FieldResolver(() => RevisionAuthor, { description: 'Who made it, as the API key says (never as the input says).' })

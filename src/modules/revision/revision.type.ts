@@ -12,7 +12,7 @@ export class RevisionAuthor {
   role!: Role;
 }
 
-@ObjectType('Revision', { description: 'One successful write: who, when, why, and what it changed. Revision 1 is the seed.' })
+@ObjectType('Revision', { simpleResolvers: true, description: 'One successful write: who, when, why, and what it changed. Revision 1 is the seed.' })
 export class Revision implements Pick<RevisionRow, 'number' | 'at' | 'summary'> {
   @Field(() => ID, { description: 'The revision’s id: `revision:<number>`.' })
   id(): string {

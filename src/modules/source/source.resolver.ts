@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.js';
 import type { EvidenceRow, SourceRow } from '../../db/tables.js';
 import { expectId } from '../../shared/ids.js';
@@ -20,8 +21,9 @@ export class SourceResolver {
     @Arg('filter', () => SourceFilter, { nullable: true, description: 'Conditions the sources must meet.' }) filter: SourceFilter | null,
     @Arg('orderBy', () => SourceOrder, { nullable: true, description: 'The order (default: by title).' }) orderBy: SourceOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.connection({ list: sourceList, scope: 'sources', filters: textFilter(filter?.text, 2), order: { field: 'TITLE', ...orderBy }, page, byId: ctx.loaders.source.byId, keyOf: (r) => r.id });
+    return ctx.connection({ list: sourceList, scope: 'sources', filters: textFilter(filter?.text, 2), order: { field: 'TITLE', ...orderBy }, page, info, byId: ctx.loaders.source.byId, keyOf: (r) => r.id });
   }
 
   @Query(() => Source, { description: 'One source by id; a NOT_FOUND error when there is none.' })
@@ -41,9 +43,10 @@ export class SourceResolver {
     @Arg('filter', () => EvidenceFilter, { nullable: true, description: 'Conditions the spans must meet.' }) filter: EvidenceFilter | null,
     @Arg('orderBy', () => EvidenceOrder, { nullable: true, description: 'The order (default: by position in the text).' }) orderBy: EvidenceOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     return ctx.connection<EvidenceRow>(
-      { list: evidenceList, scope: 'Source.evidence', parent: 'source', filters: textFilter(filter?.text, 1), order: { field: 'START', ...orderBy }, page, byId: ctx.loaders.source.evidenceById, keyOf: (r) => String(r.id) },
+      { list: evidenceList, scope: 'Source.evidence', parent: 'source', filters: textFilter(filter?.text, 1), order: { field: 'START', ...orderBy }, page, info, byId: ctx.loaders.source.evidenceById, keyOf: (r) => String(r.id) },
       s.id,
     );
   }

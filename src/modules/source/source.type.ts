@@ -2,7 +2,7 @@ import { Field, ID, Int, ObjectType } from 'type-graphql';
 import type { SourceRow } from '../../db/tables.js';
 import { Node } from '../common/node.type.js';
 
-@ObjectType('Source', { implements: Node, description: 'A news text the knowledge base is drawn from; every fact cites spans of it.' })
+@ObjectType('Source', { simpleResolvers: true, implements: Node, description: 'A news text the knowledge base is drawn from; every fact cites spans of it.' })
 export class Source implements Node, Pick<SourceRow, 'id' | 'title' | 'text' | 'url' | 'contentHash' | 'version'> {
   @Field(() => Int, { description: 'Its version: 1 when created, one more with every change (a deletion leaves the tombstone at one more). Updates, deletes and restores name it as `expectedVersion`.' })
   version!: number;

@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../../context.js';
 import { docPart } from '../common/as-of.js';
 import type { StatementRow } from '../../db/tables.js';
@@ -27,8 +28,9 @@ export class StatementResolver {
     @Arg('filter', () => StatementFilter, { nullable: true, description: 'Conditions the statements must meet.' }) filter: StatementFilter | null,
     @Arg('orderBy', () => StatementOrder, { nullable: true, description: 'The order (default: by first mention).' }) orderBy: StatementOrder | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return ctx.connection({ list: statementList, scope: 'statements', filters: statementFilters(filter), order: { field: 'MENTION', ...orderBy }, page, byId: ctx.loaders.statement.byId, keyOf: (r) => r.id });
+    return ctx.connection({ list: statementList, scope: 'statements', filters: statementFilters(filter), order: { field: 'MENTION', ...orderBy }, page, info, byId: ctx.loaders.statement.byId, keyOf: (r) => r.id });
   }
 
   @Query(() => Statement, { description: 'One statement by id; a NOT_FOUND error when there is none.' })

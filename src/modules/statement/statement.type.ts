@@ -3,7 +3,7 @@ import type { StatementRow } from '../../db/tables.js';
 import { AttributionKind, Certainty, StatementKind, StatementRelationKind } from '../../shared/enums.js';
 import { Node } from '../common/node.type.js';
 
-@ObjectType('Statement', { implements: Node, description: 'Something said: a claim, denial, threat, caution, demand, report, address, or the source’s own analysis.' })
+@ObjectType('Statement', { simpleResolvers: true, implements: Node, description: 'Something said: a claim, denial, threat, caution, demand, report, address, or the source’s own analysis.' })
 export class Statement implements Node, Pick<StatementRow, 'id' | 'kind' | 'summary' | 'version'> {
   @Field(() => Int, { description: 'Its version: 1 when created, one more with every change (a deletion leaves the tombstone at one more). Updates, deletes and restores name it as `expectedVersion`.' })
   version!: number;
