@@ -3,11 +3,11 @@
  * costs a pass over all of them (about 0.3 s at 100k statements), and a scoped timeline on a
  * base where events chain into each other needs most of them.
  *
- * What is kept is the order alone: the event ids in their places, and an index sorted by id
- * to find a place (about 10 MB at 200,000 events, where the entries with their bases took
- * several times that). An answer reads the facts of the few events it lists, and of the
- * events their relations name, through indexed queries, and makes their entries as the whole
- * timeline would (`entriesInOrder`).
+ * What is kept is the order: the event ids in their places, and an index sorted by id to find
+ * a place (about 10 MB at 200,000 events, where the entries with their bases took several
+ * times that). An answer reads the facts of the few events it lists, and of the events their
+ * relations name, through indexed queries, and makes their entries as the whole timeline
+ * would (`entriesInOrder`); the entries made are kept with the order, up to `KEPT_ENTRIES`.
  *
  * The state is the latest revision, as any server reads it in its snapshot: every write adds
  * a revision in its own transaction (an import, a restore and the seed too), so the latest
@@ -22,10 +22,18 @@ import type { Certainty } from '../../shared/enums.js';
 import { eventFact } from './facts.service.js';
 import { questionStore as store } from './question.store.js';
 
+/** An entry without its position, which depends on the answer it is listed in. */
+type Placed = Omit<TimelineEntry, 'position'>;
+
+/** How many entries an order keeps once made (a few MB): the events asked about lately. */
+const KEPT_ENTRIES = 8192;
+
 /** A whole timeline's order: the event ids in their places, and where each id stands. */
 export class TimelineOrder {
   /** Places sorted by the id at each: a binary search finds an id's place. */
   private byId: Int32Array | null = null;
+  /** Entries made for answers already given, by event id; emptied when full. */
+  readonly entries = new Map<string, Placed>();
 
   constructor(readonly ids: readonly string[]) {}
 
@@ -85,13 +93,36 @@ export async function entriesOf(q: Executor, order: TimelineOrder, answer: Reado
     const events = new Map((await store.events(q)).map((e) => [e.id, eventFact(e)]));
     return entriesInOrder(chosen, (id) => order.placeOf(id), events, await store.eventRelations(q), minCertainty);
   }
-  if (chosen.length === 0) return [];
-  const relations = (await store.eventRelationsOf(q, chosen)).sort((a, b) => compareIds(a.id, b.id));
-  const named = new Set(chosen);
-  for (const relation of relations) {
-    const ends = orderOf(relation);
-    if (ends) named.add(ends.earlier).add(ends.later);
+  // An entry depends on the state and certainty alone, which the order is kept for.
+  const found = new Map<string, Placed>();
+  const missing: string[] = [];
+  for (const id of chosen) {
+    const entry = order.entries.get(id);
+    if (entry) found.set(id, entry);
+    else missing.push(id);
   }
-  const events = new Map<string, TimelineEventFact>((await store.eventsIn(q, [...named])).map((e) => [e.id, eventFact(e)]));
-  return entriesInOrder(chosen, (id) => order.placeOf(id), events, relations, minCertainty);
+  if (missing.length > 0) {
+    const relations = (await store.eventRelationsOf(q, missing)).sort((a, b) => compareIds(a.id, b.id));
+    const named = new Set(missing);
+    for (const relation of relations) {
+      const ends = orderOf(relation);
+      if (ends) named.add(ends.earlier).add(ends.later);
+    }
+    const events = new Map<string, TimelineEventFact>((await store.eventsIn(q, [...named])).map((e) => [e.id, eventFact(e)]));
+    const made = entriesInOrder(missing, (id) => order.placeOf(id), events, relations, minCertainty);
+    if (order.entries.size + made.length > KEPT_ENTRIES) order.entries.clear();
+    for (const { position: _, ...entry } of made) {
+      found.set(entry.eventId, entry);
+      if (made.length <= KEPT_ENTRIES) order.entries.set(entry.eventId, entry);
+    }
+  }
+  return renumbered(chosen, found);
+}
+
+/** The entries of `chosen`, in that order, numbered from 1. */
+function renumbered(chosen: readonly string[], entries: ReadonlyMap<string, Placed>): TimelineEntry[] {
+  return chosen.map((id, i) => {
+    const { eventId, basis, dated, placement } = entries.get(id)!;
+    return { eventId, position: i + 1, basis, dated, placement };
+  });
 }
