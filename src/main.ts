@@ -3,8 +3,7 @@ import { ConfigError, loadConfig, logOptions } from './config.js';
 import { openKb, StartupError, type Kb } from './db/open.js';
 import { buildKbSchema } from './schema.js';
 import { buildServer } from './server.js';
-import { seedDatabase } from './bulk/import.js';
-import { isEmpty } from './bulk/import.store.js';
+import { isEmpty } from './bulk/empty.store.js';
 
 import { DatabaseUrlError } from './db/database-url.js';
 import { HealthCheckers } from './http/drain.js';
@@ -35,7 +34,8 @@ try {
   refuseToStart(error);
 }
 const { engine, location } = kb;
-const seeded = (await isEmpty(engine)) ? await seedDatabase(kb) : null;
+// The import's code (the bundle reader, the COPY loader) is loaded only to seed a new base.
+const seeded = (await isEmpty(engine)) ? await (await import('./bulk/import.js')).seedDatabase(kb) : null;
 const healthCheckers = new HealthCheckers(config.drainHealthChecks);
 const app = await buildServer({ engine, schema: buildKbSchema(), config, logger: logOptions(config, process.env, process.stdout.isTTY === true), rateLimitRedis: redis, healthCheckers });
 app.log.info({ database: location, seeded: seeded !== null }, seeded ? `opened ${location}, migrated, seeded from seed/` : `opened ${location}, migrated`);

@@ -32,6 +32,10 @@ export function buildKbSchema(): GraphQLSchema {
     // Place is reachable only through Event.location and node(); list it so it is always built.
     orphanedTypes: [Place],
     validate: false,
+    // type-graphql would run an introspection query over the schema to check it: a tenth of a
+    // cold start. Apollo Server asserts the schema valid when it is made (`assertValidSchema`),
+    // so an invalid schema still stops the start; the schema tests print and introspect it.
+    skipCheck: true,
     authChecker,
     // type-graphql demands a pub/sub even when every subscription brings its own stream, as
     // revisionAdded does (src/live/revision-feed.ts); nothing publishes through this one.

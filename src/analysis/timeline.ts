@@ -322,6 +322,22 @@ class ReadyHeap {
 }
 
 export function timeline(input: TimelineInput): TimelineEntry[] {
+  const titleOf = (node: EventNode) => node.event.title;
+  const placeOf = (node: EventNode) => node.place;
+  return sortEvents(input).map((node, i) => entryOf(node.event.id, i + 1, node.date, node.relationPredecessors, node.relationSuccessors, titleOf, placeOf));
+}
+
+/**
+ * The event ids of `timeline(input)` in its order, without the entries: what is kept of a
+ * whole base's timeline (`entriesInOrder` makes the entries of the few events an answer
+ * lists). Throws `TimelineCycleError` as `timeline` does.
+ */
+export function timelineOrder(input: TimelineInput): string[] {
+  return sortEvents(input).map((node) => node.event.id);
+}
+
+/** The admissible events of `input` in their places (Kahn's algorithm with a priority, see the header). */
+function sortEvents(input: TimelineInput): EventNode[] {
   const minCertainty = input.minCertainty ?? DEFAULT_MIN_CERTAINTY;
   const nodes = new Map<string, EventNode>();
   for (const event of input.events) {
@@ -352,12 +368,8 @@ export function timeline(input: TimelineInput): TimelineEntry[] {
     const link = { note: relation.note, certainty: certaintyOf(relation) };
     if (later.relationPredecessors === NO_LINKS) later.relationPredecessors = new Map();
     if (earlier.relationSuccessors === NO_LINKS) earlier.relationSuccessors = new Map();
-    const links = later.relationPredecessors.get(earlier);
-    if (links) links.push(link);
-    else (later.relationPredecessors as Map<EventNode, Link[]>).set(earlier, [link]);
-    const back = earlier.relationSuccessors.get(later);
-    if (back) back.push(link);
-    else (earlier.relationSuccessors as Map<EventNode, Link[]>).set(later, [link]);
+    addLink(later.relationPredecessors as Map<EventNode, Link[]>, earlier, link);
+    addLink(earlier.relationSuccessors as Map<EventNode, Link[]>, later, link);
   }
 
   const dates = new DateOrder(ordered);
@@ -383,30 +395,85 @@ export function timeline(input: TimelineInput): TimelineEntry[] {
     if (node.date) clearByDate();
   }
   if (placed.length < ordered.length) throw cycleError(ordered, nodes, dates);
+  return placed;
+}
 
-  const byPlace = (a: EventNode, b: EventNode) => a.place - b.place;
-  return placed.map((node, i) => {
-    const parts: string[] = [];
-    if (node.date) parts.push(`dated ${formatKnownDate(node.date)}`);
-    const describe = (word: string, links: ReadonlyMap<EventNode, Link[]>) => {
-      for (const other of links.size > 1 ? [...links.keys()].sort(byPlace) : links.keys()) {
-        const title = other.event.title;
-        const all = links.get(other)!;
-        // The order is as sure as the surest relation giving it; said only when less than certain.
-        const surest = mostCertain(all.map((l) => l.certainty));
-        const head = surest === Certainty.CERTAIN ? `${word} ${title}` : `${word} ${title} (${surest.toLowerCase()})`;
-        const notes = [...new Set(all.map((l) => l.note).filter((note): note is string => Boolean(note)))];
-        if (notes.length === 0) parts.push(head);
-        for (const note of notes) parts.push(`${head}: "${note}"`);
-      }
-    };
-    describe('after', node.relationPredecessors);
-    describe('before', node.relationSuccessors);
-    const basis = parts.length === 0 ? UNPLACED_BASIS : parts.join('; ');
-    const related = node.relationPredecessors.size > 0 || node.relationSuccessors.size > 0;
-    const placement = node.date ? TimelinePlacement.DATE : related ? TimelinePlacement.RELATION : TimelinePlacement.MENTION;
-    return { eventId: node.event.id, position: i + 1, basis, dated: node.date !== null, placement };
-  });
+function addLink<K>(links: Map<K, Link[]>, other: K, link: Link): void {
+  const list = links.get(other);
+  if (list) list.push(link);
+  else links.set(other, [link]);
+}
+
+/**
+ * One entry: the event at `position`, with its date and the relations placing it (by the
+ * other event, each with its relations in input order), as the header's "Basis" says.
+ */
+function entryOf<K>(
+  eventId: string,
+  position: number,
+  date: KnownDate | null,
+  predecessors: ReadonlyMap<K, Link[]>,
+  successors: ReadonlyMap<K, Link[]>,
+  titleOf: (other: K) => string,
+  placeOf: (other: K) => number,
+): TimelineEntry {
+  const parts: string[] = [];
+  if (date) parts.push(`dated ${formatKnownDate(date)}`);
+  const byPlace = (a: K, b: K) => placeOf(a) - placeOf(b);
+  const describe = (word: string, links: ReadonlyMap<K, Link[]>) => {
+    for (const other of links.size > 1 ? [...links.keys()].sort(byPlace) : links.keys()) {
+      const title = titleOf(other);
+      const all = links.get(other)!;
+      // The order is as sure as the surest relation giving it; said only when less than certain.
+      const surest = mostCertain(all.map((l) => l.certainty));
+      const head = surest === Certainty.CERTAIN ? `${word} ${title}` : `${word} ${title} (${surest.toLowerCase()})`;
+      const notes = [...new Set(all.map((l) => l.note).filter((note): note is string => Boolean(note)))];
+      if (notes.length === 0) parts.push(head);
+      for (const note of notes) parts.push(`${head}: "${note}"`);
+    }
+  };
+  describe('after', predecessors);
+  describe('before', successors);
+  const basis = parts.length === 0 ? UNPLACED_BASIS : parts.join('; ');
+  const related = predecessors.size > 0 || successors.size > 0;
+  const placement = date ? TimelinePlacement.DATE : related ? TimelinePlacement.RELATION : TimelinePlacement.MENTION;
+  return { eventId, position, basis, dated: date !== null, placement };
+}
+
+/**
+ * The entries of `chosen`, event ids in the order `timelineOrder` placed them, numbered from
+ * 1, exactly as `timeline` over the same input would give them (renumbered): `placeOf` is
+ * each event's place in that order (undefined for an event it left out); `events` holds at
+ * least the chosen events and every event a relation of theirs names; `relations` at least
+ * every relation with an end among them, in the order the input had them (by id).
+ */
+export function entriesInOrder(
+  chosen: readonly string[],
+  placeOf: (id: string) => number | undefined,
+  events: ReadonlyMap<string, TimelineEventFact>,
+  relations: readonly EventRelationFact[],
+  minCertainty: Certainty = DEFAULT_MIN_CERTAINTY,
+): TimelineEntry[] {
+  const predecessors = new Map<string, Map<string, Link[]>>();
+  const successors = new Map<string, Map<string, Link[]>>();
+  for (const id of chosen) {
+    predecessors.set(id, new Map());
+    successors.set(id, new Map());
+  }
+  for (const relation of relations) {
+    const order = orderOf(relation);
+    if (!order || !sureEnough(relation, minCertainty)) continue;
+    // An event the order left out (not admissible) places nothing, as in `timeline`.
+    if (placeOf(order.earlier) === undefined || placeOf(order.later) === undefined) continue;
+    const link = { note: relation.note, certainty: certaintyOf(relation) };
+    const before = predecessors.get(order.later);
+    if (before) addLink(before, order.earlier, link);
+    const after = successors.get(order.earlier);
+    if (after) addLink(after, order.later, link);
+  }
+  const titleOf = (id: string) => events.get(id)!.title;
+  const place = (id: string) => placeOf(id)!;
+  return chosen.map((id, i) => entryOf(id, i + 1, knownDate(events.get(id)!.date), predecessors.get(id)!, successors.get(id)!, titleOf, place));
 }
 
 /**

@@ -11,9 +11,12 @@ import { copyLoader } from '../db/pg/bulk.js';
 import { CHANGE_COLUMNS, changeValues, recordChange, type ChangeRecord } from '../store/history.js';
 import { KNOWLEDGE_TABLES, ROWS, type KnowledgeTable } from '../store/rows.js';
 import type { SeedPlan } from './bundle-reader.js';
+import { isEmpty } from './empty.store.js';
+
+/** Emptiness is asked at every start, so it lives apart (`empty.store.ts`); said here too for the import's callers. */
+export { isEmpty };
 
 const Q = {
-  anySource: statement(`SELECT "s"."id" AS "id" FROM "sources" AS "s" LIMIT 1`),
   anyPlace: statement(`SELECT "p"."id" AS "id" FROM "places" AS "p" LIMIT 1`),
   place: statement(`SELECT ${columns(places, 'p')} FROM "places" AS "p" WHERE "p"."id" = ?`, { decode: decodeOf(places) }),
   // Foreign keys checked at the commit, so the nodes of a bundle may refer to one another in any order.
@@ -22,11 +25,6 @@ const Q = {
 
 /** What refers deletes first: the fill order reversed. */
 const CLEAR = (Object.keys(KNOWLEDGE_TABLES) as KnowledgeTable[]).reverse().map((key) => statement(`DELETE FROM "${ROWS[key].table}"`));
-
-/** True when the database holds no source yet (first start). */
-export async function isEmpty(q: Executor): Promise<boolean> {
-  return (await q.get(Q.anySource)) === undefined;
-}
 
 /** True when the knowledge base holds no source and no place: everything a bundle brings is new. */
 export async function isFresh(q: Executor): Promise<boolean> {

@@ -9,8 +9,6 @@ import { join } from 'node:path';
 import { migrateDatabase, openDatabase, type Db, type OpenOptions } from './client.js';
 import { parseDatabaseUrl } from './database-url.js';
 import type { Engine } from './engine.js';
-import { describeUrl, isUnavailable, pgEngine } from './pg/engine.js';
-import { migratePostgres } from './pg/migrate.js';
 import { MIGRATIONS_DIR, PG_MIGRATIONS_DIR } from '../shared/paths.js';
 
 export class StartupError extends Error {
@@ -65,6 +63,9 @@ export async function openKb(url: string, options: OpenKbOptions = {}): Promise<
     return { engine: opened.engine, db: opened.db, location: opened.path, close: async () => opened.close() };
   }
 
+  // node-postgres is loaded only for a PostgreSQL URL: a start on SQLite does without it.
+  const { describeUrl, isUnavailable, pgEngine } = await import('./pg/engine.js');
+  const { migratePostgres } = await import('./pg/migrate.js');
   const location = describeUrl(target.url);
   const engine = pgEngine(target.url, { onStatement: options.onStatement, max: options.poolSize });
   try {
@@ -76,13 +77,13 @@ export async function openKb(url: string, options: OpenKbOptions = {}): Promise<
     if (options.migrate ?? true) await migratePostgres(engine.pool);
   } catch (error) {
     await engine.close().catch(() => {});
-    throw startupErrorOf(error, location);
+    throw startupErrorOf(error, location, isUnavailable);
   }
   return { engine, db: null, location, close: () => engine.close() };
 }
 
 /** A PostgreSQL fault at start-up, said in one line: what failed, and where. */
-function startupErrorOf(error: unknown, location: string): Error {
+function startupErrorOf(error: unknown, location: string, isUnavailable: (error: unknown) => boolean): Error {
   if (error instanceof StartupError) return error;
   const code = (error as { code?: string }).code;
   const message = error instanceof Error ? error.message : String(error);

@@ -77,9 +77,11 @@ export interface QuestionFacts {
    * The events, in order of first mention, and relations that order `answer` as the whole
    * base would (`timelineScope`): what a timeline of those events reads. `budget`: how many
    * rows to read through the indexes before reading the whole base instead (default: a
-   * quarter of the events; the tests set it to take one way or the other).
+   * quarter of the events; the tests set it to take one way or the other). `wholeOnly`: a
+   * caller that orders the whole base when it is read (the timeline of now) gets only
+   * `whole` then, with no scope found in it (`events` and `relations` empty).
    */
-  timelineFactsFor(answer: ReadonlySet<string>, minCertainty: Certainty, budget?: number): Promise<ScopedTimelineFacts>;
+  timelineFactsFor(answer: ReadonlySet<string>, minCertainty: Certainty, budget?: number, wholeOnly?: boolean): Promise<ScopedTimelineFacts>;
   /** The statements an actor speaks: its own and those of every actor affiliated with it, at any depth. */
   statementsBy(actor: string): Promise<Set<string>>;
   /** The statements about an issue: those naming it, and those backing a position on it. */
@@ -118,7 +120,7 @@ function currentFacts(q: Executor): QuestionFacts {
     eventIssues: () => store.eventIssues(q),
     forParties: (parties) => partyFacts(q, parties),
     timelineAnswer: (filter) => timelineAnswer(q, filter),
-    timelineFactsFor: (answer, minCertainty, budget) => scopedTimelineFacts(q, answer, minCertainty, budget),
+    timelineFactsFor: (answer, minCertainty, budget, wholeOnly) => scopedTimelineFacts(q, answer, minCertainty, budget, wholeOnly),
     statementsBy: async (actor) => new Set(await store.statementsBy(q, actor)),
     statementsAbout: async (issue) => new Set(await store.statementsAbout(q, issue)),
     contradictionFacts: (seeds) => (seeds ? scopedContradictionFacts(q, seeds) : wholeContradictionFacts(q)),
@@ -199,7 +201,7 @@ async function loadTimelineFacts(q: Executor): Promise<{ events: TimelineEventFa
   return { events, relations: await store.eventRelations(q) };
 }
 
-const eventFact = (e: EventFactRow): TimelineEventFact => ({ id: e.id, title: e.title, certainty: e.certainty, polarity: e.polarity, date: { precision: e.precision, year: e.year, month: e.month, day: e.day } });
+export const eventFact = (e: EventFactRow): TimelineEventFact => ({ id: e.id, title: e.title, certainty: e.certainty, polarity: e.polarity, date: { precision: e.precision, year: e.year, month: e.month, day: e.day } });
 
 /** The events `timeline` lists: those with the actor (or an affiliate) among the participants, and/or about the issue. */
 async function timelineAnswer(q: Executor, { actor, issue }: { actor: string | null; issue: string | null }): Promise<Set<string>> {
@@ -224,7 +226,7 @@ const SCOPE_FLOOR = 64;
  * at once and the scope walked in memory: the same function, the same scope, the same
  * answer, at about the cost of the whole timeline at worst.
  */
-async function scopedTimelineFacts(q: Executor, answer: ReadonlySet<string>, minCertainty: Certainty, budget?: number): Promise<ScopedTimelineFacts> {
+async function scopedTimelineFacts(q: Executor, answer: ReadonlySet<string>, minCertainty: Certainty, budget?: number, wholeOnly = false): Promise<ScopedTimelineFacts> {
   const limit = budget ?? Math.max(SCOPE_FLOOR, Math.floor((await store.eventEstimate(q)) / 4));
   let read = 0;
   const counted = <T>(rows: T[]): T[] => {
@@ -264,9 +266,15 @@ async function scopedTimelineFacts(q: Executor, answer: ReadonlySet<string>, min
     if (e !== TOO_WIDE) throw e;
   }
   const whole = await loadTimelineFacts(q);
-  const scope = timelineScope(answer, memoryReader(whole.events, whole.relations), minCertainty);
+  return wholeOnly ? { events: [], relations: [], whole } : { ...scopeInWhole(whole, answer, minCertainty), whole };
+}
+
+/** The facts that order `answer` (`timelineScope`), found in the whole base's, events in the order of the whole's. */
+export function scopeInWhole(whole: TimelineFacts, answer: ReadonlySet<string>, minCertainty: Certainty): TimelineFacts {
+  // The whole base's relations as read here carry their ids (`loadTimelineFacts`).
+  const scope = timelineScope(answer, memoryReader(whole.events, whole.relations as StoredEventRelationFact[]), minCertainty);
   const index = new Map(whole.events.map((e, i) => [e.id, i]));
-  return { events: scope.events.sort((a, b) => index.get(a.id)! - index.get(b.id)!), relations: scope.relations, whole };
+  return { events: scope.events.sort((a, b) => index.get(a.id)! - index.get(b.id)!), relations: scope.relations };
 }
 
 const CONFLICT_KINDS = new Set<string>([StatementRelationKind.DENIES, StatementRelationKind.DENIED_BY, StatementRelationKind.CONTRADICTS]);

@@ -7,12 +7,12 @@ import { GraphQLError } from 'graphql';
 import { blockingIssues } from '../../analysis/blocking-issues.js';
 import { commonGround } from '../../analysis/common-ground.js';
 import { contradictions, involving, type Contradiction } from '../../analysis/contradictions.js';
-import { timeline, TimelineCycleError, type TimelineEntry } from '../../analysis/timeline.js';
+import { timeline, TimelineCycleError, timelineOrder, type TimelineEntry } from '../../analysis/timeline.js';
 import type { Certainty } from '../../shared/enums.js';
 import { badUserInput } from '../../shared/errors.js';
 import { checkIdList, expectId } from '../../shared/ids.js';
-import { factsFor, mentionedBy, type QuestionFacts, type QuestionSource, type ScopedTimelineFacts, type TimelineFacts } from './facts.service.js';
-import { databaseState, keepTimeline, keptTimeline, onlyThese, type WholeTimeline } from './kept-timeline.service.js';
+import { factsFor, mentionedBy, scopeInWhole, type QuestionFacts, type QuestionSource, type TimelineFacts } from './facts.service.js';
+import { databaseState, entriesOf, keepOrder, keptOrder, TimelineOrder, type WholeOrder } from './kept-timeline.service.js';
 
 /** `blockingIssues`: the answer for the parties asked (validated), the main rule first. */
 export function answerBlockingIssues(source: QuestionSource, args: { parties: string[] | null; minCertainty: Certainty; asOf: number | null }) {
@@ -68,7 +68,8 @@ export function answerContradictions(source: QuestionSource, args: { actor: stri
  * `timeline`: the events of the actor asked (with its affiliates) and of the issue asked, as
  * the whole base orders them, numbered from 1. With neither, every event. With one, only the
  * events that order the answer are read (`timelineScope` says why that is exact). The whole
- * timeline of now is kept across requests (`kept-timeline.service.ts`).
+ * timeline's order of now is kept across requests (`kept-timeline.service.ts`), and an answer
+ * from it reads the facts of the events it lists.
  */
 export function answerTimeline(source: QuestionSource, args: { actor: string | null; issue: string | null; minCertainty: Certainty; asOf: number | null }): Promise<TimelineEntry[]> {
   const { actor, issue, minCertainty } = args;
@@ -80,25 +81,49 @@ export function answerTimeline(source: QuestionSource, args: { actor: string | n
     const answer = actor || issue ? await known.timelineAnswer({ actor, issue }) : null;
     // asOf is undefined, not null, when a GraphQL client leaves it out.
     const now = args.asOf == null ? await databaseState(tx) : null;
-    let whole: WholeTimeline | undefined = now === null ? undefined : keptTimeline(engine, now, minCertainty);
-    let scoped: ScopedTimelineFacts | null = null;
+    let whole: WholeOrder | undefined = now === null ? undefined : keptOrder(engine, now, minCertainty);
+    let wholeFacts: TimelineFacts | undefined;
     if (whole === undefined) {
-      scoped = answer ? await known.timelineFactsFor(answer, minCertainty) : null;
-      // A small scope is ordered by itself; the whole base, when it was read anyway, is ordered once and kept.
+      const scoped = answer ? await known.timelineFactsFor(answer, minCertainty, undefined, now !== null) : null;
+      // A small scope is ordered by itself; the whole base, when it was read anyway, is ordered once (and kept, for now).
       if (scoped && !scoped.whole) return onlyThese(orderOrThrow(scoped, minCertainty), answer!);
-      whole = ordered(scoped?.whole ?? (await known.timelineFacts()), minCertainty);
-      if (now !== null) keepTimeline(engine, now, minCertainty, whole);
+      wholeFacts = scoped?.whole ?? (await known.timelineFacts());
+      if (now === null) {
+        // The past is never kept: its entries come from the facts just read.
+        const entries = ordered(wholeFacts, minCertainty);
+        if (!(entries instanceof TimelineCycleError)) return answer ? onlyThese(entries, answer) : entries;
+        if (!answer) throw cycleError(entries);
+        return onlyThese(orderOrThrow(scoped && scoped.events.length > 0 ? scoped : scopeInWhole(wholeFacts, answer, minCertainty), minCertainty), answer);
+      }
+      whole = orderOf(wholeFacts, minCertainty);
+      keepOrder(engine, now, minCertainty, whole);
     }
-    if (!(whole instanceof TimelineCycleError)) return answer ? onlyThese(whole, answer) : whole;
+    if (!(whole instanceof TimelineCycleError)) return entriesOf(tx, whole, answer, minCertainty);
     if (!answer) throw cycleError(whole);
     // A cycle elsewhere in the base does not stop a timeline it does not touch: order the scope alone.
-    return onlyThese(orderOrThrow(scoped ?? (await known.timelineFactsFor(answer, minCertainty)), minCertainty), answer);
+    const scope = wholeFacts ? scopeInWhole(wholeFacts, answer, minCertainty) : await known.timelineFactsFor(answer, minCertainty);
+    return onlyThese(orderOrThrow(scope, minCertainty), answer);
   });
 }
 
-function ordered(facts: TimelineFacts, minCertainty: Certainty): WholeTimeline {
+/** The entries of `answer`, in the order given, numbered from 1. */
+function onlyThese(entries: TimelineEntry[], answer: ReadonlySet<string>): TimelineEntry[] {
+  return entries.filter((e) => answer.has(e.eventId)).map((e, i) => ({ ...e, position: i + 1 }));
+}
+
+function ordered(facts: TimelineFacts, minCertainty: Certainty): TimelineEntry[] | TimelineCycleError {
   try {
     return timeline({ ...facts, minCertainty });
+  } catch (e) {
+    if (e instanceof TimelineCycleError) return e;
+    throw e;
+  }
+}
+
+/** The whole base's order, kept as ids (`TimelineOrder`), or the cycle that stops it. */
+function orderOf(facts: TimelineFacts, minCertainty: Certainty): WholeOrder {
+  try {
+    return new TimelineOrder(timelineOrder({ ...facts, minCertainty }));
   } catch (e) {
     if (e instanceof TimelineCycleError) return e;
     throw e;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  ORDERING_KINDS, TimelineCycleError, TimelinePlacement, UNPLACED_BASIS, compareKnownDates, formatKnownDate, knownDate, memoryReader, orderOf, timeline, timelineScope, timelineScopeAsync,
+  ORDERING_KINDS, TimelineCycleError, TimelinePlacement, UNPLACED_BASIS, compareKnownDates, entriesInOrder, formatKnownDate, knownDate, memoryReader, orderOf, timeline, timelineOrder, timelineScope, timelineScopeAsync,
   type EventRelationFact, type StoredEventRelationFact, type TimelineEventFact, type TimelineReader,
 } from '../../../src/analysis/timeline.js';
 import { Certainty, DatePrecision, EventRelationKind, Polarity } from '../../../src/shared/enums.js';
@@ -324,6 +324,37 @@ function scopedOutcome(base: { events: TimelineEventFact[]; relations: StoredEve
   const events = [...scope.events].sort((a, b) => rank.get(a.id)! - rank.get(b.id)!);
   return outcome(() => narrowed(timeline({ events, relations: scope.relations, minCertainty: base.minCertainty }), base.answer));
 }
+
+describe('Timeline order: what the service keeps of a whole timeline, and the entries made from it', () => {
+  it('gives the entries of the whole timeline narrowed to the answer, from the facts of the answer and its relations alone', () => {
+    let compared = 0;
+    fc.assert(
+      fc.property(arbitraryBase, (base) => {
+        const whole = outcome(() => timeline(base));
+        const order = outcome(() => timelineOrder(base).map((eventId) => ({ eventId }) as ReturnType<typeof timeline>[number]));
+        if ('cycle' in whole) {
+          expect(order).toEqual(whole);
+          return;
+        }
+        expect('entries' in order && order.entries.map((e) => e.eventId)).toEqual(whole.entries.map((e) => e.eventId));
+        const ids = whole.entries.map((e) => e.eventId);
+        const place = new Map(ids.map((id, i) => [id, i]));
+        const chosen = base.answer.filter((id) => place.has(id)).sort((a, b) => place.get(a)! - place.get(b)!);
+        // What the service reads for them: their relations (by id) and the events those name, nothing else.
+        const relations = base.relations.filter((r) => chosen.includes(r.subjectId) || chosen.includes(r.objectId));
+        const named = new Set([...chosen, ...relations.flatMap((r) => [r.subjectId, r.objectId])]);
+        const events = new Map(base.events.filter((e) => named.has(e.id)).map((e) => [e.id, e]));
+        expect(entriesInOrder(chosen, (id) => place.get(id), events, relations, base.minCertainty)).toEqual(narrowed(whole.entries, base.answer));
+        // Every event at once, from the whole base's facts, is the whole timeline.
+        const all = new Map(base.events.map((e) => [e.id, e]));
+        expect(entriesInOrder(ids, (id) => place.get(id), all, base.relations, base.minCertainty)).toEqual(whole.entries);
+        compared++;
+      }),
+      { numRuns: 3000 },
+    );
+    expect(compared).toBeGreaterThan(1000);
+  });
+});
 
 describe('Timeline: the sort answers as the plain Kahn sort it replaced', () => {
   it('gives the same entries, or the same cycle, on thousands of random bases', () => {
