@@ -478,10 +478,10 @@ export const revisionCounter = sqliteTable(
 /**
  * Nodes merged into another by `mergeNodes` (issue 19): the merged id keeps resolving to the
  * node it was merged into, from the revision that merged it on; an `asOf` before that revision
- * still reads the merged node from history. Rows are only added (a chain A → B → C is followed
- * hop by hop, each hop from its own revision). `revision` has no foreign key because the row
- * is written inside the merge's transaction before its revision row; `clearHistory` empties
- * the table with the revisions.
+ * still reads the merged node from history. A chain A → B → C is followed hop by hop, each hop
+ * from its own revision; an id merged twice (created again in between) keeps its latest merge.
+ * `revision` has no foreign key because the row is written inside the merge's transaction
+ * before its revision row; `clearHistory` empties the table with the revisions.
  */
 export const mergedNodes = sqliteTable(
   'merged_nodes',

@@ -6,7 +6,11 @@
 import { list, statement, type Executor } from '../db/engine.js';
 
 const Q = {
-  insert: statement(`INSERT INTO "merged_nodes" ("id", "into_id", "node_type", "revision") VALUES (?, ?, ?, ?)`),
+  // An id merged, created again and merged again keeps only its latest merge.
+  insert: statement(
+    `INSERT INTO "merged_nodes" ("id", "into_id", "node_type", "revision") VALUES (?, ?, ?, ?)
+     ON CONFLICT ("id") DO UPDATE SET "into_id" = excluded."into_id", "node_type" = excluded."node_type", "revision" = excluded."revision"`,
+  ),
   hops: statement(`SELECT "m"."id" AS "id", "m"."into_id" AS "intoId" FROM "merged_nodes" AS "m" WHERE "m"."id" IN ?list AND "m"."revision" <= ?`),
   hop: statement(`SELECT "m"."into_id" AS "intoId" FROM "merged_nodes" AS "m" WHERE "m"."id" = ? AND "m"."revision" <= ?`),
   releaseObstacles: statement(`DELETE FROM "issue_obstacles" WHERE "issue_id" = ?`),
