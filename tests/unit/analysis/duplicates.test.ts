@@ -60,6 +60,19 @@ describe('Duplicates: pairs are formed within blocks, never across the whole bas
     expect(candidatePairs(facts.slice(0, 3), 50)).toHaveLength(3);
   });
 
+  it('scores a pair met only in word blocks only when the shared words could be half a name’s words; the same name always pairs', () => {
+    const one = [actor('actor:a', 'Northern Water Ministry'), actor('actor:b', 'Northern Oil Board')];
+    expect(candidatePairs(one)).toEqual([]);
+    // "foreign" and "ministry" are each in 61 names (blocks over the bound): the two same names still pair, through their whole name.
+    const common = [
+      ...Array.from({ length: 59 }, (_, i) => actor(`actor:f${i}`, `Foreign office${i}`)),
+      ...Array.from({ length: 59 }, (_, i) => actor(`actor:m${i}`, `Ministry branch${i}`)),
+      actor('actor:p', 'Foreign Ministry'),
+      actor('actor:q', 'the FOREIGN ministry'),
+    ];
+    expect(candidatePairs(common)).toEqual([['actor:p', 'actor:q']]);
+  });
+
   it('ranks the most likely first, then by ids, smaller id first in each pair', () => {
     const ranked = rankCandidates([actor('actor:z', 'Iran'), actor('actor:y', 'IRAN'), actor('actor:x', 'Islamic Republic of Iran')]);
     expect(ranked.map((p) => [p.a, p.b, p.score])).toEqual([
