@@ -19,6 +19,8 @@ import {
 import { ChangeResolver, RevisionResolver } from './modules/revision/revision.resolver.js';
 import { SourceResolver } from './modules/source/source.resolver.js';
 import { WriteResolver } from './modules/write/write.resolver.js';
+import { MergeResolver } from './modules/write/merge.resolver.js';
+import { DuplicateCandidateResolver, DuplicateResolver } from './modules/duplicate/duplicate.resolver.js';
 import { StatementRelationResolver, StatementResolver } from './modules/statement/statement.resolver.js';
 
 export function buildKbSchema(): GraphQLSchema {
@@ -28,6 +30,7 @@ export function buildKbSchema(): GraphQLSchema {
       EventRelationResolver, StatementResolver, StatementRelationResolver, IssueResolver, ObstacleResolver,
       PositionResolver, SourceResolver, EvidenceResolver, FactualityResolver, QuestionResolver, BlockingIssueResolver, IssueAlignmentResolver,
       ContradictionResolver, TimelineEntryResolver, SearchHitResolver, CountBucketResolver, RevisionResolver, ChangeResolver, WriteResolver, LiveResolver,
+      MergeResolver, DuplicateResolver, DuplicateCandidateResolver,
     ],
     // Place is reachable only through Event.location and node(); list it so it is always built.
     orphanedTypes: [Place],

@@ -50,6 +50,7 @@ const Q = {
   insertChange: statement(`INSERT INTO "changes" ("revision", "node_id", "node_type", "op", "version", "before", "after") VALUES (?, ?, ?, ?, ?, ?, ?)`),
   deleteChanges: statement(`DELETE FROM "changes"`),
   deleteRevisions: statement(`DELETE FROM "revisions"`),
+  deleteMerged: statement(`DELETE FROM "merged_nodes"`),
   latestChanges: statement(
     `SELECT ${columns(t.changes, 'c')} FROM "changes" AS "c"
      JOIN (SELECT "node_id", max("id") AS "id" FROM "changes" WHERE "node_id" IN ?list AND "revision" <= ? GROUP BY "node_id") AS "latest" ON "latest"."id" = "c"."id"`,
@@ -162,9 +163,10 @@ export function streamedRevision(q: Executor, meta: RevisionMeta, at = new Date(
   };
 }
 
-/** Deletes every revision and change and restarts the numbering; the caller holds the transaction. */
+/** Deletes every revision and change (and the merges they recorded) and restarts the numbering; the caller holds the transaction. */
 export async function clearHistory(q: Executor): Promise<void> {
   await q.run(Q.deleteChanges);
+  await q.run(Q.deleteMerged);
   await q.run(Q.deleteRevisions);
   await q.run(Q.resetCounter);
 }

@@ -147,13 +147,18 @@ describe.each(testEngines())('The entity API on $engine', ({ engine }) => {
       expect(res.data.iran.relations).toContainEqual({ kind: 'SUPPORTED_BY', actor: { id: 'actor:russia' } });
     });
 
-    it('reads DENIES on the denial and DENIED_BY on the claim', async () => {
+    it('reads DENIES on the denial and DENIED_BY on the reports, RESPONDS_TO on the denial and RESPONDED_BY on Turkey’s claims', async () => {
       const res = await suite.server.gql(
-        `{ d: statement(id: "statement:iran-denies-messages") { relations { kind certainty statement { id } } } r: statement(id: "statement:turkey-claims-direct-communication") { relations { kind statement { id } } } }`,
+        `{ d: statement(id: "statement:iran-denies-messages") { relations { kind certainty statement { id } } } r: statement(id: "statement:reports-of-direct-communication") { relations { kind statement { id } } } t: statement(id: "statement:turkey-claims-direct-communication") { relations { kind statement { id } } } }`,
       );
-      // That the denied reports are Turkey's claims is a reading of "came in response to claims made by Turkey": probable.
-      expect(res.data.d.relations).toEqual([{ kind: 'DENIES', certainty: 'PROBABLE', statement: { id: 'statement:turkey-claims-direct-communication' } }]);
+      // Both stated outright: "Iran has denied reports of direct communication with the U.S." and "This denial came in response to claims made by Turkey".
+      expect(res.data.d.relations).toHaveLength(2);
+      expect(res.data.d.relations).toEqual(expect.arrayContaining([
+        { kind: 'DENIES', certainty: 'CERTAIN', statement: { id: 'statement:reports-of-direct-communication' } },
+        { kind: 'RESPONDS_TO', certainty: 'CERTAIN', statement: { id: 'statement:turkey-claims-direct-communication' } },
+      ]));
       expect(res.data.r.relations).toEqual([{ kind: 'DENIED_BY', statement: { id: 'statement:iran-denies-messages' } }]);
+      expect(res.data.t.relations).toEqual([{ kind: 'RESPONDED_BY', statement: { id: 'statement:iran-denies-messages' } }]);
     });
 
     it('records that two tellings may be one meeting, on both ends, with how sure', async () => {

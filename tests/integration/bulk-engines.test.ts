@@ -66,7 +66,7 @@ describe.each(testEngines())('bulk paths on $engine', ({ engine }) => {
 
   it('seeds the base: the seed rows, revision 1, search documents and first mentions', async () => {
     const n = await counts(seeded);
-    expect(n).toMatchObject({ sources: 1, actors: 16, events: 14, statements: 33, positions: 10, evidence: 147, revisions: 1, changes: 100 });
+    expect(n).toMatchObject({ sources: 1, actors: 16, events: 14, statements: 35, positions: 10, evidence: 148, revisions: 1, changes: 103 });
     expect(n.search_documents).toBeGreaterThan(200);
     const mentioned = await seeded.engine.get<{ n: number }>(statement(`SELECT count(*) AS "n" FROM "actors" WHERE "first_mention" IS NOT NULL`));
     expect(Number(mentioned!.n)).toBe(16);
@@ -87,14 +87,14 @@ describe.each(testEngines())('bulk paths on $engine', ({ engine }) => {
     try {
       const first = await kbCli(copy, 'import', join(out, 'bundle'), '--author', 'Ada');
       expect(first.errors).toEqual([]);
-      expect(first.printed[0]).toMatch(/: 100 created, 0 updated, 0 unchanged, 3 places, revision 1 by Ada, \d+ rows/);
+      expect(first.printed[0]).toMatch(/: 103 created, 0 updated, 0 unchanged, 3 places, revision 1 by Ada, \d+ rows/);
       const [a, b] = [await counts(seeded), await counts(copy)];
       expect(b).toEqual(a);
       // Its own export is the same bundle.
       expect((await kbCli(copy, 'export', '--format', 'bundle', join(out, 'bundle-again'))).code).toBe(0);
       expect(filesOf(join(out, 'bundle-again'))).toEqual(filesOf(join(out, 'bundle')));
       const again = await kbCli(copy, 'import', join(out, 'bundle'), '--author', 'Ada');
-      expect(again.printed[0]).toMatch(/: 0 created, 0 updated, 100 unchanged, 3 places, nothing written/);
+      expect(again.printed[0]).toMatch(/: 0 created, 0 updated, 103 unchanged, 3 places, nothing written/);
       expect(await counts(copy)).toEqual(b);
     } finally {
       await copy.dispose();

@@ -27,7 +27,7 @@ describe.each(testEngines())('History on $engine', ({ engine }) => {
       expect(revision).toMatchObject({ id: 'revision:1', number: 1, author: { name: 'seed', role: 'ADMIN' } });
       const byType = new Map<string, number>();
       for (const c of revision.changes) byType.set(c.nodeType, (byType.get(c.nodeType) ?? 0) + 1);
-      expect(Object.fromEntries(byType)).toEqual({ Source: 1, Actor: 16, Issue: 6, Event: 14, Statement: 33, Position: 10, ActorRelation: 4, EventRelation: 14, StatementRelation: 2 });
+      expect(Object.fromEntries(byType)).toEqual({ Source: 1, Actor: 16, Issue: 6, Event: 14, Statement: 35, Position: 10, ActorRelation: 4, EventRelation: 14, StatementRelation: 3 });
       expect(revision.changes.every((c: any) => c.op === 'CREATE' && c.version === 1 && c.before === null)).toBe(true);
       expect(new Set(res.data.actors.edges.map((e: any) => e.node.version))).toEqual(new Set([1]));
     });

@@ -82,22 +82,55 @@ describe.each(testEngines())('The questions on $engine', ({ engine }) => {
     });
   });
 
+  describe('Seed: read once more (issue 19)', () => {
+    it('states the sanctions’ impact plainly and only the relief a lifting could bring as possible', async () => {
+      const res = await suite.server.gql(`{ i: statement(id: "statement:analysis-sanctions-impact") { summary factuality { certainty cues { exact } } evidence { exact } } r: statement(id: "statement:analysis-sanctions-lifting-relief") { summary factuality { certainty cues { exact } } evidence { exact } } }`);
+      expect(res.data.i).toEqual({ summary: "Iran's economy has been severely impacted by sanctions.", factuality: { certainty: 'CERTAIN', cues: [] }, evidence: [{ exact: 'Iran’s economy has been severely impacted by sanctions' }] });
+      expect(res.data.r.factuality).toEqual({ certainty: 'POSSIBLE', cues: [{ exact: 'could provide' }] });
+      expect(res.data.r.evidence).toEqual([{ exact: 'a lifting of those restrictions could provide much-needed relief' }]);
+    });
+
+    it('keeps "potential" in the glimmer of hope', async () => {
+      const res = await suite.server.gql(`{ statement(id: "statement:analysis-glimmer-of-hope") { summary } }`);
+      expect(res.data.statement.summary).toMatch(/^The potential for a second round of talks offers a glimmer of hope/);
+    });
+
+    it('does not read Araghchi’s or Witkoff’s position into the unattributed “reports suggest”', async () => {
+      const res = await suite.server.gql(`{ a: position(id: "position:araghchi-trade-matters") { statements { id } } w: position(id: "position:witkoff-trade-matters") { statements { id } } r: statement(id: "statement:reports-economic-issues-in-framework") { speaker { id } attribution { kind } positions { id } } }`);
+      expect(res.data.a.statements).toEqual([{ id: 'statement:analysis-willingness-both-sides' }]);
+      expect(res.data.w.statements).toEqual([{ id: 'statement:analysis-willingness-both-sides' }]);
+      expect(res.data.r).toEqual({ speaker: null, attribution: { kind: 'UNATTRIBUTED_REPORTS' }, positions: [] });
+    });
+  });
+
   describe('Questions: who denied what, in answer to whom', () => {
-    it('pairs Iran’s denial with the claims Turkey made, which it answered', async () => {
+    it('pairs Iran’s denial with the reports it denies, made in answer to Turkey’s claims', async () => {
       const res = await suite.server.gql(
-        `{ contradictions { basis reason certainty first { id speaker { id } factuality { polarity cues { exact } } relations { kind statement { id } } } second { id kind summary speaker { id } factuality { holder { id } } } } }`,
+        `{ contradictions { basis reason certainty first { id speaker { id } factuality { polarity cues { exact } } relations { kind certainty statement { id } } } second { id kind summary speaker { id } attribution { kind } } } }`,
       );
       expect(res.data.contradictions).toHaveLength(1);
       const [denial] = res.data.contradictions;
-      // Probable: that the reports Iran denied are Turkey's claims is read from "This denial came in response to claims made by Turkey".
-      expect(denial).toMatchObject({ basis: 'DENIAL', certainty: 'PROBABLE', reason: 'Iran denies what Turkey said' });
+      // "Iran has denied reports of direct communication with the U.S. … This denial came in response to claims made by Turkey": both stated outright.
+      expect(denial).toMatchObject({ basis: 'DENIAL', certainty: 'CERTAIN', reason: 'Iran denies what an unnamed source said, in response to Turkey' });
       expect(denial.first.speaker.id).toBe('actor:iran');
       expect(denial.first.factuality).toEqual({ polarity: 'NEGATIVE', cues: [{ exact: 'has denied' }, { exact: 'has not transmitted' }] });
-      expect(denial.first.relations).toEqual([{ kind: 'DENIES', statement: { id: 'statement:turkey-claims-direct-communication' } }]);
-      const certainOnly = await suite.server.gql(`{ contradictions(minCertainty: CERTAIN) { basis } }`);
-      expect(certainOnly.data.contradictions).toEqual([]);
-      expect(denial.second).toMatchObject({ id: 'statement:turkey-claims-direct-communication', kind: 'CLAIM', speaker: { id: 'actor:turkey' }, factuality: { holder: { id: 'actor:turkey' } } });
+      expect(denial.first.relations).toEqual(expect.arrayContaining([
+        { kind: 'DENIES', certainty: 'CERTAIN', statement: { id: 'statement:reports-of-direct-communication' } },
+        { kind: 'RESPONDS_TO', certainty: 'CERTAIN', statement: { id: 'statement:turkey-claims-direct-communication' } },
+      ]));
+      expect(denial.first.relations).toHaveLength(2);
+      expect(denial.second).toMatchObject({ id: 'statement:reports-of-direct-communication', kind: 'REPORT', speaker: null, attribution: { kind: 'UNATTRIBUTED_REPORTS' } });
       expect(denial.second.summary).toContain('direct communication');
+      // Both relations are certain, so the denial still answers Turkey when only certain facts count.
+      const certainOnly = await suite.server.gql(`{ contradictions(minCertainty: CERTAIN) { basis reason } }`);
+      expect(certainOnly.data.contradictions).toEqual([{ basis: 'DENIAL', reason: 'Iran denies what an unnamed source said, in response to Turkey' }]);
+    });
+
+    it('gives Turkey’s claims no content the article does not give', async () => {
+      const res = await suite.server.gql(`{ statement(id: "statement:turkey-claims-direct-communication") { kind summary event { id } speaker { id } evidence { exact } relations { kind certainty statement { id } } } }`);
+      expect(res.data.statement).toMatchObject({ kind: 'CLAIM', event: null, speaker: { id: 'actor:turkey' }, evidence: [{ exact: 'claims made by Turkey' }] });
+      expect(res.data.statement.summary).toMatch(/does not say what Turkey claimed/);
+      expect(res.data.statement.relations).toEqual([{ kind: 'RESPONDED_BY', certainty: 'CERTAIN', statement: { id: 'statement:iran-denies-messages' } }]);
     });
   });
 
@@ -122,7 +155,7 @@ describe.each(testEngines())('The questions on $engine', ({ engine }) => {
       const byDefault = await ids('');
       const certain = await ids('(minCertainty: CERTAIN)');
       expect(all).toHaveLength(14);
-      // Turkey claims it, Iran denies it: the source does not commit to the direct communication.
+      // Reports allege it, Iran denies it: the source does not commit to the direct communication.
       expect(all.filter((id: string) => !byDefault.includes(id))).toEqual(['event:reported-direct-communication']);
       expect(byDefault.filter((id: string) => !certain.includes(id)).sort()).toEqual(['event:potential-us-operations', 'event:second-round-talks']);
       const res = await suite.server.gql(`{ timeline { basis event { id } } }`);
@@ -163,11 +196,12 @@ describe.each(testEngines())('The questions on $engine', ({ engine }) => {
   });
 
   describe('Questions: narrowing contradictions to an actor or an issue', () => {
-    it('finds the denial from either side: Iran’s own words, and Turkey’s claim it denies', async () => {
+    it('finds the denial from Iran’s side; Turkey, whose claims it answered, is on neither side of the pair', async () => {
       const pair = async (args: string) => (await suite.server.gql(`{ contradictions${args} { first { id } second { id } } }`)).data.contradictions;
-      const denial = [{ first: { id: 'statement:iran-denies-messages' }, second: { id: 'statement:turkey-claims-direct-communication' } }];
+      const denial = [{ first: { id: 'statement:iran-denies-messages' }, second: { id: 'statement:reports-of-direct-communication' } }];
       expect(await pair('(actor: "actor:iran")')).toEqual(denial);
-      expect(await pair('(actor: "actor:turkey")')).toEqual(denial);
+      // Iran denies unattributed reports; Turkey's claims are what the denial answers, not what it denies.
+      expect(await pair('(actor: "actor:turkey")')).toEqual([]);
       expect(await pair('(actor: "actor:united-states")')).toEqual([]);
       // Neither statement names an issue or backs a position.
       expect(await pair('(issue: "issue:ballistic-missile-program")')).toEqual([]);

@@ -489,6 +489,25 @@ export const revisionCounter = pgTable(
   (t) => [check('revision_counter_single_row', sql`${t.id} = 1`)],
 );
 
+/**
+ * Nodes merged into another by `mergeNodes` (issue 19): the merged id keeps resolving to the
+ * node it was merged into, from the revision that merged it on; an `asOf` before that revision
+ * still reads the merged node from history. A chain A → B → C is followed hop by hop, each hop
+ * from its own revision; an id merged twice (created again in between) keeps its latest merge.
+ * `revision` has no foreign key because the row is written inside the merge's transaction
+ * before its revision row; `clearHistory` empties the table with the revisions.
+ */
+export const mergedNodes = pgTable(
+  'merged_nodes',
+  {
+    id: text('id').primaryKey(),
+    intoId: text('into_id').notNull(),
+    nodeType: text('node_type').notNull(),
+    revision: integer('revision').notNull(),
+  },
+  (t) => [index('merged_nodes_into_idx').on(t.intoId), index('merged_nodes_revision_idx').on(t.revision)],
+);
+
 export type SourceRow = typeof sources.$inferSelect;
 export type PlaceRow = typeof places.$inferSelect;
 export type ActorRow = typeof actors.$inferSelect;
@@ -510,3 +529,4 @@ export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type RevisionRow = typeof revisions.$inferSelect;
 export type ChangeRow = typeof changes.$inferSelect;
 export type RevisionCounterRow = typeof revisionCounter.$inferSelect;
+export type MergedNodeRow = typeof mergedNodes.$inferSelect;

@@ -55,7 +55,7 @@ export const RemoveEvidencePayload = payloadOf(Node, 'RemoveEvidence', 'node', '
 export const RestorePayload = payloadOf(Node, 'Restore', 'node', 'the node as restored');
 
 /** Runs a write for the viewer the authChecker let through, and shapes its payload. */
-async function perform<Input>(ctx: Context, name: string, field: string, input: Input & object, body: Writer<Input>) {
+export async function perform<Input>(ctx: Context, name: string, field: string, input: Input & object, body: Writer<Input>) {
   // The authChecker guarantees a viewer; this only narrows the type.
   if (!ctx.viewer) throw new Error('a write reached its resolver without a viewer');
   // The five deletes share one set of bounds.

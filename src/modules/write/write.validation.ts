@@ -75,6 +75,7 @@ export const SCHEMAS = {
     node: anyId, source: idOf('source'), start: z.number().int().min(0), end: z.number().int().min(1), expectedVersion: expectedVersion.optional(), ...meta,
   }),
   restore: z.strictObject({ id: anyId, revision: z.number().int().min(1), expectedVersion, ...meta }),
+  mergeNodes: z.strictObject({ keep: anyId, merge: anyId, keepVersion: expectedVersion, mergeVersion: expectedVersion, ...meta }),
 } as const;
 
 export type MutationName = keyof typeof SCHEMAS;
