@@ -190,7 +190,7 @@ describe.runIf(postgresAvailable())('Through HAProxy, in front of real servers o
     // Another client behind the same proxy has its own budget.
     expect(await from('127.0.0.3')).toBe(200);
     // The answer can come back before the server's log line of it has been read from its pipe.
-    const addressOf = (l: { req?: unknown }) => (l.req as { remoteAddress?: string } | undefined)?.remoteAddress;
+    const addressOf = (l: LogLine) => (l.req as { remoteAddress?: string } | undefined)?.remoteAddress;
     await lone.waitForLog((l) => l.msg === 'incoming request' && addressOf(l) === '127.0.0.3', 30_000);
     const seen = graphqlRequests(lone).map(addressOf);
     expect(seen).toContain('127.0.0.2');
