@@ -8,7 +8,7 @@ import { helmetHeaders, registerSecurityHeaders } from '../../../src/http/securi
 const OPTIONS = { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY_DIRECTIVES } };
 
 /** An app with a page, a failing route, a body limit and the 404, its headers from `secure`. */
-async function appWith(secure: (app: FastifyInstance) => Promise<unknown>): Promise<FastifyInstance> {
+async function appWith(secure: (app: FastifyInstance) => PromiseLike<unknown>): Promise<FastifyInstance> {
   const app = Fastify({ logger: false, bodyLimit: 10 });
   await secure(app);
   app.get('/page', async (_request, reply) => reply.header('cache-control', 'no-cache').send('ok'));
