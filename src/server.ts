@@ -12,7 +12,6 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import fastifyCors from '@fastify/cors';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -28,6 +27,7 @@ import { createContext, type Context, type RequestAuth } from './context.js';
 import { DatabaseUnavailableError, statement, type Engine } from './db/engine.js';
 import { CONTENT_SECURITY_POLICY_DIRECTIVES } from './http/assets.routes.js';
 import { registerExplore } from './http/explore.routes.js';
+import { registerSecurityHeaders } from './http/security-headers.js';
 import type { HealthCheckers } from './http/drain.js';
 import { charsetRefusal, DRAIN_FACTOR, errorBody, rateLimitError, rateLimitKey, unreadBodyPlan } from './http/http-guards.js';
 import { redisStoreWithFallback } from './http/rate-limit-store.js';
@@ -312,7 +312,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   );
 
   // Security headers on every response; the pages' Content-Security-Policy is part of them.
-  await app.register(fastifyHelmet, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY_DIRECTIVES } });
+  // (helmet's, worked out once: http/security-headers.ts)
+  await registerSecurityHeaders(app, { contentSecurityPolicy: { useDefaults: false, directives: CONTENT_SECURITY_POLICY_DIRECTIVES } });
   // Pages on other origins may call the API: a public knowledge base without cookies, so no credentials.
   await app.register(fastifyCors, {
     origin: options.config.corsOrigins ?? '*',

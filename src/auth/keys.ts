@@ -8,7 +8,7 @@
  * its key in microseconds. It would be wrong for a password, which a person chooses from a
  * small space: that needs a slow, salted hash (scrypt, argon2) to make each guess costly.
  */
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Executor } from '../db/engine.js';
 import type { ApiKeyRow } from '../db/tables.js';
 import { Role } from '../shared/enums.js';
@@ -24,8 +24,9 @@ export interface Viewer {
   role: Role;
 }
 
+/** One-shot `crypto.hash`: no Hash object per request, as `createHash` makes (same digest). */
 export function hashKey(key: string): string {
-  return createHash('sha256').update(key, 'utf8').digest('hex');
+  return hash('sha256', key, 'hex');
 }
 
 /** A new random key with its prefix and hash; the key itself is shown once and never stored. */
@@ -82,7 +83,7 @@ export async function authenticate(q: Executor, header: string | undefined): Pro
   const parts = match ? KEY_PATTERN.exec(match[1]!) : null;
   if (!match || !parts) return { refused: 'malformed' };
   const row = await keyByPrefix(q, parts[1]!);
-  const presented = Buffer.from(hashKey(match[1]!), 'hex');
+  const presented = hash('sha256', match[1]!, 'buffer');
   if (!row || !timingSafeEqual(presented, Buffer.from(row.hash, 'hex'))) return { refused: 'unknown' };
   if (row.revokedAt) return { refused: 'revoked' };
   return { keyId: row.id, prefix: row.prefix, name: row.name, role: row.role };

@@ -26,4 +26,14 @@ describe('Text no engine stores as given', () => {
     expect(variable?.message).toContain('variable $f.text');
     expect(unstorableTextRefusal(parse('{ search(query: "café 🛡️") { score } }'), { unused: 'fine' })).toBeNull();
   });
+
+  it('judges a document once, its variables on every request', () => {
+    const document = parse('query($q: String!) { search(query: $q) { score } }');
+    expect(unstorableTextRefusal(document, { q: 'fine' })).toBeNull();
+    // The same parsed document again (Apollo's document store reuses it): the variables still count.
+    expect(unstorableTextRefusal(document, { q: 'x\u0000' })?.message).toContain('variable $q');
+    const literal = parse('{ search(query: "a\\u0000") { score } }');
+    expect(unstorableTextRefusal(literal, {})?.message).toContain('line 1');
+    expect(unstorableTextRefusal(literal, {})?.message).toContain('line 1');
+  });
 });
