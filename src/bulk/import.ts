@@ -204,7 +204,7 @@ async function merge(tx: Executor, dir: string, options: LoadOptions): Promise<I
       }
       const version = current && 'version' in current.row ? current.row.version + 1 : 1;
       const next = ('version' in doc.row ? { ...doc, row: { ...doc.row, version } } : doc) as AnyDoc;
-      await writeDoc(tx, type, next as never);
+      await writeDoc(tx, type, next as never, current as never);
       await revision.add({ type, id: doc.row.id, op: current ? ChangeOp.UPDATE : ChangeOp.CREATE, version, before: current, after: next });
       if (current) updated++;
       else created++;

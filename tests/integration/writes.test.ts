@@ -17,7 +17,7 @@ import { testEngines } from '../helpers/engines.js';
 import { openTestKb, type TestKb } from '../helpers/kb.js';
 import { startTestServer, type TestServer } from '../helpers/http.js';
 import { snapshotKb } from '../helpers/snapshot.js';
-import { sqlRun, sqlValue } from '../helpers/sql.js';
+import { sqlRows, sqlRun, sqlValue } from '../helpers/sql.js';
 
 const SEED = 'source:us-iran-second-round-talks';
 const ARTICLE = [
@@ -479,6 +479,34 @@ describe.each(testEngines())('Writes on $engine', ({ engine }) => {
           expect(res.errors?.[0]?.extensions, `${op}`).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'asOf' });
         }
       }
+    });
+  });
+
+  describe('Writes: a change writes what it changes, and nothing else', () => {
+    /** The ids of the rows a node's write would rewrite: its evidence and its search documents. */
+    const rowIds = async (id: string) => ({
+      evidence: await sqlRows(kb.engine, 'SELECT id FROM evidence WHERE actor_id = ? ORDER BY id', [id]),
+      search: await sqlRows(kb.engine, 'SELECT doc_key, id FROM search_documents WHERE entity_id = ? ORDER BY doc_key', [id]),
+    });
+    const version = (id: string) => sqlValue<number>(kb.engine, 'SELECT version FROM actors WHERE id = ?', [id]);
+
+    it('leaves an actor’s evidence and search documents as they were when its code changes, and rewrites only the name’s document when its name does', async () => {
+      const id = 'actor:oman';
+      const before = await rowIds(id);
+      expect(before.evidence.length).toBeGreaterThan(0);
+      const coded = await mutate('updateActor', 'UpdateActorInput', { id, expectedVersion: await version(id), cameoCode: 'OMNGOV' }, keys.EDITOR, 'actor { cameoCode version } userErrors { code }');
+      expect(coded.data.updateActor.userErrors).toEqual([]);
+      expect(coded.data.updateActor.actor.cameoCode).toBe('OMNGOV');
+      expect(await rowIds(id)).toEqual(before);
+
+      const renamed = await mutate('updateActor', 'UpdateActorInput', { id, expectedVersion: await version(id), name: 'Sultanate of Oman' }, keys.EDITOR, 'actor { name } userErrors { code }');
+      expect(renamed.data.updateActor.userErrors).toEqual([]);
+      const after = await rowIds(id);
+      expect(after.evidence).toEqual(before.evidence);
+      const changed = after.search.filter((d) => !before.search.some((b) => b.doc_key === d.doc_key && b.id === d.id)).map((d) => d.doc_key);
+      expect(changed).toEqual([`actor-name:${id}`]);
+      const found = await server.gql('{ search(query: "Sultanate") { node { id } } }');
+      expect(JSON.stringify(found.data)).toContain(id);
     });
   });
 

@@ -146,7 +146,7 @@ export class Write {
 
   async update<T extends DocType>(type: T, before: Docs[T], after: Docs[T], op = ChangeOp.UPDATE): Promise<Docs[T]> {
     const bumped = withVersion(after, versionOf(before) + 1);
-    await writeDoc(this.tx, type, bumped);
+    await writeDoc(this.tx, type, bumped, before);
     this.records.push({ type, id: before.row.id, op, version: versionOf(bumped), before, after: bumped });
     return bumped;
   }
@@ -154,7 +154,7 @@ export class Write {
   /** Writes a document as it was at a revision, one version above the latest (`restore`). */
   async restore<T extends DocType>(type: T, current: Docs[T] | null, then: Docs[T], version: number): Promise<void> {
     const restored = withVersion(then, version);
-    await writeDoc(this.tx, type, restored);
+    await writeDoc(this.tx, type, restored, current);
     this.records.push({ type, id: then.row.id, op: ChangeOp.RESTORE, version, before: current, after: restored });
   }
 
