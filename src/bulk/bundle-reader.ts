@@ -2,8 +2,8 @@
  * The bundle reader: reads a bundle (a folder in the `seed/` layout: the curated YAML of
  * `seed/data/`, or JSON lines), validates it, turns every quote into a code-point span of its
  * source and checks every reference and id, entry by entry, without touching any database.
- * Any refusal (a SeedError) names the file and the entry; the import (`import.ts`) writes
- * only after a whole walk has passed.
+ * Any refusal (a SeedError) names the file and the entry; the import (`import.ts`) walks it
+ * inside its writing transaction, which a refusal rolls back, so a refused bundle writes nothing.
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
@@ -440,6 +440,34 @@ export function* bundleEntries(dir: string, { validated = false } = {}): Generat
     if (!known.has(id)) throw new SeedError(where.file, where.entry, `refers to ${id}, which no seed file defines`, where.line);
   }
   return { entries, rows: counts };
+}
+
+/**
+ * How many entries a bundle holds, for a progress bar, without validating them: the non-blank
+ * lines of each JSON-lines file (counted in its bytes), the items of each YAML list. A fault is
+ * left to the walk, which names it.
+ */
+export function countEntries(dir: string): number {
+  const dataDir = join(dir, 'data');
+  let n = 0;
+  for (const kind of ['sources', ...KINDS.map((k) => k.kind)]) {
+    const jsonl = join(dataDir, `${kind}.jsonl`);
+    if (existsSync(jsonl)) {
+      for (const line of linesOf(jsonl)) if (line.trim() !== '') n++;
+      continue;
+    }
+    for (const file of kind === 'sources' ? ['sources.yaml', 'source.yaml'] : [`${kind}.yaml`]) {
+      if (!existsSync(join(dataDir, file))) continue;
+      try {
+        const data = parseDocument(readFileSync(join(dataDir, file), 'utf8')).toJS();
+        n += Array.isArray(data) ? data.length : 1;
+      } catch {
+        // the walk refuses it, naming the file
+      }
+      break;
+    }
+  }
+  return n;
 }
 
 /** Reads, validates and resolves a whole bundle into one plan, without touching any database (small bundles and tests). */
