@@ -320,13 +320,9 @@ function* sourcesOf(dataDir: string): Generator<Entry<SourceFile> & { file: stri
  * fault. It holds the source texts, the ids and one entry at a time, whatever the bundle's size;
  * `onEntry` receives each entry's rows (sources first, then places, actors, issues, events,
  * statements, positions).
- *
- * `validated`: a walk of the same bundle has just passed, so the cross-entry checks (unique
- * ids, references, positions held) are not repeated and their sets not held: the writing
- * walk of an import keeps only the texts. Form and quotes are still checked, as rows need them.
  */
-export function walkBundle(dir: string, onEntry: (entry: BundleEntry) => void = () => {}, options: { validated?: boolean } = {}): { entries: number; rows: BundleCounts } {
-  const walk = bundleEntries(dir, options);
+export function walkBundle(dir: string, onEntry: (entry: BundleEntry) => void = () => {}): { entries: number; rows: BundleCounts } {
+  const walk = bundleEntries(dir);
   for (let next = walk.next(); ; next = walk.next()) {
     if (next.done) return next.value;
     onEntry(next.value);
@@ -337,7 +333,7 @@ export function walkBundle(dir: string, onEntry: (entry: BundleEntry) => void = 
  * `walkBundle` as a generator: the entries one at a time, for a caller that awaits between
  * them (an import writing each entry through the async stores); returns the counts.
  */
-export function* bundleEntries(dir: string, { validated = false } = {}): Generator<BundleEntry, { entries: number; rows: BundleCounts }> {
+export function* bundleEntries(dir: string): Generator<BundleEntry, { entries: number; rows: BundleCounts }> {
   const dataDir = join(dir, 'data');
   const counts = Object.fromEntries(Object.keys(emptyPlan()).map((k) => [k, 0])) as BundleCounts;
   let entries = 0;
@@ -378,7 +374,7 @@ export function* bundleEntries(dir: string, { validated = false } = {}): Generat
     const jsonl = existsSync(join(dataDir, `${kind}.jsonl`));
     const file = `${kind}.${jsonl ? 'jsonl' : 'yaml'}`;
     for (const { value, label, line } of entriesOf(dataDir, kind, list as z.ZodArray<z.ZodType>)) {
-      for (const id of validated ? [] : (ids as (v: unknown) => string[])(value)) {
+      for (const id of (ids as (v: unknown) => string[])(value)) {
         if (known.has(id)) throw new SeedError(file, label, `duplicate id ${id}`, line);
         known.add(id);
       }
@@ -406,7 +402,7 @@ export function* bundleEntries(dir: string, { validated = false } = {}): Generat
         },
         ref: ((id: string | undefined) => {
           if (id === undefined) return null;
-          if (!validated && !known.has(id) && !forward.has(id)) forward.set(id, { file, entry: label, line });
+          if (!known.has(id) && !forward.has(id)) forward.set(id, { file, entry: label, line });
           return id;
         }) as EntryContext['ref'],
         cite: (quotes, subject) => {
@@ -423,7 +419,7 @@ export function* bundleEntries(dir: string, { validated = false } = {}): Generat
       };
       (rowsOf as (v: unknown, c: EntryContext) => void)(value, context);
 
-      for (const p of validated ? [] : rows.positions) {
+      for (const p of rows.positions) {
         const first = held.get(`${p.actorId}|${p.issueId}`);
         if (first) fail(`${first} already holds ${p.actorId}'s position on ${p.issueId}: one position per actor and issue`);
         held.set(`${p.actorId}|${p.issueId}`, p.id);
