@@ -13,6 +13,7 @@ import { Role } from '../../src/shared/enums.js';
 import { buildKbSchema } from '../../src/schema.js';
 // After the schema, which loads the decorators' metadata polyfill.
 import { runWrite } from '../../src/modules/write/write.runner.js';
+import { readDoc } from '../../src/store/documents.js';
 import { testEngines } from '../helpers/engines.js';
 import { openTestKb, type TestKb } from '../helpers/kb.js';
 import { startTestServer, type TestServer } from '../helpers/http.js';
@@ -508,6 +509,30 @@ describe.each(testEngines())('Writes on $engine', ({ engine }) => {
       const found = await server.gql('{ search(query: "Sultanate") { node { id } } }');
       expect(JSON.stringify(found.data)).toContain(id);
     });
+  });
+
+  describe('Writes: the answer is the node as stored', () => {
+    const TABLE = { Actor: 'actors', Event: 'events', Statement: 'statements', Issue: 'issues' } as const;
+    const cases: { mutation: string; input: string; type: keyof typeof TABLE; id: string; change: Record<string, unknown> }[] = [
+      { mutation: 'updateActor', input: 'UpdateActorInput', type: 'Actor', id: 'actor:russia', change: { cameoCode: 'RUSGOV' } },
+      { mutation: 'updateActor', input: 'UpdateActorInput', type: 'Actor', id: 'actor:turkey', change: { name: 'Türkiye', description: 'The Republic of Türkiye.' } },
+      { mutation: 'updateEvent', input: 'UpdateEventInput', type: 'Event', id: 'event:ukraine-conflict', change: { title: 'The war in Ukraine' } },
+      { mutation: 'updateStatement', input: 'UpdateStatementInput', type: 'Statement', id: 'statement:analysis-fragility', change: { summary: 'The talks are fragile.' } },
+      { mutation: 'updateIssue', input: 'UpdateIssueInput', type: 'Issue', id: 'issue:sanctions-relief', change: { name: 'Relief from sanctions' } },
+      // Parts changed: the answer is read back.
+      { mutation: 'addEvidence', input: 'AddEvidenceInput', type: 'Actor', id: 'actor:russia', change: { evidence: [{ source: SEED, exact: 'Russia’s support for Iran' }] } },
+    ];
+    for (const c of cases) {
+      it(`answers ${c.mutation} of ${c.id} (${Object.keys(c.change).join(', ')}) with the document a read gives back`, async () => {
+        const version = await sqlValue<number>(kb.engine, `SELECT version FROM ${TABLE[c.type]} WHERE id = ?`, [c.id]);
+        const key = c.mutation === 'addEvidence' ? 'node' : 'id';
+        const res = await mutate(c.mutation, c.input, { [key]: c.id, expectedVersion: version, ...c.change }, keys.EDITOR, 'revision { number } userErrors { code message }');
+        expect(res.data[c.mutation].userErrors).toEqual([]);
+        const stored = await sqlValue<string | object>(kb.engine, 'SELECT result FROM revisions WHERE number = ?', [res.data[c.mutation].revision.number]);
+        const answered = typeof stored === 'string' ? JSON.parse(stored) : stored;
+        expect(answered).toEqual({ type: c.type, doc: JSON.parse(JSON.stringify(await readDoc(kb.engine, c.type, c.id))) });
+      });
+    }
   });
 
   describe('Writes: the stored order of first mention follows the evidence', () => {
