@@ -2,8 +2,8 @@
  * The bundle reader: reads a bundle (a folder in the `seed/` layout: the curated YAML of
  * `seed/data/`, or JSON lines), validates it, turns every quote into a code-point span of its
  * source and checks every reference and id, entry by entry, without touching any database.
- * Any refusal (a SeedError) names the file and the entry; the import (`import.ts`) writes
- * only after a whole walk has passed.
+ * Any refusal (a SeedError) names the file and the entry; the import (`import.ts`) walks it
+ * inside its writing transaction, which a refusal rolls back, so a refused bundle writes nothing.
  */
 import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
@@ -320,13 +320,9 @@ function* sourcesOf(dataDir: string): Generator<Entry<SourceFile> & { file: stri
  * fault. It holds the source texts, the ids and one entry at a time, whatever the bundle's size;
  * `onEntry` receives each entry's rows (sources first, then places, actors, issues, events,
  * statements, positions).
- *
- * `validated`: a walk of the same bundle has just passed, so the cross-entry checks (unique
- * ids, references, positions held) are not repeated and their sets not held: the writing
- * walk of an import keeps only the texts. Form and quotes are still checked, as rows need them.
  */
-export function walkBundle(dir: string, onEntry: (entry: BundleEntry) => void = () => {}, options: { validated?: boolean } = {}): { entries: number; rows: BundleCounts } {
-  const walk = bundleEntries(dir, options);
+export function walkBundle(dir: string, onEntry: (entry: BundleEntry) => void = () => {}): { entries: number; rows: BundleCounts } {
+  const walk = bundleEntries(dir);
   for (let next = walk.next(); ; next = walk.next()) {
     if (next.done) return next.value;
     onEntry(next.value);
@@ -337,7 +333,7 @@ export function walkBundle(dir: string, onEntry: (entry: BundleEntry) => void = 
  * `walkBundle` as a generator: the entries one at a time, for a caller that awaits between
  * them (an import writing each entry through the async stores); returns the counts.
  */
-export function* bundleEntries(dir: string, { validated = false } = {}): Generator<BundleEntry, { entries: number; rows: BundleCounts }> {
+export function* bundleEntries(dir: string): Generator<BundleEntry, { entries: number; rows: BundleCounts }> {
   const dataDir = join(dir, 'data');
   const counts = Object.fromEntries(Object.keys(emptyPlan()).map((k) => [k, 0])) as BundleCounts;
   let entries = 0;
@@ -378,7 +374,7 @@ export function* bundleEntries(dir: string, { validated = false } = {}): Generat
     const jsonl = existsSync(join(dataDir, `${kind}.jsonl`));
     const file = `${kind}.${jsonl ? 'jsonl' : 'yaml'}`;
     for (const { value, label, line } of entriesOf(dataDir, kind, list as z.ZodArray<z.ZodType>)) {
-      for (const id of validated ? [] : (ids as (v: unknown) => string[])(value)) {
+      for (const id of (ids as (v: unknown) => string[])(value)) {
         if (known.has(id)) throw new SeedError(file, label, `duplicate id ${id}`, line);
         known.add(id);
       }
@@ -406,7 +402,7 @@ export function* bundleEntries(dir: string, { validated = false } = {}): Generat
         },
         ref: ((id: string | undefined) => {
           if (id === undefined) return null;
-          if (!validated && !known.has(id) && !forward.has(id)) forward.set(id, { file, entry: label, line });
+          if (!known.has(id) && !forward.has(id)) forward.set(id, { file, entry: label, line });
           return id;
         }) as EntryContext['ref'],
         cite: (quotes, subject) => {
@@ -423,7 +419,7 @@ export function* bundleEntries(dir: string, { validated = false } = {}): Generat
       };
       (rowsOf as (v: unknown, c: EntryContext) => void)(value, context);
 
-      for (const p of validated ? [] : rows.positions) {
+      for (const p of rows.positions) {
         const first = held.get(`${p.actorId}|${p.issueId}`);
         if (first) fail(`${first} already holds ${p.actorId}'s position on ${p.issueId}: one position per actor and issue`);
         held.set(`${p.actorId}|${p.issueId}`, p.id);
@@ -440,6 +436,34 @@ export function* bundleEntries(dir: string, { validated = false } = {}): Generat
     if (!known.has(id)) throw new SeedError(where.file, where.entry, `refers to ${id}, which no seed file defines`, where.line);
   }
   return { entries, rows: counts };
+}
+
+/**
+ * How many entries a bundle holds, for a progress bar, without validating them: the non-blank
+ * lines of each JSON-lines file (counted in its bytes), the items of each YAML list. A fault is
+ * left to the walk, which names it.
+ */
+export function countEntries(dir: string): number {
+  const dataDir = join(dir, 'data');
+  let n = 0;
+  for (const kind of ['sources', ...KINDS.map((k) => k.kind)]) {
+    const jsonl = join(dataDir, `${kind}.jsonl`);
+    if (existsSync(jsonl)) {
+      for (const line of linesOf(jsonl)) if (line.trim() !== '') n++;
+      continue;
+    }
+    for (const file of kind === 'sources' ? ['sources.yaml', 'source.yaml'] : [`${kind}.yaml`]) {
+      if (!existsSync(join(dataDir, file))) continue;
+      try {
+        const data = parseDocument(readFileSync(join(dataDir, file), 'utf8')).toJS();
+        n += Array.isArray(data) ? data.length : 1;
+      } catch {
+        // the walk refuses it, naming the file
+      }
+      break;
+    }
+  }
+  return n;
 }
 
 /** Reads, validates and resolves a whole bundle into one plan, without touching any database (small bundles and tests). */

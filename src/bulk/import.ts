@@ -3,9 +3,11 @@
  * `data/source.yaml` or several in `data/sources.yaml`) merged into the knowledge base as one
  * revision authored by the importer.
  *
- * - Everything is validated before the first row is written, by the bundle reader's checks (`bundle-reader.ts`)
- *   (quotes located in their sources, references, ids, enums); a refusal names file and entry
- *   and writes nothing.
+ * - Everything is validated by the bundle reader's checks (`bundle-reader.ts`: quotes located
+ *   in their sources, references, ids, enums) as the one walk of the bundle writes it, inside
+ *   the one transaction: a refusal names file and entry and rolls the transaction back, so
+ *   it writes nothing (a reference to an id no entry defines is known at the walk's end, still
+ *   inside the transaction).
  * - Each node of the bundle is compared with the stored one (`canonical`): a new node is a
  *   CREATE, a changed one an UPDATE (its version one up), an equal one is left alone; so
  *   importing the same bundle again writes nothing and adds no revision. Nodes the bundle does
@@ -13,8 +15,8 @@
  * - One engine transaction, through the same stores as the mutations (`readDoc`/`writeDoc`,
  *   the history's revision counter); foreign keys are checked at its end, so nodes may refer
  *   to one another in any order within the bundle.
- * - The bundle is walked twice (validate, then write), an entry at a time: JSON-lines files
- *   are streamed, so memory does not grow with the number of entries.
+ * - The bundle is walked once, an entry at a time: JSON-lines files are streamed, so memory
+ *   holds the texts, the ids and one entry, and does not grow with the number of entries.
  */
 import type { Engine, Executor } from '../db/engine.js';
 import type { Kb } from '../db/open.js';
@@ -27,7 +29,7 @@ import { readDoc, writeDoc, type AnyDoc } from '../store/documents.js';
 import { clearHistory, recordSeedRevision, streamedRevision } from '../store/history.js';
 import { SEED_DIR } from '../shared/paths.js';
 import { CodePointText, SpanError } from '../shared/text-span.js';
-import { bundleEntries, SeedError, walkBundle, type BundleCounts, type SeedPlan } from './bundle-reader.js';
+import { bundleEntries, countEntries, SeedError, type BundleCounts, type SeedPlan } from './bundle-reader.js';
 import { canonical, documentsOf } from './documents-from-plan.js';
 import { clearKnowledge, copyWriter, deferForeignKeys, insertPlan, insertWriter, isFresh, placeById, writePlace, type BulkWriter } from './import.store.js';
 
@@ -48,13 +50,14 @@ type Progress = (done: number, total: number) => void;
 export type KbHandle = Pick<Kb, 'engine' | 'db'>;
 
 /**
- * Validates the whole bundle (a first walk that writes nothing), then merges it as one
- * revision by `author` in one transaction (a second walk). Memory holds the source texts, the
- * ids and one entry, whatever the bundle's size.
+ * Merges the bundle as one revision by `author` in one transaction, validating it as it is
+ * written (one walk; a refusal rolls everything back). Memory holds the source texts, the ids
+ * and one entry, whatever the bundle's size. With `onProgress`, the entries are counted first
+ * (their lines, not parsed) for the total.
  */
 export async function importBundle(kb: KbHandle, dir: string, author: string, onProgress?: Progress): Promise<ImportSummary> {
-  const { entries } = walkBundle(dir);
-  return load(kb, dir, { author, summary: `Import of ${dir}`, clear: false, total: entries, onProgress });
+  const total = onProgress ? countEntries(dir) : 0;
+  return (await load(kb, dir, { author, summary: `Import of ${dir}`, clear: false, total, onProgress })).summary;
 }
 
 /**
@@ -63,9 +66,7 @@ export async function importBundle(kb: KbHandle, dir: string, author: string, on
  * a refusal leaves the database as it was. API keys stay.
  */
 export async function seedDatabase(kb: KbHandle, dir: string = SEED_DIR): Promise<BundleCounts> {
-  const { entries, rows } = walkBundle(dir);
-  await load(kb, dir, { author: 'seed', summary: 'Seed: the knowledge curated from the seed article', clear: true, total: entries });
-  return rows;
+  return (await load(kb, dir, { author: 'seed', summary: 'Seed: the knowledge curated from the seed article', clear: true, total: 0 })).counts;
 }
 
 /**
@@ -99,15 +100,35 @@ interface LoadOptions {
   onProgress?: Progress;
 }
 
+/** What a load wrote, and the bundle's counts of rows (the seed reports them). */
+interface Loaded {
+  summary: ImportSummary;
+  counts: BundleCounts;
+}
+
 /**
- * Writes a validated bundle, walking it again. Into an empty knowledge base every node is new:
+ * Calls `write` with each entry of the bundle, checked as it comes by the bundle reader, and
+ * answers the bundle's counts once the walk has passed its last check (references to ids no
+ * entry defines): a refusal is thrown from here, inside the caller's transaction.
+ */
+async function eachEntry(dir: string, write: (entry: SeedPlan) => Promise<void>): Promise<BundleCounts> {
+  const walk = bundleEntries(dir);
+  for (let next = walk.next(); ; next = walk.next()) {
+    if (next.done) return next.value.rows;
+    await write(next.value.rows);
+  }
+}
+
+/**
+ * Writes a bundle, checking it as it goes (a refusal throws, and the transaction rolls back).
+ * Into an empty knowledge base every node is new:
  * the engine's bulk loader takes the rows (on SQLite: foreign keys checked once at the end,
  * the secondary indexes rebuilt once; see `db/sqlite/bulk.ts`). Otherwise node by node, each
  * compared with the stored one (`canonical`): a new node is a CREATE, a changed one an UPDATE,
  * an equal one is left alone; so importing the same bundle again writes nothing and adds no
  * revision. Places, which have no history, are upserted.
  */
-async function load(kb: KbHandle, dir: string, options: LoadOptions): Promise<ImportSummary> {
+async function load(kb: KbHandle, dir: string, options: LoadOptions): Promise<Loaded> {
   const { engine, db } = kb;
   // Foreign key enforcement can only be switched outside a transaction, so emptiness is
   // judged before it and again inside it (another writer may have come between).
@@ -131,13 +152,13 @@ async function load(kb: KbHandle, dir: string, options: LoadOptions): Promise<Im
   if (db === null) return engine.transaction(async (tx) => (await deferForeignKeys(tx), loadInto(tx, () => setAsideEvidenceTriggers(tx))));
   return withoutForeignKeys(db.$client, () =>
     engine.transaction(async (tx) => {
-      const summary = await loadInto(tx, async () => {
+      const loaded = await loadInto(tx, async () => {
         const restore = setAsideIndexes(db);
         return async () => restore();
       });
       const problem = foreignKeyProblem(db.$client);
       if (problem) throw new Error(`import: ${problem}`);
-      return summary;
+      return loaded;
     }),
   );
 }
@@ -150,7 +171,7 @@ const countRows = (rows: SeedPlan) => Object.values(rows).reduce((n, list) => n 
  * taking what the engine keeps row by row out of the way and returning what puts it back
  * (SQLite: the secondary indexes and triggers; PostgreSQL: the triggers on evidence).
  */
-async function loadFresh(tx: Executor, dir: string, options: LoadOptions, setAside: () => Promise<() => Promise<void>>): Promise<ImportSummary> {
+async function loadFresh(tx: Executor, dir: string, options: LoadOptions, setAside: () => Promise<() => Promise<void>>): Promise<Loaded> {
   const writer: BulkWriter = tx.kind === 'postgres' ? copyWriter(tx) : insertWriter(tx);
   const revision = streamedRevision(tx, { authorName: options.author, authorRole: Role.ADMIN, keyId: null, summary: options.summary }, new Date(), writer.change);
   const restore = await setAside();
@@ -158,7 +179,7 @@ async function loadFresh(tx: Executor, dir: string, options: LoadOptions, setAsi
   let places = 0;
   let rows = 0;
   let done = 0;
-  for (const { rows: entry } of bundleEntries(dir, { validated: true })) {
+  const counts = await eachEntry(dir, async (entry) => {
     rows += await writer.rows(entry);
     places += entry.places.length;
     for (const { type, doc } of documentsOf(entry)) {
@@ -168,13 +189,13 @@ async function loadFresh(tx: Executor, dir: string, options: LoadOptions, setAsi
     }
     await writer.entryDone();
     options.onProgress?.(++done, options.total);
-  }
+  });
   await writer.finish();
   await restore();
-  return { created, updated: 0, unchanged: 0, places, rows: rows + (revision.number === null ? 0 : 1), revision: revision.number };
+  return { summary: { created, updated: 0, unchanged: 0, places, rows: rows + (revision.number === null ? 0 : 1), revision: revision.number }, counts };
 }
 
-async function merge(tx: Executor, dir: string, options: LoadOptions): Promise<ImportSummary> {
+async function merge(tx: Executor, dir: string, options: LoadOptions): Promise<Loaded> {
   const revision = streamedRevision(tx, { authorName: options.author, authorRole: Role.ADMIN, keyId: null, summary: options.summary });
   let created = 0;
   let updated = 0;
@@ -182,7 +203,7 @@ async function merge(tx: Executor, dir: string, options: LoadOptions): Promise<I
   let places = 0;
   let rows = 0;
   let done = 0;
-  for (const { rows: entry } of bundleEntries(dir, { validated: true })) {
+  const counts = await eachEntry(dir, async (entry) => {
     let changed = false;
     for (const place of entry.places as t.PlaceRow[]) {
       places++;
@@ -204,16 +225,16 @@ async function merge(tx: Executor, dir: string, options: LoadOptions): Promise<I
       }
       const version = current && 'version' in current.row ? current.row.version + 1 : 1;
       const next = ('version' in doc.row ? { ...doc, row: { ...doc.row, version } } : doc) as AnyDoc;
-      await writeDoc(tx, type, next as never);
+      await writeDoc(tx, type, next as never, current as never);
       await revision.add({ type, id: doc.row.id, op: current ? ChangeOp.UPDATE : ChangeOp.CREATE, version, before: current, after: next });
       if (current) updated++;
       else created++;
       rows++;
       changed = true;
     }
-    // A changed node's rows are written again whole (a place was counted above).
+    // A changed entry's rows are counted whole, though only a node's changed parts are written again (a place was counted above).
     if (changed) rows += countRows(entry) - entry.places.length;
     options.onProgress?.(++done, options.total);
-  }
-  return { created, updated, unchanged, places, rows: rows + (revision.number === null ? 0 : 1), revision: revision.number };
+  });
+  return { summary: { created, updated, unchanged, places, rows: rows + (revision.number === null ? 0 : 1), revision: revision.number }, counts };
 }

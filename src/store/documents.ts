@@ -5,9 +5,10 @@
  * writes again, so every write path goes through `readDoc` / `writeDoc` / `deleteDoc` here
  * and nowhere else touches a node's parts.
  *
- * Documents are plain JSON. Writing one replaces the node's owned parts wholesale and updates
- * its row in place (a row is never deleted to be rewritten: that would cascade to the nodes
- * that refer to it). The search index follows through the triggers of migration 0001.
+ * Documents are plain JSON. Writing one replaces each of the node's owned parts that changed
+ * wholesale and updates the columns of its row that changed in place (a row is never deleted
+ * to be rewritten: that would cascade to the nodes that refer to it). The search index follows
+ * through the triggers of migration 0001.
  */
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
 import { columns, decodeOf } from '../db/columns.js';
@@ -256,10 +257,32 @@ async function readRelation<R>(q: Executor, type: DocType, subject: SpanSubject,
   return r ? { row: r, evidence: spans(await q.all<t.EvidenceRow>(Q.evidenceOf[subject], [id])) } : null;
 }
 
-/** Inserts the row, or updates it in place when it exists (never delete-and-insert: that cascades). */
-async function upsertRow(q: Executor, type: DocType, row: object): Promise<void> {
+/**
+ * Writes a node's row: inserted, or updated in place when it exists (never delete-and-insert:
+ * that cascades). Given the stored row, only the columns that differ from it are written (none:
+ * nothing is), so the triggers of a column (the search index's) fire only when it changes.
+ */
+async function writeRow(q: Executor, type: DocType, row: { id: string }, stored: object | undefined): Promise<void> {
   const rows = ROWS[TABLE_OF[type]];
-  await q.run(rows.upsert!, rows.values(row));
+  const values = rows.values(row);
+  if (!stored) {
+    await q.run(rows.upsert!, values);
+    return;
+  }
+  const was = rows.values(stored);
+  const changed: number[] = [];
+  for (let i = 0; i < values.length; i++) if (values[i] !== was[i] && rows.columns[i] !== 'id') changed.push(i);
+  if (changed.length > 0) await q.run(rows.update(changed), [...changed.map((i) => values[i]!), row.id]);
+}
+
+/**
+ * Whether the part `key` of a document is written: always without the stored document, else
+ * only when it differs from the stored one's. An owned part is rewritten whole (deleted, then
+ * inserted), which costs every row of it and its search documents: a change to an actor's
+ * code leaves its evidence, aliases and affiliations as they are.
+ */
+function rewrites<D extends object>(doc: D, stored: D | undefined, key: keyof D): boolean {
+  return !stored || JSON.stringify(doc[key]) !== JSON.stringify(stored[key]);
 }
 
 async function insertRow(q: Executor, table: KnowledgeTable, row: object): Promise<void> {
@@ -277,72 +300,111 @@ async function insertCues(q: Executor, list: SpanDoc[], subject: Partial<Record<
 /**
  * Makes the stored node equal to the document: its row, and its owned parts replaced. Every
  * reference in the document must exist (foreign keys refuse otherwise); callers check them
- * first to answer with a userError.
+ * first to answer with a userError. `stored` is the node's document as stored now, read in the
+ * same transaction (null or absent: the node is written whole); given it, only what differs
+ * from it is written.
  */
-export async function writeDoc<T extends DocType>(q: Executor, type: T, doc: Docs[T]): Promise<void> {
-  await (WRITERS[type] as (q: Executor, doc: Docs[T]) => Promise<void>)(q, doc);
+export async function writeDoc<T extends DocType>(q: Executor, type: T, doc: Docs[T], stored?: Docs[T] | null): Promise<void> {
+  await (WRITERS[type] as (q: Executor, doc: Docs[T], stored: Docs[T] | undefined) => Promise<void>)(q, doc, stored ?? undefined);
 }
 
-const WRITERS: { [T in DocType]: (q: Executor, doc: Docs[T]) => Promise<void> } = {
-  Source: (q, { row }) => upsertRow(q, 'Source', row),
-  Actor: async (q, doc) => {
+const WRITERS: { [T in DocType]: (q: Executor, doc: Docs[T], stored: Docs[T] | undefined) => Promise<void> } = {
+  Source: (q, { row }, stored) => writeRow(q, 'Source', row, stored?.row),
+  Actor: async (q, doc, stored) => {
     const id = doc.row.id;
-    await upsertRow(q, 'Actor', doc.row);
-    for (const del of [D.aliases, D.affiliations, D.evidenceOf.actorId]) await q.run(del, [id]);
-    for (const alias of new Set(doc.aliases)) await insertRow(q, 'actorAliases', { actorId: id, alias });
-    for (const a of doc.affiliations) {
-      const affiliationId = relationId(id, 'AFFILIATED_WITH', a.organizationId);
-      await insertRow(q, 'affiliations', { id: affiliationId, actorId: id, organizationId: a.organizationId, role: a.role });
-      await insertSpans(q, a.evidence, { affiliationId });
+    await writeRow(q, 'Actor', doc.row, stored?.row);
+    if (rewrites(doc, stored, 'aliases')) {
+      await q.run(D.aliases, [id]);
+      for (const alias of new Set(doc.aliases)) await insertRow(q, 'actorAliases', { actorId: id, alias });
     }
-    await insertSpans(q, doc.evidence, { actorId: id });
-  },
-  Issue: async (q, doc) => {
-    const id = doc.row.id;
-    await upsertRow(q, 'Issue', doc.row);
-    for (const del of [D.obstacles, D.evidenceOf.issueId]) await q.run(del, [id]);
-    for (const o of doc.obstacles) {
-      await insertRow(q, 'issueObstacles', { id: o.id, issueId: id, description: o.description, certainty: o.certainty });
-      for (const actorId of new Set(o.partyIds)) await insertRow(q, 'issueObstacleParties', { obstacleId: o.id, actorId });
-      await insertSpans(q, o.evidence, { obstacleId: o.id });
+    if (rewrites(doc, stored, 'affiliations')) {
+      await q.run(D.affiliations, [id]);
+      for (const a of doc.affiliations) {
+        const affiliationId = relationId(id, 'AFFILIATED_WITH', a.organizationId);
+        await insertRow(q, 'affiliations', { id: affiliationId, actorId: id, organizationId: a.organizationId, role: a.role });
+        await insertSpans(q, a.evidence, { affiliationId });
+      }
     }
-    await insertSpans(q, doc.evidence, { issueId: id });
+    if (rewrites(doc, stored, 'evidence')) {
+      await q.run(D.evidenceOf.actorId, [id]);
+      await insertSpans(q, doc.evidence, { actorId: id });
+    }
   },
-  Event: async (q, doc) => {
+  Issue: async (q, doc, stored) => {
     const id = doc.row.id;
-    await upsertRow(q, 'Event', doc.row);
-    for (const del of [D.participants, D.eventIssues, D.evidenceOf.eventId, D.cuesOf.eventId]) await q.run(del, [id]);
-    for (const p of doc.participants) await insertRow(q, 'eventParticipants', { eventId: id, actorId: p.actorId, role: p.role });
-    for (const issueId of new Set(doc.issueIds)) await insertRow(q, 'eventIssues', { eventId: id, issueId });
-    await insertSpans(q, doc.evidence, { eventId: id });
-    await insertCues(q, doc.cues, { eventId: id });
+    await writeRow(q, 'Issue', doc.row, stored?.row);
+    if (rewrites(doc, stored, 'obstacles')) {
+      await q.run(D.obstacles, [id]);
+      for (const o of doc.obstacles) {
+        await insertRow(q, 'issueObstacles', { id: o.id, issueId: id, description: o.description, certainty: o.certainty });
+        for (const actorId of new Set(o.partyIds)) await insertRow(q, 'issueObstacleParties', { obstacleId: o.id, actorId });
+        await insertSpans(q, o.evidence, { obstacleId: o.id });
+      }
+    }
+    if (rewrites(doc, stored, 'evidence')) {
+      await q.run(D.evidenceOf.issueId, [id]);
+      await insertSpans(q, doc.evidence, { issueId: id });
+    }
   },
-  Statement: async (q, doc) => {
+  Event: async (q, doc, stored) => {
     const id = doc.row.id;
-    await upsertRow(q, 'Statement', doc.row);
-    for (const del of [D.statementIssues, D.evidenceOf.statementId, D.cuesOf.statementId]) await q.run(del, [id]);
-    for (const issueId of new Set(doc.issueIds)) await insertRow(q, 'statementIssues', { statementId: id, issueId });
-    await insertSpans(q, doc.evidence, { statementId: id });
-    await insertCues(q, doc.cues, { statementId: id });
+    await writeRow(q, 'Event', doc.row, stored?.row);
+    if (rewrites(doc, stored, 'participants')) {
+      await q.run(D.participants, [id]);
+      for (const p of doc.participants) await insertRow(q, 'eventParticipants', { eventId: id, actorId: p.actorId, role: p.role });
+    }
+    if (rewrites(doc, stored, 'issueIds')) {
+      await q.run(D.eventIssues, [id]);
+      for (const issueId of new Set(doc.issueIds)) await insertRow(q, 'eventIssues', { eventId: id, issueId });
+    }
+    await writeSpans(q, doc, stored, 'eventId');
   },
-  Position: async (q, doc) => {
+  Statement: async (q, doc, stored) => {
     const id = doc.row.id;
-    await upsertRow(q, 'Position', doc.row);
-    for (const del of [D.positionStatements, D.positionConditions, D.evidenceOf.positionId, D.cuesOf.positionId]) await q.run(del, [id]);
-    for (const statementId of new Set(doc.statementIds)) await insertRow(q, 'positionStatements', { positionId: id, statementId });
-    for (const issueId of new Set(doc.conditionIds)) await insertRow(q, 'positionConditions', { positionId: id, issueId });
-    await insertSpans(q, doc.evidence, { positionId: id });
-    await insertCues(q, doc.cues, { positionId: id });
+    await writeRow(q, 'Statement', doc.row, stored?.row);
+    if (rewrites(doc, stored, 'issueIds')) {
+      await q.run(D.statementIssues, [id]);
+      for (const issueId of new Set(doc.issueIds)) await insertRow(q, 'statementIssues', { statementId: id, issueId });
+    }
+    await writeSpans(q, doc, stored, 'statementId');
   },
-  ActorRelation: (q, doc) => writeRelation(q, 'ActorRelation', 'actorRelationId', doc),
-  EventRelation: (q, doc) => writeRelation(q, 'EventRelation', 'eventRelationId', doc),
-  StatementRelation: (q, doc) => writeRelation(q, 'StatementRelation', 'statementRelationId', doc),
+  Position: async (q, doc, stored) => {
+    const id = doc.row.id;
+    await writeRow(q, 'Position', doc.row, stored?.row);
+    if (rewrites(doc, stored, 'statementIds')) {
+      await q.run(D.positionStatements, [id]);
+      for (const statementId of new Set(doc.statementIds)) await insertRow(q, 'positionStatements', { positionId: id, statementId });
+    }
+    if (rewrites(doc, stored, 'conditionIds')) {
+      await q.run(D.positionConditions, [id]);
+      for (const issueId of new Set(doc.conditionIds)) await insertRow(q, 'positionConditions', { positionId: id, issueId });
+    }
+    await writeSpans(q, doc, stored, 'positionId');
+  },
+  ActorRelation: (q, doc, stored) => writeRelation(q, 'ActorRelation', 'actorRelationId', doc, stored),
+  EventRelation: (q, doc, stored) => writeRelation(q, 'EventRelation', 'eventRelationId', doc, stored),
+  StatementRelation: (q, doc, stored) => writeRelation(q, 'StatementRelation', 'statementRelationId', doc, stored),
 };
 
-async function writeRelation(q: Executor, type: DocType, subject: SpanSubject, doc: { row: { id: string }; evidence: SpanDoc[] }): Promise<void> {
-  await upsertRow(q, type, doc.row);
-  await q.run(D.evidenceOf[subject], [doc.row.id]);
-  await insertSpans(q, doc.evidence, { [subject]: doc.row.id });
+/** The evidence and the factuality cues of an event, statement or position, each rewritten when it changed. */
+async function writeSpans<D extends { row: { id: string }; evidence: SpanDoc[]; cues: SpanDoc[] }>(q: Executor, doc: D, stored: D | undefined, subject: CueSubject): Promise<void> {
+  const id = doc.row.id;
+  if (rewrites(doc, stored, 'evidence')) {
+    await q.run(D.evidenceOf[subject], [id]);
+    await insertSpans(q, doc.evidence, { [subject]: id });
+  }
+  if (rewrites(doc, stored, 'cues')) {
+    await q.run(D.cuesOf[subject], [id]);
+    await insertCues(q, doc.cues, { [subject]: id });
+  }
+}
+
+async function writeRelation<D extends { row: { id: string }; evidence: SpanDoc[] }>(q: Executor, type: DocType, subject: SpanSubject, doc: D, stored: D | undefined): Promise<void> {
+  await writeRow(q, type, doc.row, stored?.row);
+  if (rewrites(doc, stored, 'evidence')) {
+    await q.run(D.evidenceOf[subject], [doc.row.id]);
+    await insertSpans(q, doc.evidence, { [subject]: doc.row.id });
+  }
 }
 
 /** Deletes the node and, by cascade, the parts it owns. Callers first check `referrersOf`. */

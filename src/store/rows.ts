@@ -8,6 +8,10 @@
  *   key, PostgreSQL refuses one.
  * - The upsert is `INSERT … ON CONFLICT ("id") DO UPDATE SET …`: it updates a stored row in
  *   place and never deletes it, which would cascade to the rows that refer to it.
+ * - `update` sets only the columns a change touches (`UPDATE … SET "a" = ?, … WHERE "id" = ?`),
+ *   one statement per set of columns, made when first needed: a trigger `AFTER UPDATE OF` a
+ *   column (the search index's) fires only when that column is written, and SQLite rewrites
+ *   only what changed.
  * - A value left out of the row takes the column's default; a JSON column is written as text.
  */
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
@@ -23,6 +27,11 @@ export interface RowWrite {
   readonly upsert: Statement | null;
   /** The row's parameters in the statements' column order. */
   values(row: object): Param[];
+  /**
+   * For a table keyed by `id`: the UPDATE of the columns at these positions of `columns` (the
+   * id excluded), whose parameters are those columns' values in that order, then the id.
+   */
+  update(positions: readonly number[]): Statement;
 }
 
 export function rowWrite(table: Table): RowWrite {
@@ -37,6 +46,7 @@ export function rowWrite(table: Table): RowWrite {
   const insertText = `INSERT INTO "${name}" (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`;
   const keyed = written.some(([, c]) => c.name === 'id' && c.primary);
   const updates = names.filter((n) => n !== '"id"').map((n) => `${n} = excluded.${n}`);
+  const byColumns = new Map<string, Statement>();
   return {
     table: name,
     columns: written.map(([, c]) => c.name),
@@ -51,6 +61,13 @@ export function rowWrite(table: Table): RowWrite {
         out[i] = value === undefined ? fallback : value === null ? null : json ? JSON.stringify(value) : (value as Param);
       }
       return out;
+    },
+    update(positions) {
+      if (!keyed) throw new Error(`${name} has no id key to update by`);
+      const key = positions.join(',');
+      let made = byColumns.get(key);
+      if (!made) byColumns.set(key, (made = statement(`UPDATE "${name}" SET ${positions.map((i) => `${names[i]} = ?`).join(', ')} WHERE "id" = ?`)));
+      return made;
     },
   };
 }

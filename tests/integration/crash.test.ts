@@ -30,8 +30,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const CREATE = `mutation($input: CreateIssueInput!) { createIssue(input: $input) { issue { id } userErrors { code message } } }`;
 
-/** Writes until the server dies; returns the ids it acknowledged. */
-async function writeUntilKilled(server: ProcessServer, key: string, round: number, writer: number): Promise<string[]> {
+/** Writes until the server dies; returns the ids it acknowledged. `onAcknowledged` hears each. */
+async function writeUntilKilled(server: ProcessServer, key: string, round: number, writer: number, onAcknowledged: () => void): Promise<string[]> {
   const acknowledged: string[] = [];
   for (let n = 0; ; n++) {
     let res;
@@ -44,6 +44,7 @@ async function writeUntilKilled(server: ProcessServer, key: string, round: numbe
       throw new Error(`round ${round}: a write was refused while the server ran: ${JSON.stringify(res)}`);
     }
     acknowledged.push(res.data.createIssue.issue.id as string);
+    onAcknowledged();
   }
 }
 
@@ -90,7 +91,14 @@ describe('SIGKILL in the middle of acknowledged writes', () => {
         expect(res.errors, context).toBeUndefined();
         expect(res.data.nodes.map((n: { id: string } | null) => n?.id ?? null), context).toEqual(ids);
       }
-      const writers = Array.from({ length: WRITERS }, (_, w) => writeUntilKilled(server, key, round, w));
+      // The kill comes at a random moment after the first acknowledged write (a cold server on a
+      // busy machine may take longer than the delay to commit its first one, and then the kill
+      // would test nothing), while the writers go on.
+      let acknowledgedOnce!: () => void;
+      const firstAcknowledged = new Promise<void>((resolve) => (acknowledgedOnce = resolve));
+      const writers = Array.from({ length: WRITERS }, (_, w) => writeUntilKilled(server, key, round, w, acknowledgedOnce));
+      // A writer that fails (a refused write) fails the round here rather than leaving it waiting.
+      await Promise.race([firstAcknowledged, Promise.all(writers)]);
       const delay = 50 + Math.floor(random() * 400);
       await new Promise((resolve) => setTimeout(resolve, delay));
       const exit = await server.kill();

@@ -13,11 +13,12 @@ import { Role } from '../../src/shared/enums.js';
 import { buildKbSchema } from '../../src/schema.js';
 // After the schema, which loads the decorators' metadata polyfill.
 import { runWrite } from '../../src/modules/write/write.runner.js';
+import { readDoc } from '../../src/store/documents.js';
 import { testEngines } from '../helpers/engines.js';
 import { openTestKb, type TestKb } from '../helpers/kb.js';
 import { startTestServer, type TestServer } from '../helpers/http.js';
 import { snapshotKb } from '../helpers/snapshot.js';
-import { sqlRun, sqlValue } from '../helpers/sql.js';
+import { sqlRows, sqlRun, sqlValue } from '../helpers/sql.js';
 
 const SEED = 'source:us-iran-second-round-talks';
 const ARTICLE = [
@@ -481,6 +482,58 @@ describe.each(testEngines())('Writes on $engine', ({ engine }) => {
         }
       }
     });
+  });
+
+  describe('Writes: a change writes what it changes, and nothing else', () => {
+    /** The ids of the rows a node's write would rewrite: its evidence and its search documents. */
+    const rowIds = async (id: string) => ({
+      evidence: await sqlRows(kb.engine, 'SELECT id FROM evidence WHERE actor_id = ? ORDER BY id', [id]),
+      search: await sqlRows(kb.engine, 'SELECT doc_key, id FROM search_documents WHERE entity_id = ? ORDER BY doc_key', [id]),
+    });
+    const version = (id: string) => sqlValue<number>(kb.engine, 'SELECT version FROM actors WHERE id = ?', [id]);
+
+    it('leaves an actor’s evidence and search documents as they were when its code changes, and rewrites only the name’s document when its name does', async () => {
+      const id = 'actor:oman';
+      const before = await rowIds(id);
+      expect(before.evidence.length).toBeGreaterThan(0);
+      const coded = await mutate('updateActor', 'UpdateActorInput', { id, expectedVersion: await version(id), cameoCode: 'OMNGOV' }, keys.EDITOR, 'actor { cameoCode version } userErrors { code }');
+      expect(coded.data.updateActor.userErrors).toEqual([]);
+      expect(coded.data.updateActor.actor.cameoCode).toBe('OMNGOV');
+      expect(await rowIds(id)).toEqual(before);
+
+      const renamed = await mutate('updateActor', 'UpdateActorInput', { id, expectedVersion: await version(id), name: 'Sultanate of Oman' }, keys.EDITOR, 'actor { name } userErrors { code }');
+      expect(renamed.data.updateActor.userErrors).toEqual([]);
+      const after = await rowIds(id);
+      expect(after.evidence).toEqual(before.evidence);
+      const changed = after.search.filter((d) => !before.search.some((b) => b.doc_key === d.doc_key && b.id === d.id)).map((d) => d.doc_key);
+      expect(changed).toEqual([`actor-name:${id}`]);
+      const found = await server.gql('{ search(query: "Sultanate") { node { id } } }');
+      expect(JSON.stringify(found.data)).toContain(id);
+    });
+  });
+
+  describe('Writes: the answer is the node as stored', () => {
+    const TABLE = { Actor: 'actors', Event: 'events', Statement: 'statements', Issue: 'issues' } as const;
+    const cases: { mutation: string; input: string; type: keyof typeof TABLE; id: string; change: Record<string, unknown> }[] = [
+      { mutation: 'updateActor', input: 'UpdateActorInput', type: 'Actor', id: 'actor:russia', change: { cameoCode: 'RUSGOV' } },
+      { mutation: 'updateActor', input: 'UpdateActorInput', type: 'Actor', id: 'actor:turkey', change: { name: 'Türkiye', description: 'The Republic of Türkiye.' } },
+      { mutation: 'updateEvent', input: 'UpdateEventInput', type: 'Event', id: 'event:ukraine-conflict', change: { title: 'The war in Ukraine' } },
+      { mutation: 'updateStatement', input: 'UpdateStatementInput', type: 'Statement', id: 'statement:analysis-fragility', change: { summary: 'The talks are fragile.' } },
+      { mutation: 'updateIssue', input: 'UpdateIssueInput', type: 'Issue', id: 'issue:sanctions-relief', change: { name: 'Relief from sanctions' } },
+      // Parts changed: the answer is read back.
+      { mutation: 'addEvidence', input: 'AddEvidenceInput', type: 'Actor', id: 'actor:russia', change: { evidence: [{ source: SEED, exact: 'Russia’s support for Iran' }] } },
+    ];
+    for (const c of cases) {
+      it(`answers ${c.mutation} of ${c.id} (${Object.keys(c.change).join(', ')}) with the document a read gives back`, async () => {
+        const version = await sqlValue<number>(kb.engine, `SELECT version FROM ${TABLE[c.type]} WHERE id = ?`, [c.id]);
+        const key = c.mutation === 'addEvidence' ? 'node' : 'id';
+        const res = await mutate(c.mutation, c.input, { [key]: c.id, expectedVersion: version, ...c.change }, keys.EDITOR, 'revision { number } userErrors { code message }');
+        expect(res.data[c.mutation].userErrors).toEqual([]);
+        const stored = await sqlValue<string | object>(kb.engine, 'SELECT result FROM revisions WHERE number = ?', [res.data[c.mutation].revision.number]);
+        const answered = typeof stored === 'string' ? JSON.parse(stored) : stored;
+        expect(answered).toEqual({ type: c.type, doc: JSON.parse(JSON.stringify(await readDoc(kb.engine, c.type, c.id))) });
+      });
+    }
   });
 
   describe('Writes: the stored order of first mention follows the evidence', () => {
