@@ -429,6 +429,8 @@ async function pgBases(): Promise<Bases> {
 
 /** How a target is asked: a mix's request bodies (the versus checkout has its own). */
 interface Bodies {
+  /** False for an operation this mix does not have (an older --versus checkout's). */
+  has?(q: MixQuery): boolean;
   readBody(q: MixQuery): string;
   writeBody(n: number): string;
 }
@@ -553,6 +555,8 @@ interface QueryResult {
   c: Record<string, { server: Measurement; floor: Measurement; ratio: number; versus?: Measurement; versusRatio?: number; bare?: Measurement; overheadRatio?: number }>;
   /** With --versus: whether the other checkout's server answered the same bytes as this one's. */
   versusSameBytes?: boolean;
+  /** With --versus: the other checkout's mix has no such operation (its ratio is over the rest). */
+  versusMissing?: boolean;
 }
 
 interface SizeResult {
@@ -620,7 +624,10 @@ async function measureEngine(bases: Bases): Promise<SizeResult[]> {
         measured.push(q);
         if (!q.write) answers.set(q.name, answer);
         const result: QueryResult = { name: q.name, what: q.what, bytes: Buffer.byteLength(answer), c: {} };
-        if (versus) {
+        if (versus && versus.bodies.has?.(q) === false) {
+          result.versusMissing = true;
+          console.log(`  ${q.name}: the --versus checkout's mix has no such operation; measured without it`);
+        } else if (versus) {
           result.versusSameBytes = q.write ? true : (await sameBytes(q, server, versus, false)) === answer;
           if (!result.versusSameBytes) console.log(`  ${q.name}: the --versus server answers other bytes than this one (its own request: ${versus.bodies.readBody(q).slice(0, 160)})`);
         }
@@ -630,7 +637,7 @@ async function measureEngine(bases: Bases): Promise<SizeResult[]> {
       for (const roundNo of [1, 2]) {
         for (const c of CONNECTIONS) {
           for (const q of measured) {
-            const sides = [server, floor, ...(versus ? [versus] : []), ...(bare && q.name === 'Node' ? [bare] : [])];
+            const sides = [server, floor, ...(versus && versus.bodies.has?.(q) !== false ? [versus] : []), ...(bare && q.name === 'Node' ? [bare] : [])];
             if (roundNo === 2) sides.reverse();
             for (const side of sides) {
               await load(side, q, c, Math.min(0.5, SECONDS)); // warm-up
@@ -696,10 +703,10 @@ async function measureEngine(bases: Bases): Promise<SizeResult[]> {
           ? {
               versus: {
                 dir: VERSUS!,
-                commit: run('git', ['rev-parse', 'HEAD'], {}, VERSUS!).trim(),
+                commit: spawnSync('git', ['rev-parse', 'HEAD'], { cwd: VERSUS!, encoding: 'utf8' }).stdout?.trim() || 'unknown (not a git checkout)',
                 coldStartMs: Math.round(versus.coldStartMs),
                 ...prefixed(rss(versus.process.pid!)),
-                ratioC10: geomeanOrNull(reads.map((r) => r.c.c10!.versusRatio!)),
+                ratioC10: geomeanOrNull(reads.filter((r) => !r.versusMissing).map((r) => r.c.c10!.versusRatio!)),
                 writeRatioC10: write?.c.c10!.versusRatio ?? null,
               },
             }
@@ -735,6 +742,7 @@ async function startVersus(dir: string, n: number): Promise<Target> {
   const key = run(node, ['dist/src/keys-cli.js', 'create', '--role', 'EDITOR', '--name', 'bench'], { DATABASE_URL: copy }, dir).trim().split('\n').at(-1)!.trim();
   const theirs = (await import(pathToFileURL(join(dir, 'dist', 'bench', 'mix.js')).href)) as { MIX: MixQuery[]; readBody(q: MixQuery): string; writeBody(n: number): string };
   const bodies: Bodies = {
+    has: (q) => theirs.MIX.some((t) => t.name === q.name),
     readBody: (q) => {
       const same = theirs.MIX.find((t) => t.name === q.name);
       if (!same) throw new Error(`--versus: ${dir}'s mix has no ${q.name}`);
@@ -853,6 +861,10 @@ for (const r of byEngine.sqlite?.sizes ?? []) {
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const q of r.queries) {
     const [a, b] = [q.c.c1!, q.c.c10!];
+    if (q.versusMissing) {
+      console.log(`| ${q.name} (not in the versus mix) | – / ${Math.round(a.server.rps)} | – | ${a.server.p50} / ${a.server.p99} | – / ${Math.round(b.server.rps)} | – | ${b.server.p50} / ${b.server.p99} | ${Math.round(b.floor.rps)} | – / ${b.ratio} |`);
+      continue;
+    }
     const mark = q.versusSameBytes === false ? ' (a different request before)' : '';
     console.log(
       `| ${q.name}${mark} | ${Math.round(a.versus!.rps)} / ${Math.round(a.server.rps)} | ${a.versus!.p50} / ${a.versus!.p99} | ${a.server.p50} / ${a.server.p99} | ${Math.round(b.versus!.rps)} / ${Math.round(b.server.rps)} | ${b.versus!.p50} / ${b.versus!.p99} | ${b.server.p50} / ${b.server.p99} | ${Math.round(b.floor.rps)} | ${b.versusRatio} / ${b.ratio} |`,
