@@ -774,6 +774,45 @@ interface EngineReport {
   database?: Record<string, unknown>;
 }
 const byEngine: Partial<Record<EngineName, EngineReport>> = {};
+const engineName = ENGINES[0] === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+
+/**
+ * latest.json from the engines measured so far: written after each engine, so a long run of
+ * both that stops in the second keeps the first's figures (marked `incomplete` until the last).
+ */
+function reportOf() {
+  const first = byEngine[ENGINES[0]!]!;
+  const remaining = ENGINES.filter((e) => !byEngine[e]);
+  return {
+    engine: args.engine,
+    ...(remaining.length ? { incomplete: `not measured yet when written: ${remaining.join(', ')}` } : {}),
+    ratio: first.ratio,
+    ratioMeaning: `the server's requests per second over the SQL floor's (bench/floor.ts), geometric mean over the operations that read data (${first.sizes[0]?.ratioOver.join(', ')}: the mix but Node and the write) at 10 connections, 100k statements, on ${engineName}`,
+    overheadRatio: first.overheadRatio,
+    overheadRatioMeaning: `the Node lookup's requests per second over a bare Apollo Server on fastify answering the same bytes from a constant (bench/bare.ts), at 10 connections, in the same rounds, 100k statements, on ${engineName}`,
+    writeRatio: first.writeRatio,
+    writeRatioMeaning: `the write's (updateActor) requests per second over the floor's write (the same UPDATE and revision in one transaction, the same commit), at 10 connections, 100k statements, on ${engineName}`,
+    importRatio: first.importRatio,
+    importRatioMeaning: first.import
+      ? `kb import of the ${first.import.statements}-statement synthetic bundle into a fresh database, rows per second over those of the import floor (bench/import-floor.ts) writing the same rows in one transaction, two rounds each in the same run, on ${engineName}`
+      : 'not measured in this run (--import-statements 0, or --only)',
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, pinned: pinnable, loadAverageAtStart: LOAD_AT_START, loadAverageAtEnd: loadavg().map((x) => round(x, 2)) },
+    seconds: SECONDS,
+    ...(ONLY ? { only: [...ONLY] } : {}),
+    sizes: first.sizes,
+    ...(first.import ? { import: first.import } : {}),
+    ...(ENGINES[0] === 'postgres' ? { database: first.database } : {}),
+    ...(ENGINES.length > 1 ? { engines: byEngine } : {}),
+  };
+}
+function writeReport(): ReturnType<typeof reportOf> {
+  const report = reportOf();
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+  return report;
+}
+
 for (const engine of ENGINES) {
   const bases = engine === 'sqlite' ? sqliteBases() : await pgBases();
   try {
@@ -792,34 +831,11 @@ for (const engine of ENGINES) {
   } finally {
     await bases.close();
   }
+  writeReport();
 }
 
-const first = byEngine[ENGINES[0]!]!;
-const engineName = ENGINES[0] === 'sqlite' ? 'SQLite' : 'PostgreSQL';
-const loadAverage = loadavg().map((x) => round(x, 2));
-const report = {
-  engine: args.engine,
-  ratio: first.ratio,
-  ratioMeaning: `the server's requests per second over the SQL floor's (bench/floor.ts), geometric mean over the operations that read data (${first.sizes[0]?.ratioOver.join(', ')}: the mix but Node and the write) at 10 connections, 100k statements, on ${engineName}`,
-  overheadRatio: first.overheadRatio,
-  overheadRatioMeaning: `the Node lookup's requests per second over a bare Apollo Server on fastify answering the same bytes from a constant (bench/bare.ts), at 10 connections, in the same rounds, 100k statements, on ${engineName}`,
-  writeRatio: first.writeRatio,
-  writeRatioMeaning: `the write's (updateActor) requests per second over the floor's write (the same UPDATE and revision in one transaction, the same commit), at 10 connections, 100k statements, on ${engineName}`,
-  importRatio: first.importRatio,
-  importRatioMeaning: first.import
-    ? `kb import of the ${first.import.statements}-statement synthetic bundle into a fresh database, rows per second over those of the import floor (bench/import-floor.ts) writing the same rows in one transaction, two rounds each in the same run, on ${engineName}`
-    : 'not measured in this run (--import-statements 0, or --only)',
-  date: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, pinned: pinnable, loadAverageAtStart: LOAD_AT_START, loadAverageAtEnd: loadAverage },
-  seconds: SECONDS,
-  ...(ONLY ? { only: [...ONLY] } : {}),
-  sizes: first.sizes,
-  ...(first.import ? { import: first.import } : {}),
-  ...(ENGINES[0] === 'postgres' ? { database: first.database } : {}),
-  ...(ENGINES.length > 1 ? { engines: byEngine } : {}),
-};
-mkdirSync(RESULTS, { recursive: true });
-writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+const report = writeReport();
+const loadAverage = report.machine.loadAverageAtEnd;
 
 const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '–' : String(x));
 for (const engine of ENGINES) {
