@@ -545,7 +545,10 @@ function rss(pid: number): { rssMb: number; peakMb: number } {
 const geomean = (xs: number[]) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
 /** The operations of the mix that read data: every one but the Node lookup (measured against the bare stack instead) and the write. */
 const isRead = (name: string) => name !== 'Node' && !MIX.find((q) => q.name === name)?.write;
-const geomeanOrNull = (xs: number[]) => (xs.length ? round(geomean(xs), 3) : null);
+/** Null when there is nothing to average, or when a side answered nothing in time (a ratio of 0 or none). */
+const geomeanOrNull = (xs: number[]) => (xs.length && xs.every((x) => Number.isFinite(x) && x > 0) ? round(geomean(xs), 3) : null);
+/** A measurement's errors (timeouts, non-2xx, refused writes), said in the table beside its ratio. */
+const errorsOf = (...ms: (Measurement | undefined)[]) => ms.reduce((n, m) => n + (m?.errors ?? 0), 0);
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 interface QueryResult {
@@ -651,7 +654,7 @@ async function measureEngine(bases: Bases): Promise<SizeResult[]> {
               const entry = samples.get(key) ?? { server: [], floor: [], versus: [], bare: [] };
               entry[side.name].push(m);
               samples.set(key, entry);
-              process.stdout.write(`  ${bases.engine}, ${n} statements, round ${roundNo}, c=${c}, ${q.name}, ${side.name}: ${Math.round(m.rps)} req/s, p99 ${m.p99} ms${m.errors ? `, ${m.errors} ERRORS` : ''}\n`);
+              process.stdout.write(`  ${bases.engine}, ${n} statements, round ${roundNo}, c=${c}, ${q.name}, ${side.name}: ${m.rps >= 10 ? Math.round(m.rps) : m.rps.toFixed(2)} req/s, p99 ${m.p99} ms${m.errors ? `, ${m.errors} ERRORS` : ''}\n`);
             }
           }
         }
@@ -838,6 +841,8 @@ const report = writeReport();
 const loadAverage = report.machine.loadAverageAtEnd;
 
 const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '–' : String(x));
+/** Requests per second as printed: whole above 10, to two decimals below (an operation slower than a second is not 0). */
+const rate = (x: number) => (x >= 10 ? String(Math.round(x)) : x.toFixed(2));
 for (const engine of ENGINES) {
   const { sizes, database, import: imported } = byEngine[engine]!;
   if (database) console.log(`\nPostgreSQL ${database.version}, ${database.server}; settings ${JSON.stringify(database.settings)}`);
@@ -849,7 +854,10 @@ for (const engine of ENGINES) {
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const q of r.queries) {
       const [a, b] = [q.c.c1!, q.c.c10!];
-      console.log(`| ${q.name}${isRead(q.name) ? '' : q.name === 'Node' ? ' (not in ratio)' : ' (writeRatio)'} | ${q.bytes} | ${Math.round(a.server.rps)} | ${Math.round(a.floor.rps)} | ${a.server.p50} / ${a.server.p99} | ${Math.round(b.server.rps)} | ${Math.round(b.floor.rps)} | ${b.ratio} |`);
+      const errors = errorsOf(a.server, a.floor, b.server, b.floor, a.bare, b.bare);
+      console.log(
+        `| ${q.name}${isRead(q.name) ? '' : q.name === 'Node' ? ' (not in ratio)' : ' (writeRatio)'} | ${q.bytes} | ${rate(a.server.rps)} | ${rate(a.floor.rps)} | ${a.server.p50} / ${a.server.p99} | ${rate(b.server.rps)} | ${rate(b.floor.rps)} | ${b.ratio}${errors ? ` (${errors} errors: server ${errorsOf(a.server, b.server)}, floor ${errorsOf(a.floor, b.floor)})` : ''} |`,
+      );
     }
     const nodeLookup = r.queries.find((q) => q.name === 'Node');
     if (nodeLookup?.c.c10!.bare) {
