@@ -31,7 +31,7 @@ const url = process.env.DATABASE_URL!;
 
 /** What each engine's floor answers with its own hand-written SQL: the pages, the lookup and the write. */
 type Answer = (variables: any, authorization: string | undefined) => unknown;
-type Pages = Record<'Nested' | 'Filtered' | 'Deep' | 'Node' | 'Write', Answer>;
+type Pages = Record<'Nested' | 'Filtered' | 'First' | 'Deep' | 'Node' | 'Write', Answer>;
 interface NestedRows {
   actors: { id: string; name: string }[];
   total: number;
@@ -75,6 +75,7 @@ function sqliteFloor(): { engine: Engine; pages: Pages } {
       ) WHERE rn <= 10 ORDER BY parent, rn`),
     demandCount: sqlite.prepare(`SELECT count(*) AS n FROM statements WHERE kind = 'DEMAND'`).pluck(),
     demandPage: sqlite.prepare(`SELECT id, kind, summary FROM statements WHERE kind = 'DEMAND' ORDER BY ${MENTION('statements')} ASC, id ASC LIMIT 20`),
+    firstPage: sqlite.prepare(`SELECT id FROM statements ORDER BY id ASC LIMIT 20`).pluck(),
     deepPage: sqlite.prepare(`SELECT id FROM statements WHERE id > ? ORDER BY id ASC LIMIT 20`).pluck(),
     statement: sqlite.prepare('SELECT id, kind, summary FROM statements WHERE id = ?'),
     update: sqlite.prepare('UPDATE actors SET cameo_code = ?, version = version + 1 WHERE id = ? AND version = ? RETURNING version').pluck(),
@@ -101,6 +102,7 @@ function sqliteFloor(): { engine: Engine; pages: Pages } {
       Filtered: () => ({
         statements: { totalCount: sql.demandCount.get(), edges: (sql.demandPage.all() as { id: string; kind: string; summary: string }[]).map((s) => ({ node: { id: s.id, kind: s.kind, summary: s.summary } })) },
       }),
+      First: () => deepEdges(sql.firstPage.all() as string[]),
       Deep: () => deepEdges(sql.deepPage.all(DEEP_AFTER) as string[]),
       Node: () => nodeOf(sql.statement.get('statement:st4242') as { id: string; kind: string; summary: string } | undefined),
       Write: async (variables, authorization) => {
@@ -137,6 +139,7 @@ function pgFloor(): { engine: Engine; pages: Pages } {
     ),
     demandCount: named('demand_count', `SELECT count(*) AS n FROM statements WHERE kind = 'DEMAND'`),
     demandPage: named('demand_page', `SELECT id, kind, summary FROM statements WHERE kind = 'DEMAND' ORDER BY first_mention ASC NULLS FIRST, id ASC LIMIT 20`),
+    firstPage: named('first_page', 'SELECT id FROM statements ORDER BY id ASC LIMIT 20'),
     deepPage: named('deep_page', 'SELECT id FROM statements WHERE id > $1 ORDER BY id ASC LIMIT 20'),
     statement: named('statement', 'SELECT id, kind, summary FROM statements WHERE id = $1'),
     update: named('update', 'UPDATE actors SET cameo_code = $1, version = version + 1 WHERE id = $2 AND version = $3 RETURNING version'),
@@ -182,6 +185,7 @@ function pgFloor(): { engine: Engine; pages: Pages } {
         const page = await rows<{ id: string; kind: string; summary: string }>(sql.demandPage);
         return { statements: { totalCount: n, edges: page.map((s) => ({ node: { id: s.id, kind: s.kind, summary: s.summary } })) } };
       },
+      First: async () => deepEdges((await rows<{ id: string }>(sql.firstPage)).map((r) => r.id)),
       Deep: async () => deepEdges((await rows<{ id: string }>(sql.deepPage, [DEEP_AFTER])).map((r) => r.id)),
       Node: async () => nodeOf((await rows<{ id: string; kind: string; summary: string }>(sql.statement, ['statement:st4242']))[0]),
       Write: async (variables, authorization) => {

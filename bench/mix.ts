@@ -32,6 +32,11 @@ export const MIX: MixQuery[] = [
     query: 'query Filtered { statements(first: 20, filter: { kinds: [DEMAND] }) { totalCount edges { node { id kind summary } } } }',
   },
   {
+    name: 'First',
+    what: 'first page: 20 statements by id (the deep page without `after`, to compare the two)',
+    query: 'query First { statements(first: 20, orderBy: { field: ID }) { edges { cursor node { id } } } }',
+  },
+  {
     name: 'Deep',
     what: `deep page: 20 statements by id after ${DEEP_AFTER}`,
     query: 'query Deep($after: String) { statements(first: 20, after: $after, orderBy: { field: ID }) { edges { cursor node { id } } } }',

@@ -24,15 +24,20 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve as resolvePath } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createHash } from 'node:crypto';
 import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
 import pg from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
 import { createKey } from '../src/auth/keys.js';
-import { migrateDatabase, openDatabase } from '../src/db/client.js';
+import { databasePath, migrateDatabase, openDatabase } from '../src/db/client.js';
+import { parseDatabaseUrl } from '../src/db/database-url.js';
 import { openKb } from '../src/db/open.js';
+import { freePort } from '../tests/helpers/free-port.js';
 import { clusterUrl, destroyCluster, startThrowawayCluster, type PgClusterHandle } from '../tests/helpers/pg-cluster.js';
 import { Role } from '../src/shared/enums.js';
 import { projectRoot } from '../src/shared/paths.js';
@@ -47,6 +52,7 @@ const { values: args } = parseArgs({
     engine: { type: 'string', default: 'sqlite' },
     versus: { type: 'string' },
     only: { type: 'string' },
+    'import-statements': { type: 'string' },
   },
 });
 type EngineName = 'sqlite' | 'postgres';
@@ -69,7 +75,15 @@ if (!(SECONDS > 0)) throw new Error(`--seconds must be a positive number (got ${
 /** `--sizes 10000,100000` picks the bases; by default 10k and 100k statements, and 1M with `--full`. */
 const SIZES = args.sizes ? args.sizes.split(',').map(Number) : args.full ? [10_000, 100_000, 1_000_000] : [10_000, 100_000];
 if (SIZES.some((n) => !Number.isInteger(n) || n < 10_000)) throw new Error(`--sizes takes whole numbers of statements from 10000 (got ${args.sizes})`);
+/**
+ * `--import-statements N`: the size of the bundle whose import is timed beside its floor (bench/import-floor.ts) for
+ * `importRatio`: 100k statements by default (or the smallest base asked for, if 100k is not), none with `--only`
+ * unless given; 0 skips it.
+ */
+const IMPORT_N = args['import-statements'] !== undefined ? Number(args['import-statements']) : ONLY ? 0 : SIZES.includes(100_000) ? 100_000 : Math.min(...SIZES);
+if (!Number.isInteger(IMPORT_N) || (IMPORT_N !== 0 && IMPORT_N < 10_000)) throw new Error(`--import-statements takes 0 or a whole number of statements from 10000 (got ${args['import-statements']})`);
 const ROOT = projectRoot();
+const LOAD_AT_START = loadavg().map((x) => Math.round(x * 100) / 100);
 const DATA = join(ROOT, 'bench', '.data');
 const RESULTS = join(ROOT, 'bench', 'results');
 const CONNECTIONS = [1, 10];
@@ -102,18 +116,146 @@ function importFigures(n: number, line: string): ImportFigures {
   return { statements: n, rows: +m[1]!, ms: +m[2]!, rowsPerSecond: +m[3]!, peakRssMb: +m[4]!, measuredAt: new Date().toISOString() };
 }
 
-/** `kb synth` of `n` statements into a fresh folder (the same n always gives the same bundle), imported by `into`, then removed. */
-function importSynthetic(n: number, databaseUrl: string): ImportFigures {
+/**
+ * The synthetic bundle of `n` statements, kept in bench/.data/synth-<n> (the same n always gives
+ * the same bundle): written by `kb synth` when missing or incomplete.
+ */
+function bundleOf(n: number): string {
   const bundle = join(DATA, `synth-${n}`);
-  rmSync(bundle, { recursive: true, force: true });
-  try {
-    run(node, ['dist/src/kb-cli.js', 'synth', '--statements', String(n), bundle]);
-    const line = run(node, ['--max-old-space-size=384', 'dist/src/kb-cli.js', 'import', bundle], { DATABASE_URL: databaseUrl }).trim();
-    console.log(`  ${line}`);
-    return importFigures(n, line);
-  } finally {
+  const done = join(DATA, `synth-${n}.done`);
+  if (!existsSync(done) || !existsSync(bundle)) {
     rmSync(bundle, { recursive: true, force: true });
+    console.log(`  kb synth --statements ${n} …`);
+    run(node, ['dist/src/kb-cli.js', 'synth', '--statements', String(n), bundle]);
+    writeFileSync(done, new Date().toISOString());
   }
+  return bundle;
+}
+
+/** `kb import` of the synthetic bundle of `n` statements into `databaseUrl`, pinned to core 0 as the servers are. */
+function importSynthetic(n: number, databaseUrl: string): ImportFigures {
+  const bundle = bundleOf(n);
+  const line = run(...onCore0(node, ['--max-old-space-size=384', 'dist/src/kb-cli.js', 'import', bundle]), { DATABASE_URL: databaseUrl }).trim();
+  console.log(`  ${line}`);
+  return importFigures(n, line);
+}
+
+/** The import floor (bench/import-floor.ts) writing the rows of `sourceUrl` into `databaseUrl`, pinned to core 0. */
+function importFloor(sourceUrl: string, databaseUrl: string): { rows: number; ms: number; rowsPerSecond: number; peakRssMb: number } {
+  const out = run(...onCore0(node, ['dist/bench/import-floor.js']), { SOURCE_URL: sourceUrl, DATABASE_URL: databaseUrl }).trim().split('\n').at(-1)!;
+  const figures = JSON.parse(out) as { rows: number; ms: number; rowsPerSecond: number; peakRssMb: number };
+  console.log(`  import floor: ${figures.rows} rows in ${figures.ms} ms (${figures.rowsPerSecond} rows/s, peak RSS ${figures.peakRssMb} MB)`);
+  return figures;
+}
+
+/** Adds a row's hash to an order-free sum: equal sums, equal multisets of rows (to any practical certainty). */
+const addHash = (sum: bigint, text: string) => (sum + BigInt(`0x${createHash('sha1').update(text).digest('hex')}`)) & ((1n << 160n) - 1n);
+
+/**
+ * What a database holds, table by table: row count and an order-free hash of its rows, every
+ * column but the derived ones (`search_documents.id`, numbered in the order the triggers ran;
+ * PostgreSQL's generated `tsv`; the full-text index's own tables, built from search_documents).
+ */
+async function digest(url: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  if (parseDatabaseUrl(url).engine === 'sqlite') {
+    const db = new Database(databasePath(url), { readonly: true });
+    try {
+      const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'search\\_fts%' ESCAPE '\\' AND name <> '__drizzle_migrations' ORDER BY name`).pluck().all() as string[];
+      for (const table of tables) {
+        const columns = (db.prepare(`SELECT name FROM pragma_table_xinfo(?) WHERE hidden = 0`).pluck().all(table) as string[]).filter((c) => !(table === 'search_documents' && c === 'id'));
+        let sum = 0n;
+        let count = 0;
+        for (const row of db.prepare(`SELECT ${columns.map((c) => `"${c}"`).join(', ')} FROM "${table}"`).raw().iterate()) {
+          sum = addHash(sum, JSON.stringify(row));
+          count++;
+        }
+        out[table] = `${count} rows, ${sum.toString(16)}`;
+      }
+    } finally {
+      db.close();
+    }
+    return out;
+  }
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const tables = (await client.query(`SELECT table_name AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`)).rows.map((r: { t: string }) => r.t);
+    for (const table of tables) {
+      const columns = (
+        await client.query(`SELECT column_name AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 AND is_generated = 'NEVER' ORDER BY ordinal_position`, [table])
+      ).rows
+        .map((r: { c: string }) => r.c)
+        .filter((c: string) => !(table === 'search_documents' && c === 'id'));
+      let sum = 0n;
+      let count = 0;
+      let rest = '';
+      for await (const chunk of client.query(copyTo(`COPY (SELECT ${columns.map((c: string) => `"${c}"`).join(', ')} FROM "${table}") TO STDOUT`))) {
+        const lines = (rest + (chunk as Buffer).toString('utf8')).split('\n');
+        rest = lines.pop()!;
+        for (const line of lines) {
+          sum = addHash(sum, line);
+          count++;
+        }
+      }
+      out[table] = `${count} rows, ${sum.toString(16)}`;
+    }
+  } finally {
+    await client.end();
+  }
+  return out;
+}
+
+/** The tables whose digests differ, named; empty when both hold the same rows. */
+function digestDifference(a: Record<string, string>, b: Record<string, string>): string[] {
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((t) => a[t] !== b[t]).map((t) => `${t} (${a[t] ?? 'missing'} against ${b[t] ?? 'missing'})`);
+}
+
+interface ImportRatio {
+  statements: number;
+  rows: number;
+  /** `kb import` of the bundle into a fresh database, each round: its own summary's rows and ms. */
+  product: { rowsPerSecond: number; ms: number[]; peakRssMb: number };
+  /** The floor writing the same rows (bench/import-floor.ts), each round. */
+  floor: { rowsPerSecond: number; ms: number[]; peakRssMb: number };
+  /** product rows/s over floor rows/s. */
+  ratio: number;
+}
+
+/**
+ * `importRatio`: `kb import` of the synthetic bundle into a fresh database, timed beside the
+ * floor writing the same rows into another, in two rounds that alternate which goes first. The
+ * floor takes its rows from the first round's import, and the database it fills must hold the
+ * same rows as that import's, table by table (digests), or the run stops.
+ */
+async function measureImport(bases: Bases, n: number): Promise<ImportRatio> {
+  console.log(`timing kb import of the ${n}-statement bundle beside its floor (${bases.engine}) …`);
+  bundleOf(n);
+  const product: ImportFigures[] = [];
+  const floor: ReturnType<typeof importFloor>[] = [];
+  try {
+    const source = await bases.emptyDb(n, 'import-product-1');
+    product.push(importSynthetic(n, source));
+    const expected = await digest(source);
+    const floorRound = async (name: string) => {
+      const into = await bases.emptyDb(n, name);
+      floor.push(importFloor(source, into));
+      const difference = digestDifference(expected, await digest(into));
+      if (difference.length) throw new Error(`the import floor wrote other rows than kb import: ${difference.join('; ')}`);
+      if (floor.at(-1)!.rows !== product[0]!.rows) throw new Error(`the import floor counts ${floor.at(-1)!.rows} rows, kb import ${product[0]!.rows}`);
+    };
+    await floorRound('import-floor-1');
+    await floorRound('import-floor-2');
+    product.push(importSynthetic(n, await bases.emptyDb(n, 'import-product-2')));
+    if (product[1]!.rows !== product[0]!.rows) throw new Error(`kb import wrote ${product[0]!.rows} rows, then ${product[1]!.rows}`);
+  } finally {
+    await bases.dropEmpty(n);
+  }
+  const rows = product[0]!.rows;
+  const rate = (ms: number[]) => Math.round((rows * ms.length) / (ms.reduce((a, b) => a + b, 0) / 1000));
+  const p = { rowsPerSecond: rate(product.map((f) => f.ms)), ms: product.map((f) => f.ms), peakRssMb: Math.max(...product.map((f) => f.peakRssMb)) };
+  const f = { rowsPerSecond: rate(floor.map((x) => x.ms)), ms: floor.map((x) => x.ms), peakRssMb: Math.max(...floor.map((x) => x.peakRssMb)) };
+  return { statements: n, rows, product: p, floor: f, ratio: round(p.rowsPerSecond / f.rowsPerSecond, 3) };
 }
 
 /** Where one engine's bases live: built once per size, and a fresh copy per side with an EDITOR key of its own. */
@@ -125,6 +267,9 @@ interface Bases {
   fresh(n: number, side: Target['name']): Promise<{ url: string; key: string }>;
   /** Drops the copies of size `n` once its servers are stopped. */
   release(n: number): Promise<void>;
+  /** A fresh, empty database named for `role` (an import's target), and dropping them all. */
+  emptyDb(n: number, role: string): Promise<string>;
+  dropEmpty(n: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -158,9 +303,20 @@ function sqliteBases(): Bases {
       return { url: to, key: await copyOf(pathOf(n), to) };
     },
     async release() {},
+    async emptyDb(n, role) {
+      const to = join(DATA, `${role}-${n}.sqlite`);
+      for (const suffix of ['', '-wal', '-shm']) rmSync(to + suffix, { force: true });
+      return to;
+    },
+    async dropEmpty(n) {
+      for (const role of IMPORT_ROLES) for (const suffix of ['', '-wal', '-shm']) rmSync(join(DATA, `${role}-${n}.sqlite${suffix}`), { force: true });
+    },
     async close() {},
   };
 }
+
+/** The databases `measureImport` fills. */
+const IMPORT_ROLES = ['import-product-1', 'import-product-2', 'import-floor-1', 'import-floor-2'];
 
 /** A fresh copy of a SQLite base with an EDITOR key of its own (writes need one). */
 async function copyOf(from: string, to: string): Promise<string> {
@@ -255,6 +411,15 @@ async function pgBases(): Promise<Bases> {
     async release(n) {
       for (const side of ['server', 'floor']) await drop(copyName(n, side));
     },
+    async emptyDb(n, role) {
+      const name = `kb_bench_${role.replace(/-/g, '_')}_${n}`;
+      await drop(name);
+      await admin.query(`CREATE DATABASE "${name}"`);
+      return urlOf(name);
+    },
+    async dropEmpty(n) {
+      for (const role of IMPORT_ROLES) await drop(`kb_bench_${role.replace(/-/g, '_')}_${n}`);
+    },
     async close() {
       await admin.end();
       if (cluster) await destroyCluster(cluster);
@@ -264,12 +429,14 @@ async function pgBases(): Promise<Bases> {
 
 /** How a target is asked: a mix's request bodies (the versus checkout has its own). */
 interface Bodies {
+  /** False for an operation this mix does not have (an older --versus checkout's). */
+  has?(q: MixQuery): boolean;
   readBody(q: MixQuery): string;
   writeBody(n: number): string;
 }
 
 interface Target {
-  name: 'server' | 'floor' | 'versus';
+  name: 'server' | 'floor' | 'versus' | 'bare';
   bodies: Bodies;
   url: string;
   key: string;
@@ -282,14 +449,14 @@ interface Target {
 const children = new Set<ChildProcess>();
 process.on('exit', () => children.forEach((c) => c.kill('SIGKILL')));
 
-async function start(name: Target['name'], script: string, database: string, port: number, key: string, cwd = ROOT, bodies: Bodies = mix): Promise<Target> {
+async function start(name: Target['name'], script: string, database: string, port: number, key: string, cwd = ROOT, bodies: Bodies = mix, extraEnv: NodeJS.ProcessEnv = {}): Promise<Target> {
   const started = performance.now();
   const [command, argv] = onCore0(node, [script]);
   const child = spawn(command, argv, {
     cwd,
     // The rate limits are off: one load generator on loopback is the opposite of what they
     // guard against, and a 429 would measure the limit, not the server.
-    env: { ...process.env, DATABASE_URL: database, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', RATE_LIMIT_PER_KEY: '0', RATE_LIMIT_PER_ADDRESS: '0' },
+    env: { ...process.env, DATABASE_URL: database, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production', RATE_LIMIT_PER_KEY: '0', RATE_LIMIT_PER_ADDRESS: '0', ...extraEnv },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.add(child);
@@ -376,15 +543,23 @@ function rss(pid: number): { rssMb: number; peakMb: number } {
 }
 
 const geomean = (xs: number[]) => Math.exp(xs.reduce((s, x) => s + Math.log(x), 0) / xs.length);
+/** The operations of the mix that read data: every one but the Node lookup (measured against the bare stack instead) and the write. */
+const isRead = (name: string) => name !== 'Node' && !MIX.find((q) => q.name === name)?.write;
+/** Null when there is nothing to average, or when a side answered nothing in time (a ratio of 0 or none). */
+const geomeanOrNull = (xs: number[]) => (xs.length && xs.every((x) => Number.isFinite(x) && x > 0) ? round(geomean(xs), 3) : null);
+/** A measurement's errors (timeouts, non-2xx, refused writes), said in the table beside its ratio. */
+const errorsOf = (...ms: (Measurement | undefined)[]) => ms.reduce((n, m) => n + (m?.errors ?? 0), 0);
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
 
 interface QueryResult {
   name: string;
   what: string;
   bytes: number;
-  c: Record<string, { server: Measurement; floor: Measurement; ratio: number; versus?: Measurement; versusRatio?: number }>;
+  c: Record<string, { server: Measurement; floor: Measurement; ratio: number; versus?: Measurement; versusRatio?: number; bare?: Measurement; overheadRatio?: number }>;
   /** With --versus: whether the other checkout's server answered the same bytes as this one's. */
   versusSameBytes?: boolean;
+  /** With --versus: the other checkout's mix has no such operation (its ratio is over the rest). */
+  versusMissing?: boolean;
 }
 
 interface SizeResult {
@@ -393,15 +568,24 @@ interface SizeResult {
   coldStartMs: number;
   serverRssMb: number;
   serverPeakRssMb: number;
-  ratioC10: number;
+  /** Geometric mean over the reads measured (every operation of the mix but Node and the write) of server over floor req/s at c=10; null when none was. */
+  ratioC10: number | null;
+  /** The operations `ratioC10` is over. */
+  ratioOver: string[];
+  /** The write's server over floor req/s at c=10 (null when not measured). */
+  writeRatioC10: number | null;
+  /** The Node lookup's server req/s over a bare Apollo Server's on fastify answering the same bytes (bench/bare.ts), at c=10 and c=1. */
+  overheadRatioC10: number | null;
+  overheadRatioC1: number | null;
+  /** The deep page's server req/s over the first page's (the same query without `after`), at c=1 and c=10; p99 in the table. */
+  deepOverFirst?: { c1: number; c10: number };
   /** Operations left out on this engine, each with what the server answered (the ratio is over the rest). */
   notMeasured?: { name: string; reason: string }[];
   /** With --versus: the other checkout's server, measured in the same rounds against the same floor. */
-  versus?: { dir: string; commit: string; coldStartMs: number; serverRssMb: number; serverPeakRssMb: number; ratioC10: number };
+  versus?: { dir: string; commit: string; coldStartMs: number; serverRssMb: number; serverPeakRssMb: number; ratioC10: number | null; writeRatioC10: number | null };
   queries: QueryResult[];
 }
 const prefixed = (m: { rssMb: number; peakMb: number }) => ({ serverRssMb: m.rssMb, serverPeakRssMb: m.peakMb });
-let port = 40_000 + Math.floor(Math.random() * 10_000);
 
 /** Every size of the run on one engine's bases: both servers on fresh copies, the mix measured side by side. */
 async function measureEngine(bases: Bases): Promise<SizeResult[]> {
@@ -411,15 +595,19 @@ async function measureEngine(bases: Bases): Promise<SizeResult[]> {
     const serverDb = await bases.fresh(n, 'server');
     const floorDb = await bases.fresh(n, 'floor');
     // As `npm start` runs it: the launcher, which runs the bundled server (`src/start.ts`).
-    const server = await start('server', 'dist/src/start.js', serverDb.url, port++, serverDb.key);
-    const floor = await start('floor', 'dist/bench/floor.js', floorDb.url, port++, floorDb.key);
+    const server = await start('server', 'dist/src/start.js', serverDb.url, await freePort(), serverDb.key);
+    const floor = await start('floor', 'dist/bench/floor.js', floorDb.url, await freePort(), floorDb.key);
     const versus = VERSUS && bases.engine === 'sqlite' ? await startVersus(VERSUS, n) : null;
+    /** The bare Apollo Server (bench/bare.ts), started once the product's Node answer is known: it answers that constant. */
+    let bare: Target | null = null;
     try {
       const queries: QueryResult[] = [];
       // On PostgreSQL an operation the product cannot answer there yet is left out and named
       // (notMeasured), never silently: on SQLite any failure stops the run.
       const measured: MixQuery[] = [];
       const notMeasured: { name: string; reason: string }[] = [];
+      /** Each read's answer, which every side must give again after each measurement, byte for byte. */
+      const answers = new Map<string, string>();
       for (const q of MIX.filter((m) => !ONLY || ONLY.has(m.name))) {
         let answer: string;
         try {
@@ -431,9 +619,18 @@ async function measureEngine(bases: Bases): Promise<SizeResult[]> {
           console.log(`  ${q.name}: NOT MEASURED on ${bases.engine}: ${reason}`);
           continue;
         }
+        if (q.name === 'Node') {
+          const constant = JSON.stringify((JSON.parse(answer) as { data: { node: unknown } }).data.node);
+          bare = await start('bare', 'dist/bench/bare.js', '', await freePort(), '', ROOT, mix, { BARE_NODE: constant });
+          await sameBytes(q, server, bare);
+        }
         measured.push(q);
+        if (!q.write) answers.set(q.name, answer);
         const result: QueryResult = { name: q.name, what: q.what, bytes: Buffer.byteLength(answer), c: {} };
-        if (versus) {
+        if (versus && versus.bodies.has?.(q) === false) {
+          result.versusMissing = true;
+          console.log(`  ${q.name}: the --versus checkout's mix has no such operation; measured without it`);
+        } else if (versus) {
           result.versusSameBytes = q.write ? true : (await sameBytes(q, server, versus, false)) === answer;
           if (!result.versusSameBytes) console.log(`  ${q.name}: the --versus server answers other bytes than this one (its own request: ${versus.bodies.readBody(q).slice(0, 160)})`);
         }
@@ -443,7 +640,7 @@ async function measureEngine(bases: Bases): Promise<SizeResult[]> {
       for (const roundNo of [1, 2]) {
         for (const c of CONNECTIONS) {
           for (const q of measured) {
-            const sides = [server, floor, ...(versus ? [versus] : [])];
+            const sides = [server, floor, ...(versus && versus.bodies.has?.(q) !== false ? [versus] : []), ...(bare && q.name === 'Node' ? [bare] : [])];
             if (roundNo === 2) sides.reverse();
             for (const side of sides) {
               await load(side, q, c, Math.min(0.5, SECONDS)); // warm-up
@@ -451,20 +648,20 @@ async function measureEngine(bases: Bases): Promise<SizeResult[]> {
               if (!q.write) {
                 const again = await post(side, side.bodies.readBody(q));
                 const expected = queries.find((r) => r.name === q.name)!;
-                if (side.name !== 'versus' || expected.versusSameBytes) if (Buffer.byteLength(again) !== expected.bytes) throw new Error(`${q.name}: ${side.name} changed its answer under load`);
+                if (side.name !== 'versus' || expected.versusSameBytes) if (again !== answers.get(q.name)) throw new Error(`${q.name}: ${side.name} changed its answer under load`);
               }
               const key = `${q.name}|${c}`;
-              const entry = samples.get(key) ?? { server: [], floor: [], versus: [] };
+              const entry = samples.get(key) ?? { server: [], floor: [], versus: [], bare: [] };
               entry[side.name].push(m);
               samples.set(key, entry);
-              process.stdout.write(`  ${bases.engine}, ${n} statements, round ${roundNo}, c=${c}, ${q.name}, ${side.name}: ${Math.round(m.rps)} req/s, p99 ${m.p99} ms${m.errors ? `, ${m.errors} ERRORS` : ''}\n`);
+              process.stdout.write(`  ${bases.engine}, ${n} statements, round ${roundNo}, c=${c}, ${q.name}, ${side.name}: ${m.rps >= 10 ? Math.round(m.rps) : m.rps.toFixed(2)} req/s, p99 ${m.p99} ms${m.errors ? `, ${m.errors} ERRORS` : ''}\n`);
             }
           }
         }
       }
       for (const r of queries) {
         for (const c of CONNECTIONS) {
-          const { server: s, floor: f, versus: v } = samples.get(`${r.name}|${c}`)!;
+          const { server: s, floor: f, versus: v, bare: b } = samples.get(`${r.name}|${c}`)!;
           const merge = (ms: Measurement[]): Measurement => ({
             rps: ms.reduce((t, m) => t + m.rps, 0) / ms.length,
             p50: Math.max(...ms.map((m) => m.p50)),
@@ -479,22 +676,48 @@ async function measureEngine(bases: Bases): Promise<SizeResult[]> {
             const vm = merge(v);
             Object.assign(r.c[`c${c}`]!, { versus: vm, versusRatio: round(vm.rps / fm.rps, 3) });
           }
+          if (b.length) {
+            const bm = merge(b);
+            Object.assign(r.c[`c${c}`]!, { bare: bm, overheadRatio: round(sm.rps / bm.rps, 3) });
+          }
         }
       }
       const memory = rss(server.process.pid!);
+      const reads = queries.filter((r) => isRead(r.name));
+      const write = queries.find((r) => !isRead(r.name) && r.name !== 'Node');
+      const nodeLookup = queries.find((r) => r.name === 'Node');
+      const [firstPage, deepPage] = [queries.find((r) => r.name === 'First'), queries.find((r) => r.name === 'Deep')];
       results.push({
         statements: n,
         import: imported,
         coldStartMs: Math.round(server.coldStartMs),
         serverRssMb: memory.rssMb,
         serverPeakRssMb: memory.peakMb,
-        ratioC10: round(geomean(queries.map((r) => r.c.c10!.ratio)), 3),
+        ratioC10: geomeanOrNull(reads.map((r) => r.c.c10!.ratio)),
+        ratioOver: reads.map((r) => r.name),
+        writeRatioC10: write?.c.c10!.ratio ?? null,
+        overheadRatioC10: nodeLookup?.c.c10!.overheadRatio ?? null,
+        overheadRatioC1: nodeLookup?.c.c1!.overheadRatio ?? null,
+        ...(firstPage && deepPage
+          ? { deepOverFirst: { c1: round(deepPage.c.c1!.server.rps / firstPage.c.c1!.server.rps, 3), c10: round(deepPage.c.c10!.server.rps / firstPage.c.c10!.server.rps, 3) } }
+          : {}),
         ...(notMeasured.length ? { notMeasured } : {}),
-        ...(versus ? { versus: { dir: VERSUS!, commit: run('git', ['rev-parse', 'HEAD'], {}, VERSUS!).trim(), coldStartMs: Math.round(versus.coldStartMs), ...prefixed(rss(versus.process.pid!)), ratioC10: round(geomean(queries.map((r) => r.c.c10!.versusRatio!)), 3) } } : {}),
+        ...(versus
+          ? {
+              versus: {
+                dir: VERSUS!,
+                commit: spawnSync('git', ['rev-parse', 'HEAD'], { cwd: VERSUS!, encoding: 'utf8' }).stdout?.trim() || 'unknown (not a git checkout)',
+                coldStartMs: Math.round(versus.coldStartMs),
+                ...prefixed(rss(versus.process.pid!)),
+                ratioC10: geomeanOrNull(reads.filter((r) => !r.versusMissing).map((r) => r.c.c10!.versusRatio!)),
+                writeRatioC10: write?.c.c10!.versusRatio ?? null,
+              },
+            }
+          : {}),
         queries,
       });
     } finally {
-      await Promise.all([stop(server), stop(floor), ...(versus ? [stop(versus)] : [])]);
+      await Promise.all([stop(server), stop(floor), ...(versus ? [stop(versus)] : []), ...(bare ? [stop(bare)] : [])]);
       await bases.release(n);
     }
   }
@@ -522,6 +745,7 @@ async function startVersus(dir: string, n: number): Promise<Target> {
   const key = run(node, ['dist/src/keys-cli.js', 'create', '--role', 'EDITOR', '--name', 'bench'], { DATABASE_URL: copy }, dir).trim().split('\n').at(-1)!.trim();
   const theirs = (await import(pathToFileURL(join(dir, 'dist', 'bench', 'mix.js')).href)) as { MIX: MixQuery[]; readBody(q: MixQuery): string; writeBody(n: number): string };
   const bodies: Bodies = {
+    has: (q) => theirs.MIX.some((t) => t.name === q.name),
     readBody: (q) => {
       const same = theirs.MIX.find((t) => t.name === q.name);
       if (!same) throw new Error(`--versus: ${dir}'s mix has no ${q.name}`);
@@ -529,7 +753,7 @@ async function startVersus(dir: string, n: number): Promise<Target> {
     },
     writeBody: (i) => theirs.writeBody(i),
   };
-  return start('versus', 'dist/src/start.js', copy, port++, key, dir, bodies);
+  return start('versus', 'dist/src/start.js', copy, await freePort(), key, dir, bodies);
 }
 
 /** SIGTERM, and wait for the exit (a PostgreSQL copy cannot be dropped while its server holds connections). */
@@ -541,49 +765,114 @@ async function stop(target: Target): Promise<void> {
 }
 
 interface EngineReport {
-  ratio: number;
+  /** The 100k base's figures (or the last size's): see SizeResult. */
+  ratio: number | null;
+  overheadRatio: number | null;
+  writeRatio: number | null;
+  /** `kb import` rows/s over its floor's (measureImport); null when not measured (`--import-statements 0`). */
+  importRatio: number | null;
+  import?: ImportRatio;
   sizes: SizeResult[];
   /** PostgreSQL: its version, settings and whose server it was. */
   database?: Record<string, unknown>;
 }
 const byEngine: Partial<Record<EngineName, EngineReport>> = {};
+const engineName = ENGINES[0] === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+
+/**
+ * latest.json from the engines measured so far: written after each engine, so a long run of
+ * both that stops in the second keeps the first's figures (marked `incomplete` until the last).
+ */
+function reportOf() {
+  const first = byEngine[ENGINES[0]!]!;
+  const remaining = ENGINES.filter((e) => !byEngine[e]);
+  return {
+    engine: args.engine,
+    ...(remaining.length ? { incomplete: `not measured yet when written: ${remaining.join(', ')}` } : {}),
+    ratio: first.ratio,
+    ratioMeaning: `the server's requests per second over the SQL floor's (bench/floor.ts), geometric mean over the operations that read data (${first.sizes[0]?.ratioOver.join(', ')}: the mix but Node and the write) at 10 connections, 100k statements, on ${engineName}`,
+    overheadRatio: first.overheadRatio,
+    overheadRatioMeaning: `the Node lookup's requests per second over a bare Apollo Server on fastify answering the same bytes from a constant (bench/bare.ts), at 10 connections, in the same rounds, 100k statements, on ${engineName}`,
+    writeRatio: first.writeRatio,
+    writeRatioMeaning: `the write's (updateActor) requests per second over the floor's write (the same UPDATE and revision in one transaction, the same commit), at 10 connections, 100k statements, on ${engineName}`,
+    importRatio: first.importRatio,
+    importRatioMeaning: first.import
+      ? `kb import of the ${first.import.statements}-statement synthetic bundle into a fresh database, rows per second over those of the import floor (bench/import-floor.ts) writing the same rows in one transaction, two rounds each in the same run, on ${engineName}`
+      : 'not measured in this run (--import-statements 0, or --only)',
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, pinned: pinnable, loadAverageAtStart: LOAD_AT_START, loadAverageAtEnd: loadavg().map((x) => round(x, 2)) },
+    seconds: SECONDS,
+    ...(ONLY ? { only: [...ONLY] } : {}),
+    sizes: first.sizes,
+    ...(first.import ? { import: first.import } : {}),
+    ...(ENGINES[0] === 'postgres' ? { database: first.database } : {}),
+    ...(ENGINES.length > 1 ? { engines: byEngine } : {}),
+  };
+}
+function writeReport(): ReturnType<typeof reportOf> {
+  const report = reportOf();
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+  return report;
+}
+
 for (const engine of ENGINES) {
   const bases = engine === 'sqlite' ? sqliteBases() : await pgBases();
   try {
     const sizes = await measureEngine(bases);
     const main = sizes.find((r) => r.statements === 100_000) ?? sizes.at(-1)!;
-    byEngine[engine] = { ratio: main.ratioC10, sizes, ...(engine === 'postgres' ? { database: bases.about } : {}) };
+    const imported = IMPORT_N ? await measureImport(bases, IMPORT_N) : undefined;
+    byEngine[engine] = {
+      ratio: main.ratioC10,
+      overheadRatio: main.overheadRatioC10,
+      writeRatio: main.writeRatioC10,
+      importRatio: imported?.ratio ?? null,
+      ...(imported ? { import: imported } : {}),
+      sizes,
+      ...(engine === 'postgres' ? { database: bases.about } : {}),
+    };
   } finally {
     await bases.close();
   }
+  writeReport();
 }
 
-const first = byEngine[ENGINES[0]!]!;
-const report = {
-  engine: args.engine,
-  ratio: first.ratio,
-  ratioMeaning: `the server's requests per second over the floor's, geometric mean over the mix at 10 connections, 100k statements, on ${ENGINES[0] === 'sqlite' ? 'SQLite' : 'PostgreSQL'}`,
-  date: new Date().toISOString(),
-  machine: { cpus: cpus().length, cpu: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, pinned: pinnable },
-  seconds: SECONDS,
-  sizes: first.sizes,
-  ...(ENGINES[0] === 'postgres' ? { database: first.database } : {}),
-  ...(ENGINES.length > 1 ? { engines: byEngine } : {}),
-};
-mkdirSync(RESULTS, { recursive: true });
-writeFileSync(join(RESULTS, 'latest.json'), JSON.stringify(report, null, 2) + '\n');
+const report = writeReport();
+const loadAverage = report.machine.loadAverageAtEnd;
 
+const fmt = (x: number | null | undefined) => (x === null || x === undefined ? '–' : String(x));
+/** Requests per second as printed: whole above 10, to two decimals below (an operation slower than a second is not 0). */
+const rate = (x: number) => (x >= 10 ? String(Math.round(x)) : x.toFixed(2));
 for (const engine of ENGINES) {
-  const { sizes, database } = byEngine[engine]!;
+  const { sizes, database, import: imported } = byEngine[engine]!;
   if (database) console.log(`\nPostgreSQL ${database.version}, ${database.server}; settings ${JSON.stringify(database.settings)}`);
   for (const r of sizes) {
-    console.log(`\n${engine}, ${r.statements} statements — import ${r.import.rowsPerSecond} rows/s (${r.import.rows} rows, peak RSS ${r.import.peakRssMb} MB); cold start ${r.coldStartMs} ms; server RSS ${r.serverRssMb} MB (peak ${r.serverPeakRssMb}); ratio at c=10 ${r.ratioC10}${r.notMeasured ? ` over the operations measured (not measured: ${r.notMeasured.map((x) => x.name).join(', ')})` : ''}`);
+    console.log(
+      `\n${engine}, ${r.statements} statements — ratio ${fmt(r.ratioC10)} (reads at c=10${r.notMeasured ? `, not measured: ${r.notMeasured.map((x) => x.name).join(', ')}` : ''}); overheadRatio ${fmt(r.overheadRatioC10)} (c=1: ${fmt(r.overheadRatioC1)}); writeRatio ${fmt(r.writeRatioC10)}; cold start ${r.coldStartMs} ms; server RSS ${r.serverRssMb} MB (peak ${r.serverPeakRssMb}); the base imported at ${r.import.rowsPerSecond} rows/s when built (${r.import.rows} rows, peak RSS ${r.import.peakRssMb} MB)`,
+    );
     console.log('| operation | bytes | c=1 server req/s | c=1 floor req/s | c=1 server p50 / p99 ms | c=10 server req/s | c=10 floor req/s | c=10 ratio |');
     console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
     for (const q of r.queries) {
       const [a, b] = [q.c.c1!, q.c.c10!];
-      console.log(`| ${q.name} | ${q.bytes} | ${Math.round(a.server.rps)} | ${Math.round(a.floor.rps)} | ${a.server.p50} / ${a.server.p99} | ${Math.round(b.server.rps)} | ${Math.round(b.floor.rps)} | ${b.ratio} |`);
+      const errors = errorsOf(a.server, a.floor, b.server, b.floor, a.bare, b.bare);
+      console.log(
+        `| ${q.name}${isRead(q.name) ? '' : q.name === 'Node' ? ' (not in ratio)' : ' (writeRatio)'} | ${q.bytes} | ${rate(a.server.rps)} | ${rate(a.floor.rps)} | ${a.server.p50} / ${a.server.p99} | ${rate(b.server.rps)} | ${rate(b.floor.rps)} | ${b.ratio}${errors ? ` (${errors} errors: server ${errorsOf(a.server, b.server)}, floor ${errorsOf(a.floor, b.floor)})` : ''} |`,
+      );
     }
+    const nodeLookup = r.queries.find((q) => q.name === 'Node');
+    if (nodeLookup?.c.c10!.bare) {
+      const [a, b] = [nodeLookup.c.c1!, nodeLookup.c.c10!];
+      console.log(`Node against the bare Apollo Server: c=1 ${Math.round(a.server.rps)} / ${Math.round(a.bare!.rps)} req/s (bare p50 / p99 ${a.bare!.p50} / ${a.bare!.p99} ms), c=10 ${Math.round(b.server.rps)} / ${Math.round(b.bare!.rps)} req/s: overheadRatio ${r.overheadRatioC10}`);
+    }
+    if (r.deepOverFirst) {
+      const [f, d] = [r.queries.find((q) => q.name === 'First')!, r.queries.find((q) => q.name === 'Deep')!];
+      console.log(`Deep page against the first: c=1 ${Math.round(d.c.c1!.server.rps)} / ${Math.round(f.c.c1!.server.rps)} req/s (${r.deepOverFirst.c1}), p99 ${d.c.c1!.server.p99} / ${f.c.c1!.server.p99} ms; c=10 ${r.deepOverFirst.c10}`);
+    }
+  }
+  if (imported) {
+    console.log(
+      `import (${engine}, ${imported.statements} statements, ${imported.rows} rows): kb import ${imported.product.rowsPerSecond} rows/s (${imported.product.ms.join(', ')} ms; peak RSS ${imported.product.peakRssMb} MB), floor ${imported.floor.rowsPerSecond} rows/s (${imported.floor.ms.join(', ')} ms): importRatio ${imported.ratio}`,
+    );
   }
 }
 
@@ -591,11 +880,15 @@ for (const engine of ENGINES) {
 for (const r of byEngine.sqlite?.sizes ?? []) {
   if (!r.versus) continue;
   console.log(`\nSQLite, ${r.statements} statements: ${r.versus.dir} (${r.versus.commit.slice(0, 10)}, "before") beside this checkout ("after"), in the same rounds against the same floor`);
-  console.log(`cold start ${r.versus.coldStartMs} / ${r.coldStartMs} ms; server RSS ${r.versus.serverRssMb} / ${r.serverRssMb} MB (peak ${r.versus.serverPeakRssMb} / ${r.serverPeakRssMb}); ratio at c=10 ${r.versus.ratioC10} / ${r.ratioC10}`);
+  console.log(`cold start ${r.versus.coldStartMs} / ${r.coldStartMs} ms; server RSS ${r.versus.serverRssMb} / ${r.serverRssMb} MB (peak ${r.versus.serverPeakRssMb} / ${r.serverPeakRssMb}); ratio at c=10 ${fmt(r.versus.ratioC10)} / ${fmt(r.ratioC10)}; writeRatio ${fmt(r.versus.writeRatioC10)} / ${fmt(r.writeRatioC10)}`);
   console.log('| operation | c=1 req/s before / after | c=1 p50 / p99 ms before | c=1 p50 / p99 ms after | c=10 req/s before / after | c=10 p50 / p99 ms before | c=10 p50 / p99 ms after | c=10 floor req/s | c=10 ratio before / after |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const q of r.queries) {
     const [a, b] = [q.c.c1!, q.c.c10!];
+    if (q.versusMissing) {
+      console.log(`| ${q.name} (not in the versus mix) | – / ${Math.round(a.server.rps)} | – | ${a.server.p50} / ${a.server.p99} | – / ${Math.round(b.server.rps)} | – | ${b.server.p50} / ${b.server.p99} | ${Math.round(b.floor.rps)} | – / ${b.ratio} |`);
+      continue;
+    }
     const mark = q.versusSameBytes === false ? ' (a different request before)' : '';
     console.log(
       `| ${q.name}${mark} | ${Math.round(a.versus!.rps)} / ${Math.round(a.server.rps)} | ${a.versus!.p50} / ${a.versus!.p99} | ${a.server.p50} / ${a.server.p99} | ${Math.round(b.versus!.rps)} / ${Math.round(b.server.rps)} | ${b.versus!.p50} / ${b.versus!.p99} | ${b.server.p50} / ${b.server.p99} | ${Math.round(b.floor.rps)} | ${b.versusRatio} / ${b.ratio} |`,
@@ -616,7 +909,12 @@ if (ENGINES.length > 1) {
       const pgCells = b ? `${Math.round(b.c.c10!.server.rps)} / ${Math.round(b.c.c10!.floor.rps)} | ${b.c.c10!.ratio}` : 'not measured | –';
       console.log(`| ${a.name} | ${Math.round(x.server.rps)} / ${Math.round(x.floor.rps)} | ${x.ratio} | ${pgCells} | ${a.c.c1!.server.p50} / ${a.c.c1!.server.p99} | ${b ? `${b.c.c1!.server.p50} / ${b.c.c1!.server.p99}` : '–'} |`);
     }
-    console.log(`| ratio at c=10 | | ${lite.ratioC10} | | ${post.ratioC10} | | |`);
+    console.log(`| ratio (reads, c=10) | | ${fmt(lite.ratioC10)} | | ${fmt(post.ratioC10)} | | |`);
+    console.log(`| overheadRatio (Node / bare, c=10) | | ${fmt(lite.overheadRatioC10)} | | ${fmt(post.overheadRatioC10)} | | |`);
+    console.log(`| writeRatio (c=10) | | ${fmt(lite.writeRatioC10)} | | ${fmt(post.writeRatioC10)} | | |`);
   }
+  console.log(`| importRatio | | ${fmt(byEngine.sqlite!.importRatio)} | | ${fmt(byEngine.postgres!.importRatio)} | | |`);
 }
-console.log(`\nratio ${report.ratio} (${report.ratioMeaning})${ENGINES.length > 1 ? `; PostgreSQL ${byEngine.postgres!.ratio}` : ''}; written to bench/results/latest.json`);
+console.log(
+  `\nratio ${fmt(report.ratio)}, overheadRatio ${fmt(report.overheadRatio)}, writeRatio ${fmt(report.writeRatio)}, importRatio ${fmt(report.importRatio)} (${engineName})${ENGINES.length > 1 ? `; PostgreSQL ${fmt(byEngine.postgres!.ratio)}, ${fmt(byEngine.postgres!.overheadRatio)}, ${fmt(byEngine.postgres!.writeRatio)}, ${fmt(byEngine.postgres!.importRatio)}` : ''}; load average ${loadAverage.join(' ')}; written to bench/results/latest.json`,
+);
