@@ -13,6 +13,7 @@ import { z } from 'zod';
 import * as t from '../db/tables.js';
 import { Certainty, Polarity } from '../shared/enums.js';
 import { SEED_DIR } from '../shared/paths.js';
+import { addDerivedReports, originIn } from './plan-reports.js';
 import { relationId } from '../shared/relation-ids.js';
 import { CodePointText, contentHash, SpanError } from '../shared/text-span.js';
 import { columnsOf, referencesOf, type EntityType } from '../store/entities.js';
@@ -72,6 +73,8 @@ export interface SeedPlan {
   positionConditions: (typeof t.positionConditions.$inferInsert)[];
   evidence: (typeof t.evidence.$inferInsert)[];
   factualityCues: (typeof t.factualityCues.$inferInsert)[];
+  reports: (typeof t.reports.$inferInsert)[];
+  reportSpans: (typeof t.reportSpans.$inferInsert)[];
 }
 
 type CueSubject = Pick<typeof t.factualityCues.$inferInsert, 'eventId' | 'statementId' | 'positionId'>;
@@ -187,6 +190,7 @@ export function emptyPlan(): SeedPlan {
     eventParticipants: [], eventRelations: [], eventIssues: [], issues: [], issueObstacles: [],
     issueObstacleParties: [], statements: [], statementRelations: [], statementIssues: [],
     positions: [], positionStatements: [], positionConditions: [], evidence: [], factualityCues: [],
+    reports: [], reportSpans: [],
   };
 }
 
@@ -348,6 +352,9 @@ export function* bundleEntries(dir: string, { validated = false } = {}): Generat
   };
 
   const texts = new Map<string, CodePointText>();
+  /** What each source reprints, for the reports' origins (checked once every source is read). */
+  const reprints = new Map<string, string | null>();
+  const sourceLines = new Map<string, { file: string; label: string; line?: number }>();
   let lastSource: string | undefined;
   for (const { file, value: source, label, line } of sourcesOf(dataDir)) {
     let text: string;
@@ -358,12 +365,23 @@ export function* bundleEntries(dir: string, { validated = false } = {}): Generat
     }
     if (texts.has(source.id)) throw new SeedError(file, label, `duplicate id ${source.id}`, line);
     texts.set(source.id, new CodePointText(text));
+    reprints.set(source.id, source.reprintOf ?? null);
+    sourceLines.set(source.id, { file, label, line });
     lastSource = source.id;
     const rows = emptyPlan();
     rows.sources.push({ id: source.id, ...(columnsOf('Source', source, 'create', 'bundle') as Omit<PlanRow<'Source'>, 'id' | 'text' | 'contentHash'>), text, contentHash: contentHash(text) });
     yield count({ file, entry: label, rows });
   }
   if (texts.size === 0) throw new SeedError('sources.jsonl', '(file)', 'a bundle needs at least one source');
+  for (const [id, of] of reprints) {
+    if (of === null) continue;
+    const where = sourceLines.get(id)!;
+    if (!texts.has(of)) throw new SeedError(where.file, where.label, `reprintOf names ${of}, which the bundle does not define`, where.line);
+    let at: string | null = id;
+    for (let steps = 0; at !== null && steps <= reprints.size; steps++) at = reprints.get(at) ?? null;
+    if (at !== null) throw new SeedError(where.file, where.label, `reprintOf makes a cycle through ${id}`, where.line);
+  }
+  const originOf = originIn(reprints);
   // A quote names its source; with one source it may leave it out.
   const defaultSource = texts.size === 1 ? lastSource : undefined;
 
@@ -422,6 +440,7 @@ export function* bundleEntries(dir: string, { validated = false } = {}): Generat
         },
       };
       (rowsOf as (v: unknown, c: EntryContext) => void)(value, context);
+      addDerivedReports(rows, originOf);
 
       for (const p of validated ? [] : rows.positions) {
         const first = held.get(`${p.actorId}|${p.issueId}`);

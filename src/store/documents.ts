@@ -14,6 +14,7 @@ import { columns, decodeOf } from '../db/columns.js';
 import { list, statement, type Executor, type Statement } from '../db/engine.js';
 import * as t from '../db/tables.js';
 import { relationId } from '../shared/relation-ids.js';
+import { readReports, reportsOfDoc, writeReports, type ReportDoc } from './reports.js';
 import { ROWS, type KnowledgeTable } from './rows.js';
 
 /** A span of a source, as a document stores it (the evidence row without its id and subject). */
@@ -44,9 +45,11 @@ export interface EventDoc {
   issueIds: string[];
   evidence: SpanDoc[];
   cues: SpanDoc[];
+  /** How each source reports it (`reports.ts`); absent from documents recorded before reports existed. */
+  reports: ReportDoc[];
 }
-export interface StatementDoc { row: t.StatementRow; issueIds: string[]; evidence: SpanDoc[]; cues: SpanDoc[] }
-export interface PositionDoc { row: t.PositionRow; statementIds: string[]; conditionIds: string[]; evidence: SpanDoc[]; cues: SpanDoc[] }
+export interface StatementDoc { row: t.StatementRow; issueIds: string[]; evidence: SpanDoc[]; cues: SpanDoc[]; reports: ReportDoc[] }
+export interface PositionDoc { row: t.PositionRow; statementIds: string[]; conditionIds: string[]; evidence: SpanDoc[]; cues: SpanDoc[]; reports: ReportDoc[] }
 export interface ActorRelationDoc { row: t.ActorRelationRow; evidence: SpanDoc[] }
 export interface EventRelationDoc { row: t.EventRelationRow; evidence: SpanDoc[] }
 export interface StatementRelationDoc { row: t.StatementRelationRow; evidence: SpanDoc[] }
@@ -216,34 +219,37 @@ const READERS: { [T in DocType]: (q: Executor, id: string) => Promise<Docs[T] | 
   Event: async (q, id) => {
     const r = await row<t.EventRow>(q, 'Event', id);
     if (!r) return null;
-    const [participants, issueIds, evidence, cues] = await Promise.all([
+    const [participants, issueIds, evidence, cues, reports] = await Promise.all([
       q.all<{ actorId: string; role: t.EventParticipantRow['role'] }>(Q.participants, [id]),
       q.all<{ id: string }>(Q.eventIssues, [id]),
       q.all<t.EvidenceRow>(Q.evidenceOf.eventId, [id]),
       q.all<t.FactualityCueRow>(Q.cuesOf.eventId, [id]),
+      readReports(q, 'eventId', id),
     ]);
-    return { row: r, participants: participants.map((p) => ({ actorId: p.actorId, role: p.role })), issueIds: ids(issueIds), evidence: spans(evidence), cues: spans(cues) };
+    return { row: r, participants: participants.map((p) => ({ actorId: p.actorId, role: p.role })), issueIds: ids(issueIds), evidence: spans(evidence), cues: spans(cues), reports };
   },
   Statement: async (q, id) => {
     const r = await row<t.StatementRow>(q, 'Statement', id);
     if (!r) return null;
-    const [issueIds, evidence, cues] = await Promise.all([
+    const [issueIds, evidence, cues, reports] = await Promise.all([
       q.all<{ id: string }>(Q.statementIssues, [id]),
       q.all<t.EvidenceRow>(Q.evidenceOf.statementId, [id]),
       q.all<t.FactualityCueRow>(Q.cuesOf.statementId, [id]),
+      readReports(q, 'statementId', id),
     ]);
-    return { row: r, issueIds: ids(issueIds), evidence: spans(evidence), cues: spans(cues) };
+    return { row: r, issueIds: ids(issueIds), evidence: spans(evidence), cues: spans(cues), reports };
   },
   Position: async (q, id) => {
     const r = await row<t.PositionRow>(q, 'Position', id);
     if (!r) return null;
-    const [statementIds, conditionIds, evidence, cues] = await Promise.all([
+    const [statementIds, conditionIds, evidence, cues, reports] = await Promise.all([
       q.all<{ id: string }>(Q.positionStatements, [id]),
       q.all<{ id: string }>(Q.positionConditions, [id]),
       q.all<t.EvidenceRow>(Q.evidenceOf.positionId, [id]),
       q.all<t.FactualityCueRow>(Q.cuesOf.positionId, [id]),
+      readReports(q, 'positionId', id),
     ]);
-    return { row: r, statementIds: ids(statementIds), conditionIds: ids(conditionIds), evidence: spans(evidence), cues: spans(cues) };
+    return { row: r, statementIds: ids(statementIds), conditionIds: ids(conditionIds), evidence: spans(evidence), cues: spans(cues), reports };
   },
   ActorRelation: (q, id) => readRelation(q, 'ActorRelation', 'actorRelationId', id),
   EventRelation: (q, id) => readRelation(q, 'EventRelation', 'eventRelationId', id),
@@ -316,6 +322,7 @@ const WRITERS: { [T in DocType]: (q: Executor, doc: Docs[T]) => Promise<void> } 
     for (const issueId of new Set(doc.issueIds)) await insertRow(q, 'eventIssues', { eventId: id, issueId });
     await insertSpans(q, doc.evidence, { eventId: id });
     await insertCues(q, doc.cues, { eventId: id });
+    await writeReports(q, 'eventId', id, reportsOfDoc(doc));
   },
   Statement: async (q, doc) => {
     const id = doc.row.id;
@@ -324,6 +331,7 @@ const WRITERS: { [T in DocType]: (q: Executor, doc: Docs[T]) => Promise<void> } 
     for (const issueId of new Set(doc.issueIds)) await insertRow(q, 'statementIssues', { statementId: id, issueId });
     await insertSpans(q, doc.evidence, { statementId: id });
     await insertCues(q, doc.cues, { statementId: id });
+    await writeReports(q, 'statementId', id, reportsOfDoc(doc));
   },
   Position: async (q, doc) => {
     const id = doc.row.id;
@@ -333,6 +341,7 @@ const WRITERS: { [T in DocType]: (q: Executor, doc: Docs[T]) => Promise<void> } 
     for (const issueId of new Set(doc.conditionIds)) await insertRow(q, 'positionConditions', { positionId: id, issueId });
     await insertSpans(q, doc.evidence, { positionId: id });
     await insertCues(q, doc.cues, { positionId: id });
+    await writeReports(q, 'positionId', id, reportsOfDoc(doc));
   },
   ActorRelation: (q, doc) => writeRelation(q, 'ActorRelation', 'actorRelationId', doc),
   EventRelation: (q, doc) => writeRelation(q, 'EventRelation', 'eventRelationId', doc),
@@ -384,9 +393,11 @@ const REFERRERS: Partial<Record<DocType, { statement: Statement; params: number 
   },
   Source: {
     statement: statement(
-      `SELECT DISTINCT coalesce("e"."actor_id", "e"."event_id", "e"."statement_id", "e"."issue_id", "e"."position_id", "e"."affiliation_id", "e"."actor_relation_id", "e"."event_relation_id", "e"."statement_relation_id", "e"."obstacle_id") AS "id" FROM "evidence" AS "e" WHERE "e"."source_id" = ?`,
+      `SELECT DISTINCT coalesce("e"."actor_id", "e"."event_id", "e"."statement_id", "e"."issue_id", "e"."position_id", "e"."affiliation_id", "e"."actor_relation_id", "e"."event_relation_id", "e"."statement_relation_id", "e"."obstacle_id") AS "id" FROM "evidence" AS "e" WHERE "e"."source_id" = ?
+      UNION SELECT coalesce("r"."event_id", "r"."statement_id", "r"."position_id") FROM "reports" AS "r" WHERE "r"."source_id" = ? OR "r"."origin_id" = ?
+      UNION SELECT "s"."id" FROM "sources" AS "s" WHERE "s"."reprint_of_id" = ?`,
     ),
-    params: 1,
+    params: 4,
   },
 };
 

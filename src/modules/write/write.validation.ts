@@ -75,6 +75,11 @@ export const SCHEMAS = {
     node: anyId, source: idOf('source'), start: z.number().int().min(0), end: z.number().int().min(1), expectedVersion: expectedVersion.optional(), ...meta,
   }),
   restore: z.strictObject({ id: anyId, revision: z.number().int().min(1), expectedVersion, ...meta }),
+  setReport: z.strictObject({
+    fact: anyId, source: idOf('source'), evidence: evidenceList, certainty: z.string().optional(), polarity: z.string().optional(), holder: idOf('actor').optional(),
+    cues: list(evidence, 20).optional(), expectedVersion: expectedVersion.optional(), ...meta,
+  }),
+  removeReport: z.strictObject({ fact: anyId, source: idOf('source'), expectedVersion: expectedVersion.optional(), ...meta }),
 } as const;
 
 export type MutationName = keyof typeof SCHEMAS;
