@@ -108,3 +108,16 @@ export function conflictReason(a: { sourceId: string; publisher: string | null }
   const name = (r: { sourceId: string; publisher: string | null }) => (r.publisher ? `${r.sourceId} (${r.publisher})` : r.sourceId);
   return `${name(a)} reports it as holding; ${name(b)}, an independent source, reports that it does not`;
 }
+
+/** The end of each source's reprint chain, given what each reprints (a cycle stops where it closes). */
+export function originOfSources(reprintOf: ReadonlyMap<string, string | null>): (sourceId: string) => string {
+  return (sourceId) => {
+    const seen = new Set<string>([sourceId]);
+    let at = sourceId;
+    for (let next = reprintOf.get(at); next && !seen.has(next); next = reprintOf.get(at)) {
+      seen.add(next);
+      at = next;
+    }
+    return at;
+  };
+}

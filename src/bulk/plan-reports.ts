@@ -4,6 +4,7 @@
  * source's evidence and cues. A bundle's facts get theirs as the bundle is read, so a seed or
  * an import gives every fact its report and the seed's answers stay as they were.
  */
+import { originOfSources } from '../analysis/corroboration.js';
 import { Certainty, Polarity } from '../shared/enums.js';
 import type { SpanDoc } from '../store/documents.js';
 import { deriveReports, reportId } from '../store/reports.js';
@@ -53,14 +54,4 @@ export function addDerivedReports(plan: SeedPlan, originOf: (sourceId: string) =
 }
 
 /** The end of a reprint chain, given each source's `reprintOf` (a cycle stops where it closes). */
-export function originIn(reprintOf: ReadonlyMap<string, string | null>): (sourceId: string) => string {
-  return (sourceId) => {
-    const seen = new Set<string>();
-    let at = sourceId;
-    for (let next = reprintOf.get(at); next && !seen.has(next); next = reprintOf.get(at)) {
-      seen.add(at);
-      at = next;
-    }
-    return at;
-  };
-}
+export const originIn = originOfSources;

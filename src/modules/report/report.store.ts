@@ -1,7 +1,18 @@
 /** The SQL of reports: a page of facts' reports and their spans, the origins of sources, and the disputed facts. */
 import { columns, decodeOf } from '../../db/columns.js';
 import { list, statement, type Executor } from '../../db/engine.js';
+import type { DatePrecision } from '../../shared/enums.js';
 import { reports, reportSpans, type ReportRow, type ReportSpanRow } from '../../db/tables.js';
+
+/** A report as `minSources`/`publishedBy` count it. */
+export interface ReportScopeRow {
+  fact: string;
+  originId: string;
+  precision: DatePrecision;
+  year: number | null;
+  month: number | null;
+  day: number | null;
+}
 
 export type ReportFactKind = 'event' | 'statement' | 'position';
 const COLUMN: Record<ReportFactKind, string> = { event: 'event_id', statement: 'statement_id', position: 'position_id' };
@@ -21,6 +32,13 @@ const Q = {
        UNION ALL SELECT "up"."start", "s"."id", "s"."reprint_of_id", "up"."depth" + 1 FROM "up" JOIN "sources" AS "s" ON "s"."id" = "up"."parent" WHERE "up"."depth" < 64)
      SELECT "up"."start" AS "sourceId", "up"."id" AS "originId" FROM "up" WHERE "up"."parent" IS NULL`,
   ),
+  // What the source-scoped questions count of each fact's reports: its origin and its source's date.
+  scopeOf: statement(
+    ['event_id', 'statement_id', 'position_id']
+      .map((c) => `SELECT "r"."${c}" AS "fact", "r"."origin_id" AS "originId", "s"."published_precision" AS "precision", "s"."published_year" AS "year", "s"."published_month" AS "month", "s"."published_day" AS "day"
+       FROM "reports" AS "r" JOIN "sources" AS "s" ON "s"."id" = "r"."source_id" WHERE "r"."${c}" IN ?list`)
+      .join(' UNION ALL '),
+  ),
   // A fact is disputed when it has a POSITIVE and a NEGATIVE report and those come from two origins at least.
   disputed: statement(
     `SELECT "f"."fact" AS "id" FROM (
@@ -37,6 +55,8 @@ export const reportStore = {
   reportsOf: (q: Executor, kind: ReportFactKind, factIds: readonly string[]) => q.all<ReportRow>(Q.reportsOf[kind], [list(factIds)]),
   spansOf: (q: Executor, kind: ReportFactKind, factIds: readonly string[]) => q.all<ReportSpanRow>(Q.spansOf[kind], [list(factIds)]),
   origins: (q: Executor, sourceIds: readonly string[]) => q.all<{ sourceId: string; originId: string }>(Q.origins, [list(sourceIds)]),
+  /** Each report of these facts (events, statements and positions alike) as the source-scoped questions count it. */
+  scopeOf: (q: Executor, factIds: readonly string[]) => q.all<ReportScopeRow>(Q.scopeOf, [list(factIds), list(factIds), list(factIds)]),
   /** The disputed facts' ids after `after` (exclusive; '' for the first page), by id. */
   disputed: async (q: Executor, after: string, limit: number) => (await q.all<{ id: string }>(Q.disputed, [after, limit])).map((r) => r.id),
 };
