@@ -48,6 +48,8 @@ const MUTATIONS: { name: string; input: string; role: Role; value: Record<string
   { name: 'addEvidence', input: 'AddEvidenceInput', role: Role.EDITOR, value: { node: 'actor:russia', expectedVersion: 1, evidence: [{ source: SEED, exact: 'Russia’s support for Iran' }] } },
   { name: 'removeEvidence', input: 'RemoveEvidenceInput', role: Role.EDITOR, value: { node: 'actor:russia', source: SEED, start: 0, end: 1, expectedVersion: 1 } },
   { name: 'restore', input: 'RestoreInput', role: Role.ADMIN, value: { id: 'actor:iran', revision: 1, expectedVersion: 1 } },
+  { name: 'setReport', input: 'SetReportInput', role: Role.EDITOR, value: { fact: 'statement:iran-denies-messages', source: SEED, evidence: [{ source: SEED, exact: 'Iran has denied reports of direct communication' }] } },
+  { name: 'removeReport', input: 'RemoveReportInput', role: Role.EDITOR, value: { fact: 'statement:iran-denies-messages', source: SEED, expectedVersion: 1 } },
 ];
 
 const BELOW: Record<Role, Role | null> = { [Role.READER]: null, [Role.EDITOR]: Role.READER, [Role.ADMIN]: Role.EDITOR };
