@@ -371,8 +371,9 @@ const REFERRERS: Partial<Record<DocType, { statement: Statement; params: number 
       UNION SELECT "o"."id" FROM "positions" AS "o" WHERE "o"."actor_id" = ? OR "o"."holder_id" = ?
       UNION SELECT "a"."actor_id" FROM "affiliations" AS "a" WHERE "a"."organization_id" = ?
       UNION SELECT "r"."id" FROM "actor_relations" AS "r" WHERE "r"."subject_id" = ? OR "r"."object_id" = ?
-      UNION SELECT "b"."issue_id" FROM "issue_obstacle_parties" AS "op" JOIN "issue_obstacles" AS "b" ON "b"."id" = "op"."obstacle_id" WHERE "op"."actor_id" = ?`),
-    params: 11,
+      UNION SELECT "b"."issue_id" FROM "issue_obstacle_parties" AS "op" JOIN "issue_obstacles" AS "b" ON "b"."id" = "op"."obstacle_id" WHERE "op"."actor_id" = ?
+      UNION SELECT coalesce("rp"."event_id", "rp"."statement_id", "rp"."position_id") FROM "reports" AS "rp" WHERE "rp"."holder_id" = ?`),
+    params: 12,
   },
   Issue: {
     statement: statement(`SELECT "p"."id" AS "id" FROM "positions" AS "p" WHERE "p"."issue_id" = ?

@@ -10,7 +10,13 @@
  * The three articles below are invented for this test (marked TEST ARTICLE); they are never
  * part of the seed.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exportBundle } from '../../src/bulk/bundle.js';
+import { importBundle } from '../../src/bulk/import.js';
+import { readDoc } from '../../src/store/documents.js';
 import { createKey } from '../../src/auth/keys.js';
 import { Role } from '../../src/shared/enums.js';
 import { testEngines } from '../helpers/engines.js';
@@ -212,6 +218,27 @@ describe.each(testEngines())('Reports on $engine', ({ engine }) => {
       const revision = change.data.revisions.edges.map((e: { node: any }) => e.node).find((r: { number: number }) => r.number === firstRevision);
       expect(revision.summary).toBe('The wire reports the threat');
       expect(revision.changes[0].after.reports.map((r: { sourceId: string }) => r.sourceId)).toEqual([WIRE, SEED].sort());
+    });
+  });
+
+  describe('Reports: bundles', () => {
+    it('exports reports that differ from a fact’s own reading, and imports them back as they were', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'kb-reports-bundle-'));
+      const other = await openTestKb(engine, { label: 'reports_bundle' });
+      try {
+        await exportBundle(kb.engine, dir);
+        const statements = readFileSync(join(dir, 'data', 'statements.yaml'), 'utf8');
+        // Only the fact given other sources' reports carries them; the rest keep their entries as before.
+        expect(statements.match(/^ {2}reports:/gm)).toHaveLength(1);
+        await importBundle(other, dir, 'test');
+        const read = async (engine: TestKb) => JSON.stringify((await readDoc(engine.engine, 'Statement', FACT))!.reports);
+        expect(await read(other)).toBe(await read(kb));
+        expect(JSON.parse(await read(other)).map((r: { sourceId: string }) => r.sourceId)).toEqual([REPRINT, WIRE, SEED].sort());
+        expect((await importBundle(other, dir, 'test')).revision).toBeNull();
+      } finally {
+        await other.dispose();
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
   });
 });

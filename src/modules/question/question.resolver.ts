@@ -26,6 +26,7 @@ import { StatementFilter } from '../statement/statement.args.js';
 import { Statement } from '../statement/statement.type.js';
 import { countEvents, countStatements } from './counts.service.js';
 import { MIN_SOURCES_DESCRIPTION, PUBLISHED_BY_DESCRIPTION, sourceScopeOf } from '../common/source-scope.js';
+import { narrows } from '../../analysis/corroboration.js';
 import * as q from './question.service.js';
 import { answerSearch } from './search.service.js';
 import {
@@ -115,7 +116,7 @@ export class QuestionResolver {
     @Ctx() ctx: Context,
   ): Promise<ContradictionValue[]> {
     const sources = sourceScopeOf({ minSources, publishedBy });
-    const window = listWindow(listScope('contradictions', { actor, issue, minCertainty, asOf, ...sources }), { first, after });
+    const window = listWindow(listScope('contradictions', { actor, issue, minCertainty, asOf, ...(narrows(sources) ? sources : {}) }), { first, after });
     return listPage(window, await ctx.once('contradictions', [actor, issue, minCertainty, asOf, sources], () => q.answerContradictions(ctx, { actor, issue, minCertainty, asOf, sources })));
   }
 
@@ -135,7 +136,7 @@ export class QuestionResolver {
     @Ctx() ctx: Context,
   ): Promise<TimelineEntryValue[]> {
     const sources = sourceScopeOf({ minSources, publishedBy });
-    const window = listWindow(listScope('timeline', { actor, issue, minCertainty, asOf, ...sources }), { first, after });
+    const window = listWindow(listScope('timeline', { actor, issue, minCertainty, asOf, ...(narrows(sources) ? sources : {}) }), { first, after });
     return listPage(window, await ctx.once('timeline', [actor, issue, minCertainty, asOf, sources], () => q.answerTimeline(ctx, { actor, issue, minCertainty, asOf, sources })));
   }
 
