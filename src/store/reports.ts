@@ -104,21 +104,25 @@ export function canonicalReports(reports: readonly ReportDoc[]): ReportDoc[] {
 
 const spanOf = (r: SpanDoc): SpanDoc => ({ sourceId: r.sourceId, start: r.start, end: r.end, exact: r.exact, prefix: r.prefix, suffix: r.suffix });
 
+/** The reprint chain of one source (`?`), walked up: `up(id, parent, depth)`. */
+const ORIGIN = `WITH RECURSIVE "up"("id", "parent", "depth") AS (
+  SELECT "s"."id", "s"."reprint_of_id", 0 FROM "sources" AS "s" WHERE "s"."id" = ?
+  UNION ALL SELECT "s"."id", "s"."reprint_of_id", "up"."depth" + 1 FROM "up" JOIN "sources" AS "s" ON "s"."id" = "up"."parent" WHERE "up"."depth" < 64)`;
+
 const Q = {
   reportsOf: Object.fromEntries(
     REPORT_SUBJECTS.map((s) => [s, statement(`SELECT ${columns(t.reports, 'r')} FROM "reports" AS "r" WHERE "r"."${s === 'eventId' ? 'event_id' : s === 'statementId' ? 'statement_id' : 'position_id'}" = ? ORDER BY "r"."source_id"`, { decode: decodeOf(t.reports) })]),
   ) as Record<ReportSubject, ReturnType<typeof statement>>,
   spansOf: statement(`SELECT ${columns(t.reportSpans, 's')} FROM "report_spans" AS "s" WHERE "s"."report_id" IN ?list ORDER BY "s"."report_id", "s"."source_id", "s"."start", "s"."id"`, { decode: decodeOf(t.reportSpans) }),
   deleteOf: Object.fromEntries(REPORT_SUBJECTS.map((s) => [s, statement(`DELETE FROM "reports" WHERE "${s === 'eventId' ? 'event_id' : s === 'statementId' ? 'statement_id' : 'position_id'}" = ?`)])) as Record<ReportSubject, ReturnType<typeof statement>>,
-  insert: statement(`INSERT INTO "reports" ("id", "event_id", "statement_id", "position_id", "source_id", "origin_id", "certainty", "polarity", "holder_id") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+  // The origin is found in the same statement: the end of the source's reprint chain (the depth bound stops a cycle).
+  insert: statement(
+    `INSERT INTO "reports" ("id", "event_id", "statement_id", "position_id", "source_id", "origin_id", "certainty", "polarity", "holder_id")
+     SELECT ?, ?, ?, ?, ?, coalesce((${ORIGIN} SELECT "up"."id" FROM "up" ORDER BY "up"."depth" DESC LIMIT 1), ?), ?, ?, ?`,
+  ),
   insertSpan: statement(`INSERT INTO "report_spans" ("source_id", "start", "end", "exact", "prefix", "suffix", "report_id", "cue") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`),
   // The end of a source's reprint chain; the depth bound stops a cycle a bundle might have slipped in.
-  origin: statement(
-    `WITH RECURSIVE "up"("id", "parent", "depth") AS (
-       SELECT "s"."id", "s"."reprint_of_id", 0 FROM "sources" AS "s" WHERE "s"."id" = ?
-       UNION ALL SELECT "s"."id", "s"."reprint_of_id", "up"."depth" + 1 FROM "up" JOIN "sources" AS "s" ON "s"."id" = "up"."parent" WHERE "up"."depth" < 64)
-     SELECT "up"."id" AS "id" FROM "up" ORDER BY "up"."depth" DESC LIMIT 1`,
-  ),
+  origin: statement(`${ORIGIN} SELECT "up"."id" AS "id" FROM "up" ORDER BY "up"."depth" DESC LIMIT 1`),
 };
 
 /** The source at the end of `sourceId`'s reprint chain (itself when it reprints nothing). */
@@ -147,7 +151,7 @@ export async function writeReports(q: Executor, subject: ReportSubject, factId: 
   for (const r of reports) {
     const id = reportId(factId, r.sourceId);
     const fact = REPORT_SUBJECTS.map((s) => (s === subject ? factId : null));
-    await q.run(Q.insert, [id, ...fact, r.sourceId, await originOf(q, r.sourceId), r.certainty, r.polarity, r.holderId]);
+    await q.run(Q.insert, [id, ...fact, r.sourceId, r.sourceId, r.sourceId, r.certainty, r.polarity, r.holderId]);
     for (const [spans, cue] of [[r.evidence, false], [r.cues, true]] as const) {
       for (const s of spans) await q.run(Q.insertSpan, [s.sourceId, s.start, s.end, s.exact, s.prefix, s.suffix, id, cue]);
     }

@@ -98,7 +98,7 @@ describe.each(testEngines())('Batching on $engine', ({ engine }) => {
   describe('Batching: reports and corroboration of a page of facts are batched', () => {
     it('runs as many statements for a page of 100 reported facts as for 10', async () => {
       const small = await measure(engine, 5, 2, REPORTED);
-      const large = await measure(engine, 100, 10, REPORTED);
+      const large = await measure(engine, 10, 10, REPORTED);
       expect(small.rows).toBe(10);
       expect(large.rows).toBe(100);
       expect(large.sample.reports).toHaveLength(1);
