@@ -12,6 +12,7 @@ import { createEvidenceLoaders } from './modules/evidence/evidence.loaders.js';
 import { createCueLoaders } from './modules/factuality/factuality.loaders.js';
 import { createIssueLoaders } from './modules/issue/issue.loaders.js';
 import { createPositionLoaders } from './modules/position/position.loaders.js';
+import { createReportLoaders } from './modules/report/report.loaders.js';
 import { createRevisionLoaders } from './modules/revision/revision.loaders.js';
 import { createSourceLoaders } from './modules/source/source.loaders.js';
 import { createStatementLoaders } from './modules/statement/statement.loaders.js';
@@ -37,6 +38,7 @@ const LOADERS = {
   evidence: createEvidenceLoaders,
   cues: createCueLoaders,
   revision: createRevisionLoaders,
+  reports: createReportLoaders,
 };
 
 type Loaders = { [K in keyof typeof LOADERS]: ReturnType<(typeof LOADERS)[K]> };

@@ -17,6 +17,7 @@ import {
   BlockingIssueResolver, ContradictionResolver, CountBucketResolver, IssueAlignmentResolver, QuestionResolver, SearchHitResolver, TimelineEntryResolver,
 } from './modules/question/question.resolver.js';
 import { ChangeResolver, RevisionResolver } from './modules/revision/revision.resolver.js';
+import { DisputeResolver, EventReportsResolver, PositionReportsResolver, ReportResolver, StatementReportsResolver } from './modules/report/report.resolver.js';
 import { SourceResolver } from './modules/source/source.resolver.js';
 import { WriteResolver } from './modules/write/write.resolver.js';
 import { MergeResolver } from './modules/write/merge.resolver.js';
@@ -31,6 +32,7 @@ export function buildKbSchema(): GraphQLSchema {
       PositionResolver, SourceResolver, EvidenceResolver, FactualityResolver, QuestionResolver, BlockingIssueResolver, IssueAlignmentResolver,
       ContradictionResolver, TimelineEntryResolver, SearchHitResolver, CountBucketResolver, RevisionResolver, ChangeResolver, WriteResolver, LiveResolver,
       MergeResolver, DuplicateResolver, DuplicateCandidateResolver,
+      ReportResolver, DisputeResolver, EventReportsResolver, StatementReportsResolver, PositionReportsResolver,
     ],
     // Place is reachable only through Event.location and node(); list it so it is always built.
     orphanedTypes: [Place],

@@ -61,6 +61,27 @@ export const factuality = z
   });
 export type FactualityInput = z.infer<typeof factuality>;
 
+/**
+ * How each source reports the fact (issue 19), when that differs from the fact's own reading:
+ * absent, the fact has one report per source its evidence cites, with its own factuality. Each
+ * report's evidence and cues are quotes of its `source` (a quote may leave the source out).
+ */
+export const reportEntry = z
+  .strictObject({
+    source: sourceId,
+    certainty,
+    polarity: z.enum(Polarity).default(Polarity.POSITIVE),
+    holder: actorId.nullable().optional(),
+    cues: z.array(quote).default([]),
+    evidence: evidenceList,
+  })
+  .superRefine((r, ctx) => {
+    const problem = factualityProblem(r.certainty, r.polarity, r.cues.length);
+    if (problem) ctx.addIssue({ code: 'custom', path: ['cues'], message: problem });
+  });
+export type ReportInput = z.infer<typeof reportEntry>;
+const reports = z.array(reportEntry).min(1, 'a fact keeps at least one report').optional();
+
 export { partialDate, type PartialDateInput } from '../shared/partial-date.js';
 
 /** An entity's fields as a bundle entry gives them: bundle keys, an absent optional taking its fallback. */
@@ -132,6 +153,7 @@ export const eventEntry = z.strictObject({
     .default([]),
   factuality: factuality.optional(),
   evidence: evidenceList,
+  reports,
 });
 
 export const statementEntry = z.strictObject({
@@ -143,6 +165,7 @@ export const statementEntry = z.strictObject({
     .default([]),
   factuality: factuality.optional(),
   evidence: evidenceList,
+  reports,
 });
 
 /**
@@ -156,6 +179,7 @@ export const positionEntry = z
     statements: z.array(statementId).default([]),
     factuality: factuality.optional(),
     evidence: evidenceList,
+    reports,
   })
   .superRefine((p, ctx) => {
     const problem = conditionsProblem(p.stance, p.conditions, p.issue);

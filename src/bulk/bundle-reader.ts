@@ -13,6 +13,8 @@ import { z } from 'zod';
 import * as t from '../db/tables.js';
 import { Certainty, Polarity } from '../shared/enums.js';
 import { SEED_DIR } from '../shared/paths.js';
+import { addDerivedReports, originIn } from './plan-reports.js';
+import { reportId } from '../store/reports.js';
 import { relationId } from '../shared/relation-ids.js';
 import { CodePointText, contentHash, SpanError } from '../shared/text-span.js';
 import { columnsOf, referencesOf, type EntityType } from '../store/entities.js';
@@ -22,6 +24,7 @@ import {
   type ActorEntry,
   type EventEntry,
   type FactualityInput,
+  type ReportInput,
   type IssueEntry,
   type PlaceEntry,
   type PositionEntry,
@@ -72,6 +75,8 @@ export interface SeedPlan {
   positionConditions: (typeof t.positionConditions.$inferInsert)[];
   evidence: (typeof t.evidence.$inferInsert)[];
   factualityCues: (typeof t.factualityCues.$inferInsert)[];
+  reports: (typeof t.reports.$inferInsert)[];
+  reportSpans: (typeof t.reportSpans.$inferInsert)[];
 }
 
 type CueSubject = Pick<typeof t.factualityCues.$inferInsert, 'eventId' | 'statementId' | 'positionId'>;
@@ -187,6 +192,7 @@ export function emptyPlan(): SeedPlan {
     eventParticipants: [], eventRelations: [], eventIssues: [], issues: [], issueObstacles: [],
     issueObstacleParties: [], statements: [], statementRelations: [], statementIssues: [],
     positions: [], positionStatements: [], positionConditions: [], evidence: [], factualityCues: [],
+    reports: [], reportSpans: [],
   };
 }
 
@@ -214,6 +220,8 @@ interface EntryContext {
   ref(id: string | undefined): string | null;
   /** Evidence spans for a subject, each quote located in its source. */
   cite(quotes: Quote[], subject: EvidenceSubject): void;
+  /** The fact's reports as the entry gives them (none: derived when the entry is done). */
+  reports(list: ReportInput[] | undefined, subject: CueSubject): void;
   /** The factuality columns; the cues go to `factualityCues`. */
   factualityOf(f: FactualityInput | undefined, subject: CueSubject, defaultHolder?: string | null): { certainty: Certainty; polarity: Polarity; holderId: string | null };
 }
@@ -261,6 +269,7 @@ const KINDS = [
     rows: (e: EventEntry, c: EntryContext) => {
       c.rows.events.push({ ...c.fields('Event', e), ...c.factualityOf(e.factuality, { eventId: e.id }) });
       c.cite(e.evidence, { eventId: e.id });
+      c.reports(e.reports, { eventId: e.id });
       e.participants.forEach((p) => c.rows.eventParticipants.push({ eventId: e.id, actorId: c.ref(p.actor), role: p.role }));
       new Set(e.issues).forEach((issueId) => c.rows.eventIssues.push({ eventId: e.id, issueId: c.ref(issueId) }));
       for (const r of e.relations) {
@@ -276,6 +285,7 @@ const KINDS = [
       // A statement relays its speaker's view unless its factuality names another holder.
       c.rows.statements.push({ ...c.fields('Statement', s), ...c.factualityOf(s.factuality, { statementId: s.id }, s.speaker ?? null) });
       c.cite(s.evidence, { statementId: s.id });
+      c.reports(s.reports, { statementId: s.id });
       new Set(s.issues).forEach((issueId) => c.rows.statementIssues.push({ statementId: s.id, issueId: c.ref(issueId) }));
       for (const r of s.relations) {
         const id = relationId(s.id, r.kind, r.object);
@@ -289,6 +299,7 @@ const KINDS = [
     rows: (p: PositionEntry, c: EntryContext) => {
       c.rows.positions.push({ ...c.fields('Position', p), ...c.factualityOf(p.factuality, { positionId: p.id }) });
       c.cite(p.evidence, { positionId: p.id });
+      c.reports(p.reports, { positionId: p.id });
       new Set(p.conditions).forEach((issueId) => c.rows.positionConditions.push({ positionId: p.id, issueId: c.ref(issueId) }));
       new Set(p.statements).forEach((statementId) => c.rows.positionStatements.push({ positionId: p.id, statementId: c.ref(statementId) }));
     },
@@ -344,6 +355,9 @@ export function* bundleEntries(dir: string): Generator<BundleEntry, { entries: n
   };
 
   const texts = new Map<string, CodePointText>();
+  /** What each source reprints, for the reports' origins (checked once every source is read). */
+  const reprints = new Map<string, string | null>();
+  const sourceLines = new Map<string, { file: string; label: string; line?: number }>();
   let lastSource: string | undefined;
   for (const { file, value: source, label, line } of sourcesOf(dataDir)) {
     let text: string;
@@ -354,12 +368,23 @@ export function* bundleEntries(dir: string): Generator<BundleEntry, { entries: n
     }
     if (texts.has(source.id)) throw new SeedError(file, label, `duplicate id ${source.id}`, line);
     texts.set(source.id, new CodePointText(text));
+    reprints.set(source.id, source.reprintOf ?? null);
+    sourceLines.set(source.id, { file, label, line });
     lastSource = source.id;
     const rows = emptyPlan();
     rows.sources.push({ id: source.id, ...(columnsOf('Source', source, 'create', 'bundle') as Omit<PlanRow<'Source'>, 'id' | 'text' | 'contentHash'>), text, contentHash: contentHash(text) });
     yield count({ file, entry: label, rows });
   }
   if (texts.size === 0) throw new SeedError('sources.jsonl', '(file)', 'a bundle needs at least one source');
+  for (const [id, of] of reprints) {
+    if (of === null) continue;
+    const where = sourceLines.get(id)!;
+    if (!texts.has(of)) throw new SeedError(where.file, where.label, `reprintOf names ${of}, which the bundle does not define`, where.line);
+    let at: string | null = id;
+    for (let steps = 0; at !== null && steps <= reprints.size; steps++) at = reprints.get(at) ?? null;
+    if (at !== null) throw new SeedError(where.file, where.label, `reprintOf makes a cycle through ${id}`, where.line);
+  }
+  const originOf = originIn(reprints);
   // A quote names its source; with one source it may leave it out.
   const defaultSource = texts.size === 1 ? lastSource : undefined;
 
@@ -408,6 +433,22 @@ export function* bundleEntries(dir: string): Generator<BundleEntry, { entries: n
         cite: (quotes, subject) => {
           for (const span of locate(quotes, 'evidence')) rows.evidence.push({ ...span, ...subject });
         },
+        reports: (list, subject) => {
+          const factId = (subject.eventId ?? subject.statementId ?? subject.positionId)!;
+          for (const r of list ?? []) {
+            const own = (quotes: Quote[], what: string) =>
+              locate(quotes.map((q) => (typeof q === 'string' ? { quote: q, source: r.source } : { source: r.source, ...q })), what).map((span) => {
+                if (span.sourceId !== r.source) fail(`${what} "${span.exact}" quotes ${span.sourceId}, not the report's source ${r.source}`);
+                return span;
+              });
+            if (!texts.has(r.source)) fail(`a report names unknown source ${r.source}`);
+            const id = reportId(factId, r.source);
+            if (rows.reports.some((x) => x.id === id)) fail(`two reports by ${r.source}`);
+            rows.reports.push({ id, eventId: null, statementId: null, positionId: null, ...subject, sourceId: r.source, originId: originOf(r.source), certainty: r.certainty, polarity: r.polarity, holderId: r.holder == null ? null : context.ref(r.holder) });
+            for (const span of own(r.evidence, 'report evidence')) rows.reportSpans.push({ ...span, reportId: id, cue: false });
+            for (const span of own(r.cues, 'report cue')) rows.reportSpans.push({ ...span, reportId: id, cue: true });
+          }
+        },
         factualityOf: (f, subject, defaultHolder = null) => {
           for (const span of locate(f?.cues ?? [], 'factuality cue')) rows.factualityCues.push({ ...span, ...subject });
           return {
@@ -418,6 +459,7 @@ export function* bundleEntries(dir: string): Generator<BundleEntry, { entries: n
         },
       };
       (rowsOf as (v: unknown, c: EntryContext) => void)(value, context);
+      addDerivedReports(rows, originOf);
 
       for (const p of rows.positions) {
         const first = held.get(`${p.actorId}|${p.issueId}`);

@@ -15,6 +15,7 @@ import { ExportError } from './export-error.js';
 import { actorEntry, compact, entryOf, eventEntry, issueEntry, positionEntry, sourceFile, statementEntry } from './bundle-format.js';
 import { allPlaces, nodeIds, relationIdsOf, type ExportedNode } from './export.store.js';
 import { readDoc, type Docs, type SpanDoc } from '../store/documents.js';
+import { canonicalReports, deriveReports } from '../store/reports.js';
 
 /** A span as the bundle writes it: the words and which occurrence of them in the source it is. */
 export interface QuoteEntry {
@@ -47,6 +48,17 @@ function factuality(row: { certainty: string; polarity: string; holderId: string
     : { certainty: row.certainty, polarity: row.polarity, holder: row.holderId, cues: quotes(cues) };
 }
 
+/**
+ * The fact's reports as an entry gives them: absent when they are the ones its own reading
+ * makes (the seed's, a fact never given another source's report), so such bundles do not change.
+ */
+function reportsOf(d: Docs['Event'] | Docs['Statement'] | Docs['Position'], quotes: EntryParts['quotes']) {
+  const own = canonicalReports(deriveReports(d));
+  const held = canonicalReports(d.reports);
+  if (JSON.stringify(own) === JSON.stringify(held)) return undefined;
+  return held.map((r) => compact({ source: r.sourceId, certainty: r.certainty, polarity: r.polarity, holder: r.holderId, cues: quotes(r.cues), evidence: quotes(r.evidence) }));
+}
+
 /** The file a source's text is written to, beside the bundle's data. */
 export const textFileOf = (sourceId: string) => `${sourceId.slice('source:'.length)}.txt`;
 
@@ -71,17 +83,17 @@ export const ENTRY_OF = {
     entryOf(eventEntry, {
       id: d.row.id, ...fieldsOf('Event', d.row, 'bundle'),
       participants: d.participants.map((p) => ({ actor: p.actorId, role: p.role })), issues: d.issueIds, relations,
-      factuality: factuality(d.row, d.cues, null, quotes), evidence: quotes(d.evidence),
+      factuality: factuality(d.row, d.cues, null, quotes), evidence: quotes(d.evidence), reports: reportsOf(d, quotes),
     }),
   Statement: (d: Docs['Statement'], { quotes, relations }: EntryParts) =>
     entryOf(statementEntry, {
       id: d.row.id, ...fieldsOf('Statement', d.row, 'bundle'), issues: d.issueIds, relations,
-      factuality: factuality(d.row, d.cues, d.row.speakerId, quotes), evidence: quotes(d.evidence),
+      factuality: factuality(d.row, d.cues, d.row.speakerId, quotes), evidence: quotes(d.evidence), reports: reportsOf(d, quotes),
     }),
   Position: (d: Docs['Position'], { quotes }: Pick<EntryParts, 'quotes'>) =>
     entryOf(positionEntry, {
       id: d.row.id, ...fieldsOf('Position', d.row, 'bundle'), conditions: d.conditionIds, statements: d.statementIds,
-      factuality: factuality(d.row, d.cues, null, quotes), evidence: quotes(d.evidence),
+      factuality: factuality(d.row, d.cues, null, quotes), evidence: quotes(d.evidence), reports: reportsOf(d, quotes),
     }),
 };
 

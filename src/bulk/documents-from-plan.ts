@@ -9,8 +9,9 @@ import type { SeedPlan } from './bundle-reader.js';
 import type * as t from '../db/tables.js';
 import { stableJson } from '../shared/stable-json.js';
 import type { AnyDoc, DocType, SpanDoc } from '../store/documents.js';
+import { canonicalReports, type ReportDoc } from '../store/reports.js';
 
-type SpanRow = SeedPlan['evidence'][number] | SeedPlan['factualityCues'][number];
+type SpanRow = SeedPlan['evidence'][number] | SeedPlan['factualityCues'][number] | SeedPlan['reportSpans'][number];
 
 const span = (e: SpanRow): SpanDoc => ({ sourceId: e.sourceId, start: e.start, end: e.end, exact: e.exact, prefix: e.prefix, suffix: e.suffix });
 
@@ -52,6 +53,19 @@ export function documentsOf(plan: SeedPlan): PlannedDoc[] {
   const positionStatements = groups(plan.positionStatements, (l) => l.positionId);
   const positionConditions = groups(plan.positionConditions, (l) => l.positionId);
   const v1 = <R extends object>(row: R) => ({ ...row, version: 1 });
+  const reportSpans = groups(plan.reportSpans, (s) => s.reportId);
+  const reportsBy = groups(plan.reports, (r) => r.eventId ?? r.statementId ?? r.positionId);
+  const reportsOf = (factId: string): ReportDoc[] =>
+    canonicalReports(
+      list(reportsBy, factId).map((r) => ({
+        sourceId: r.sourceId,
+        certainty: r.certainty ?? ('CERTAIN' as never),
+        polarity: r.polarity ?? ('POSITIVE' as never),
+        holderId: r.holderId ?? null,
+        evidence: spans(list(reportSpans, r.id).filter((s) => !s.cue)),
+        cues: spans(list(reportSpans, r.id).filter((s) => s.cue)),
+      })),
+    );
 
   const docs: PlannedDoc[] = [];
   for (const row of plan.sources) docs.push({ type: 'Source', doc: { row: v1(row) as t.SourceRow } });
@@ -85,11 +99,12 @@ export function documentsOf(plan: SeedPlan): PlannedDoc[] {
         issueIds: sorted(list(eventIssues, row.id).map((l) => l.issueId)),
         evidence: spans(list(ev.event, row.id)),
         cues: spans(list(cue.event, row.id)),
+        reports: reportsOf(row.id),
       },
     });
   }
   for (const row of plan.statements) {
-    docs.push({ type: 'Statement', doc: { row: v1(row) as t.StatementRow, issueIds: sorted(list(statementIssues, row.id).map((l) => l.issueId)), evidence: spans(list(ev.statement, row.id)), cues: spans(list(cue.statement, row.id)) } });
+    docs.push({ type: 'Statement', doc: { row: v1(row) as t.StatementRow, issueIds: sorted(list(statementIssues, row.id).map((l) => l.issueId)), evidence: spans(list(ev.statement, row.id)), cues: spans(list(cue.statement, row.id)), reports: reportsOf(row.id) } });
   }
   for (const row of plan.positions) {
     docs.push({
@@ -100,6 +115,7 @@ export function documentsOf(plan: SeedPlan): PlannedDoc[] {
         conditionIds: sorted(list(positionConditions, row.id).map((l) => l.issueId)),
         evidence: spans(list(ev.position, row.id)),
         cues: spans(list(cue.position, row.id)),
+        reports: reportsOf(row.id),
       },
     });
   }
@@ -118,6 +134,7 @@ export function canonical(doc: AnyDoc): string {
   delete d.row.version;
   for (const key of ['evidence', 'cues']) if (Array.isArray(d[key])) d[key].sort(bySpan);
   for (const key of ['aliases', 'issueIds', 'statementIds', 'conditionIds']) if (Array.isArray(d[key])) d[key].sort();
+  if (Array.isArray(d.reports)) d.reports = canonicalReports(d.reports);
   if (Array.isArray(d.participants)) d.participants.sort(byKey((p: any) => `${p.actorId}|${p.role}`));
   if (Array.isArray(d.affiliations)) {
     d.affiliations.sort(byKey((a: any) => a.organizationId));

@@ -87,6 +87,9 @@ export interface PloverEventRow {
   start_day: number | null;
   place: string | null;
   country: string | null;
+  /** How many sources report the event, and how many independently (a reprint counts as what it reprints). */
+  sources: number;
+  independent_sources: number;
 }
 
 export interface ParticipantRow {
@@ -98,7 +101,8 @@ export interface ParticipantRow {
 
 const Q = {
   ploverEvents: statement(`
-    SELECT e.id, e.title, e.kind, e.status, e.certainty, e.start_precision, e.start_year, e.start_month, e.start_day, pl.name AS place, pl.country_code AS country
+    SELECT e.id, e.title, e.kind, e.status, e.certainty, e.start_precision, e.start_year, e.start_month, e.start_day, pl.name AS place, pl.country_code AS country,
+      (SELECT count(*) FROM reports AS r WHERE r.event_id = e.id) AS sources, (SELECT count(DISTINCT r.origin_id) FROM reports AS r WHERE r.event_id = e.id) AS independent_sources
     FROM events AS e LEFT JOIN places AS pl ON pl.id = e.location_id ORDER BY e.id`),
   participants: statement(
     `SELECT p.actor_id, a.name, a.country_code, p.role FROM event_participants AS p JOIN actors AS a ON a.id = p.actor_id WHERE p.event_id = ? ORDER BY p.actor_id, p.role`,

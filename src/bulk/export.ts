@@ -11,7 +11,8 @@
  *   attests the fact) and per factuality cue (motivation `assessing`: the span sets how sure
  *   the source is), the fact as body, the source as target with a TextQuoteSelector and a
  *   TextPositionSelector in code points, gathered in one AnnotationPage.
- * - plover: one JSON line per event in PLOVER/POLECAT field names (see PLOVER_TYPES).
+ * - plover: one JSON line per event in PLOVER/POLECAT field names (see PLOVER_TYPES), with its
+ *   source count (`kb_sources`, `kb_independent_sources`).
  *
  * The output folder must not exist or be empty: an export never mixes with earlier files.
  */
@@ -214,6 +215,8 @@ async function exportPlover(q: Executor, dir: string) {
         kb_kind: e.kind,
         kb_status: e.status,
         kb_certainty: e.certainty,
+        kb_sources: Number(e.sources),
+        kb_independent_sources: Number(e.independent_sources),
       })}\n`;
     }
   })();

@@ -31,6 +31,7 @@ import { SEED_DIR } from '../shared/paths.js';
 import { CodePointText, SpanError } from '../shared/text-span.js';
 import { bundleEntries, countEntries, SeedError, type BundleCounts, type SeedPlan } from './bundle-reader.js';
 import { canonical, documentsOf } from './documents-from-plan.js';
+import { addDerivedReports, originIn } from './plan-reports.js';
 import { clearKnowledge, copyWriter, deferForeignKeys, insertPlan, insertWriter, isFresh, placeById, writePlace, type BulkWriter } from './import.store.js';
 
 export interface ImportSummary {
@@ -78,6 +79,10 @@ export async function seedDatabase(kb: KbHandle, dir: string = SEED_DIR): Promis
  */
 export async function writeSeed(kb: { engine: Engine }, plan: SeedPlan): Promise<void> {
   const texts = new Map(plan.sources.map((s) => [s.id, new CodePointText(s.text)]));
+  // A plan built in memory may leave the reports out: every fact gets its derived ones.
+  plan.reports ??= [];
+  plan.reportSpans ??= [];
+  addDerivedReports(plan, originIn(new Map(plan.sources.map((s) => [s.id, s.reprintOfId ?? null]))));
   for (const e of [...plan.evidence, ...plan.factualityCues]) {
     const text = texts.get(e.sourceId);
     if (!text) throw new SpanError(`evidence cites unknown source ${e.sourceId}`);

@@ -8,7 +8,7 @@
  * the source leaves out is stored as UNKNOWN instead of being filled in.
  */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex , type AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import {
   ActorKind,
   AttributionKind,
@@ -75,7 +75,11 @@ export const sources = sqliteTable('sources', {
   publishedMonth: publishedDate.month,
   publishedDay: publishedDate.day,
   publishedNote: publishedDate.note,
-});
+  /** The outlet that published it (a wire service, a paper), when known. */
+  publisher: text('publisher'),
+  /** The source whose story this one reprints (syndication): never an independent report. */
+  reprintOfId: text('reprint_of_id').references((): AnySQLiteColumn => sources.id, { onDelete: 'set null' }),
+}, (t) => [index('sources_reprint_of_idx').on(t.reprintOfId)]);
 
 export const places = sqliteTable('places', {
   id: text('id').primaryKey(),
@@ -404,6 +408,47 @@ export const factualityCues = sqliteTable(
 );
 
 /**
+ * Reports: how one source reports one fact (an event, a statement or a position), one row per
+ * fact and source, with that source's certainty, polarity and holder; its evidence and cue
+ * spans are rows of `report_spans`. A fact's own factuality columns stay the reading of the
+ * source it was first recorded from. `origin_id` is the source at the end of the source's
+ * `reprint_of` chain (itself when it reprints nothing): reports with one origin are one
+ * independent source. The id is `<fact id>@<source id>`; rows are part of the fact's document.
+ */
+export const reports = sqliteTable(
+  'reports',
+  {
+    id: text('id').primaryKey(),
+    eventId: text('event_id').references(() => events.id, { onDelete: 'cascade' }),
+    statementId: text('statement_id').references(() => statements.id, { onDelete: 'cascade' }),
+    positionId: text('position_id').references(() => positions.id, { onDelete: 'cascade' }),
+    sourceId: text('source_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
+    originId: text('origin_id').notNull().references(() => sources.id, { onDelete: 'cascade' }),
+    ...factualityColumns(),
+  },
+  (t) => [
+    index('reports_event_idx').on(t.eventId).where(sql`${t.eventId} IS NOT NULL`),
+    index('reports_statement_idx').on(t.statementId).where(sql`${t.statementId} IS NOT NULL`),
+    index('reports_position_idx').on(t.positionId).where(sql`${t.positionId} IS NOT NULL`),
+    index('reports_source_idx').on(t.sourceId),
+    index('reports_origin_idx').on(t.originId),
+    index('reports_holder_idx').on(t.holderId),
+    check('reports_one_fact', sql`(${t.eventId} IS NOT NULL) + (${t.statementId} IS NOT NULL) + (${t.positionId} IS NOT NULL) = 1`),
+  ],
+);
+
+/** A report's spans of its source: its evidence, and (`cue`) the words that set its factuality. */
+export const reportSpans = sqliteTable(
+  'report_spans',
+  {
+    ...spanColumns(),
+    reportId: text('report_id').notNull().references(() => reports.id, { onDelete: 'cascade' }),
+    cue: integer('cue', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [index('report_spans_report_idx').on(t.reportId), index('report_spans_source_idx').on(t.sourceId, t.start), check('report_spans_span_ok', sql`${t.start} >= 0 AND ${t.end} > ${t.start}`)],
+);
+
+/**
  * API keys. Only the SHA-256 of a key is stored: a key is 32 random bytes, so a fast hash
  * cannot be brute-forced, and each request can check it in microseconds. The public
  * `prefix` finds the row; `revoked_at` set means refused from the next request on.
@@ -514,6 +559,8 @@ export type StatementRelationRow = typeof statementRelations.$inferSelect;
 export type PositionRow = typeof positions.$inferSelect;
 export type EvidenceRow = typeof evidence.$inferSelect;
 export type FactualityCueRow = typeof factualityCues.$inferSelect;
+export type ReportRow = typeof reports.$inferSelect;
+export type ReportSpanRow = typeof reportSpans.$inferSelect;
 export type PositionConditionRow = typeof positionConditions.$inferSelect;
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
 export type RevisionRow = typeof revisions.$inferSelect;

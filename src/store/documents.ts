@@ -15,6 +15,7 @@ import { columns, decodeOf } from '../db/columns.js';
 import { list, statement, type Executor, type Statement } from '../db/engine.js';
 import * as t from '../db/tables.js';
 import { relationId } from '../shared/relation-ids.js';
+import { readReports, reportsOfDoc, writeReports, type FactReading, type ReportDoc, type ReportSubject } from './reports.js';
 import { ROWS, type KnowledgeTable } from './rows.js';
 
 /** A span of a source, as a document stores it (the evidence row without its id and subject). */
@@ -45,9 +46,11 @@ export interface EventDoc {
   issueIds: string[];
   evidence: SpanDoc[];
   cues: SpanDoc[];
+  /** How each source reports it (`reports.ts`); absent from documents recorded before reports existed. */
+  reports: ReportDoc[];
 }
-export interface StatementDoc { row: t.StatementRow; issueIds: string[]; evidence: SpanDoc[]; cues: SpanDoc[] }
-export interface PositionDoc { row: t.PositionRow; statementIds: string[]; conditionIds: string[]; evidence: SpanDoc[]; cues: SpanDoc[] }
+export interface StatementDoc { row: t.StatementRow; issueIds: string[]; evidence: SpanDoc[]; cues: SpanDoc[]; reports: ReportDoc[] }
+export interface PositionDoc { row: t.PositionRow; statementIds: string[]; conditionIds: string[]; evidence: SpanDoc[]; cues: SpanDoc[]; reports: ReportDoc[] }
 export interface ActorRelationDoc { row: t.ActorRelationRow; evidence: SpanDoc[] }
 export interface EventRelationDoc { row: t.EventRelationRow; evidence: SpanDoc[] }
 export interface StatementRelationDoc { row: t.StatementRelationRow; evidence: SpanDoc[] }
@@ -217,34 +220,37 @@ const READERS: { [T in DocType]: (q: Executor, id: string) => Promise<Docs[T] | 
   Event: async (q, id) => {
     const r = await row<t.EventRow>(q, 'Event', id);
     if (!r) return null;
-    const [participants, issueIds, evidence, cues] = await Promise.all([
+    const [participants, issueIds, evidence, cues, reports] = await Promise.all([
       q.all<{ actorId: string; role: t.EventParticipantRow['role'] }>(Q.participants, [id]),
       q.all<{ id: string }>(Q.eventIssues, [id]),
       q.all<t.EvidenceRow>(Q.evidenceOf.eventId, [id]),
       q.all<t.FactualityCueRow>(Q.cuesOf.eventId, [id]),
+      readReports(q, 'eventId', id),
     ]);
-    return { row: r, participants: participants.map((p) => ({ actorId: p.actorId, role: p.role })), issueIds: ids(issueIds), evidence: spans(evidence), cues: spans(cues) };
+    return { row: r, participants: participants.map((p) => ({ actorId: p.actorId, role: p.role })), issueIds: ids(issueIds), evidence: spans(evidence), cues: spans(cues), reports };
   },
   Statement: async (q, id) => {
     const r = await row<t.StatementRow>(q, 'Statement', id);
     if (!r) return null;
-    const [issueIds, evidence, cues] = await Promise.all([
+    const [issueIds, evidence, cues, reports] = await Promise.all([
       q.all<{ id: string }>(Q.statementIssues, [id]),
       q.all<t.EvidenceRow>(Q.evidenceOf.statementId, [id]),
       q.all<t.FactualityCueRow>(Q.cuesOf.statementId, [id]),
+      readReports(q, 'statementId', id),
     ]);
-    return { row: r, issueIds: ids(issueIds), evidence: spans(evidence), cues: spans(cues) };
+    return { row: r, issueIds: ids(issueIds), evidence: spans(evidence), cues: spans(cues), reports };
   },
   Position: async (q, id) => {
     const r = await row<t.PositionRow>(q, 'Position', id);
     if (!r) return null;
-    const [statementIds, conditionIds, evidence, cues] = await Promise.all([
+    const [statementIds, conditionIds, evidence, cues, reports] = await Promise.all([
       q.all<{ id: string }>(Q.positionStatements, [id]),
       q.all<{ id: string }>(Q.positionConditions, [id]),
       q.all<t.EvidenceRow>(Q.evidenceOf.positionId, [id]),
       q.all<t.FactualityCueRow>(Q.cuesOf.positionId, [id]),
+      readReports(q, 'positionId', id),
     ]);
-    return { row: r, statementIds: ids(statementIds), conditionIds: ids(conditionIds), evidence: spans(evidence), cues: spans(cues) };
+    return { row: r, statementIds: ids(statementIds), conditionIds: ids(conditionIds), evidence: spans(evidence), cues: spans(cues), reports };
   },
   ActorRelation: (q, id) => readRelation(q, 'ActorRelation', 'actorRelationId', id),
   EventRelation: (q, id) => readRelation(q, 'EventRelation', 'eventRelationId', id),
@@ -358,6 +364,7 @@ const WRITERS: { [T in DocType]: (q: Executor, doc: Docs[T], stored: Docs[T] | u
       for (const issueId of new Set(doc.issueIds)) await insertRow(q, 'eventIssues', { eventId: id, issueId });
     }
     await writeSpans(q, doc, stored, 'eventId');
+    await writeFactReports(q, doc, stored, 'eventId');
   },
   Statement: async (q, doc, stored) => {
     const id = doc.row.id;
@@ -367,6 +374,7 @@ const WRITERS: { [T in DocType]: (q: Executor, doc: Docs[T], stored: Docs[T] | u
       for (const issueId of new Set(doc.issueIds)) await insertRow(q, 'statementIssues', { statementId: id, issueId });
     }
     await writeSpans(q, doc, stored, 'statementId');
+    await writeFactReports(q, doc, stored, 'statementId');
   },
   Position: async (q, doc, stored) => {
     const id = doc.row.id;
@@ -380,6 +388,7 @@ const WRITERS: { [T in DocType]: (q: Executor, doc: Docs[T], stored: Docs[T] | u
       for (const issueId of new Set(doc.conditionIds)) await insertRow(q, 'positionConditions', { positionId: id, issueId });
     }
     await writeSpans(q, doc, stored, 'positionId');
+    await writeFactReports(q, doc, stored, 'positionId');
   },
   ActorRelation: (q, doc, stored) => writeRelation(q, 'ActorRelation', 'actorRelationId', doc, stored),
   EventRelation: (q, doc, stored) => writeRelation(q, 'EventRelation', 'eventRelationId', doc, stored),
@@ -397,6 +406,13 @@ async function writeSpans<D extends { row: { id: string }; evidence: SpanDoc[]; 
     await q.run(D.cuesOf[subject], [id]);
     await insertCues(q, doc.cues, { [subject]: id });
   }
+}
+
+/** The reports of an event, statement or position (`store/reports.ts`), rewritten when they changed. */
+async function writeFactReports<D extends FactReading & { row: { id: string }; reports?: ReportDoc[] }>(q: Executor, doc: D, stored: D | undefined, subject: ReportSubject): Promise<void> {
+  const reports = reportsOfDoc(doc);
+  if (stored && JSON.stringify(reports) === JSON.stringify(reportsOfDoc(stored))) return;
+  await writeReports(q, subject, doc.row.id, reports);
 }
 
 async function writeRelation<D extends { row: { id: string }; evidence: SpanDoc[] }>(q: Executor, type: DocType, subject: SpanSubject, doc: D, stored: D | undefined): Promise<void> {
@@ -424,8 +440,9 @@ const REFERRERS: Partial<Record<DocType, { statement: Statement; params: number 
       UNION SELECT "o"."id" FROM "positions" AS "o" WHERE "o"."actor_id" = ? OR "o"."holder_id" = ?
       UNION SELECT "a"."actor_id" FROM "affiliations" AS "a" WHERE "a"."organization_id" = ?
       UNION SELECT "r"."id" FROM "actor_relations" AS "r" WHERE "r"."subject_id" = ? OR "r"."object_id" = ?
-      UNION SELECT "b"."issue_id" FROM "issue_obstacle_parties" AS "op" JOIN "issue_obstacles" AS "b" ON "b"."id" = "op"."obstacle_id" WHERE "op"."actor_id" = ?`),
-    params: 11,
+      UNION SELECT "b"."issue_id" FROM "issue_obstacle_parties" AS "op" JOIN "issue_obstacles" AS "b" ON "b"."id" = "op"."obstacle_id" WHERE "op"."actor_id" = ?
+      UNION SELECT coalesce("rp"."event_id", "rp"."statement_id", "rp"."position_id") FROM "reports" AS "rp" WHERE "rp"."holder_id" = ?`),
+    params: 12,
   },
   Issue: {
     statement: statement(`SELECT "p"."id" AS "id" FROM "positions" AS "p" WHERE "p"."issue_id" = ?
@@ -446,9 +463,11 @@ const REFERRERS: Partial<Record<DocType, { statement: Statement; params: number 
   },
   Source: {
     statement: statement(
-      `SELECT DISTINCT coalesce("e"."actor_id", "e"."event_id", "e"."statement_id", "e"."issue_id", "e"."position_id", "e"."affiliation_id", "e"."actor_relation_id", "e"."event_relation_id", "e"."statement_relation_id", "e"."obstacle_id") AS "id" FROM "evidence" AS "e" WHERE "e"."source_id" = ?`,
+      `SELECT DISTINCT coalesce("e"."actor_id", "e"."event_id", "e"."statement_id", "e"."issue_id", "e"."position_id", "e"."affiliation_id", "e"."actor_relation_id", "e"."event_relation_id", "e"."statement_relation_id", "e"."obstacle_id") AS "id" FROM "evidence" AS "e" WHERE "e"."source_id" = ?
+      UNION SELECT coalesce("r"."event_id", "r"."statement_id", "r"."position_id") FROM "reports" AS "r" WHERE "r"."source_id" = ? OR "r"."origin_id" = ?
+      UNION SELECT "s"."id" FROM "sources" AS "s" WHERE "s"."reprint_of_id" = ?`,
     ),
-    params: 1,
+    params: 4,
   },
 };
 

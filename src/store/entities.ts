@@ -33,7 +33,7 @@ const PROSE = z.string().trim().min(1, 'must not be empty').max(5000);
 const UNKNOWN_DATE: PartialDateInput = { precision: DatePrecision.UNKNOWN };
 
 /** What a reference field names: the bundle reader checks that the bundle defines it. */
-type Referent = 'Place' | 'Actor' | 'Issue' | 'Event';
+type Referent = 'Place' | 'Actor' | 'Issue' | 'Event' | 'Source';
 
 /** How one input field is stored. `S` is its zod schema, `O` whether it may be absent. */
 interface Field<S extends z.ZodType = z.ZodType, O extends boolean = boolean> {
@@ -106,6 +106,8 @@ export const ENTITY_FIELDS = {
     title: text('title', z.string().trim().min(1).max(500)),
     url: optional('url', z.url({ protocol: /^https?$/ }).max(2000)),
     publishedOn: { ...date('published'), bundleKey: 'published' as const },
+    publisher: optional('publisher', z.string().trim().min(1).max(200)),
+    reprintOf: reference('reprintOfId', 'Source', 'source'),
   },
   Actor: {
     name: text('name', NAME),

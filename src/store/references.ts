@@ -11,6 +11,7 @@
  */
 import { statement, type Statement } from '../db/engine.js';
 import type { AnyDoc, DocType, Docs } from './documents.js';
+import { reportsOfDoc } from './reports.js';
 
 export type MergeableType = 'Actor' | 'Event' | 'Issue';
 export const MERGEABLE_TYPES: readonly MergeableType[] = ['Actor', 'Event', 'Issue'];
@@ -19,9 +20,9 @@ export interface Reference {
   /** The table and column, as SQL names them. */
   table: string;
   column: string;
-  /** The node whose document holds the reference. */
+  /** The node whose document holds the reference (for a table several kinds of node hold, the first; its rows then name theirs). */
   owner: DocType;
-  /** The owners referring to an id: one parameter, the id; answers rows `{ id }`. */
+  /** The owners referring to an id: one parameter, the id; answers rows `{ id }`, or `{ id, type }` where owners are of several types. */
   owners: Statement;
   /** The owner's document with the reference moved from `from` to `to` (a new object; duplicates the move makes are dropped). */
   repoint(doc: AnyDoc, from: string, to: string): AnyDoc;
@@ -77,6 +78,19 @@ export const REFERENCES: Record<MergeableType, readonly Reference[]> = {
       repoint: (doc, from, to) => {
         const d = doc as Docs['Actor'];
         return { ...d, affiliations: mergedAffiliations(d.row.id, d.affiliations.map((a) => ({ ...a, organizationId: a.organizationId === from ? to : a.organizationId }))) };
+      },
+    },
+    {
+      // A source's report of an event, statement or position names its holder (store/reports.ts).
+      table: 'reports',
+      column: 'holder_id',
+      owner: 'Event',
+      owners: owners(`SELECT DISTINCT coalesce("r"."event_id", "r"."statement_id", "r"."position_id") AS "id",
+          CASE WHEN "r"."event_id" IS NOT NULL THEN 'Event' WHEN "r"."statement_id" IS NOT NULL THEN 'Statement' ELSE 'Position' END AS "type"
+        FROM "reports" AS "r" WHERE "r"."holder_id" = ?`),
+      repoint: (doc, from, to) => {
+        const d = doc as Docs['Statement'];
+        return { ...d, reports: reportsOfDoc(d).map((r) => ({ ...r, holderId: swap(r.holderId, from, to) })) } as AnyDoc;
       },
     },
     {
@@ -136,7 +150,7 @@ export const REFERENCES: Record<MergeableType, readonly Reference[]> = {
  */
 export const OWN_PARTS: Record<MergeableType, readonly string[]> = {
   Actor: ['evidence.actor_id', 'actor_aliases.actor_id', 'affiliations.actor_id'],
-  Event: ['evidence.event_id', 'event_participants.event_id', 'event_issues.event_id', 'factuality_cues.event_id'],
+  Event: ['evidence.event_id', 'event_participants.event_id', 'event_issues.event_id', 'factuality_cues.event_id', 'reports.event_id'],
   Issue: ['evidence.issue_id', 'issue_obstacles.issue_id'],
 };
 

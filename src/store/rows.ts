@@ -95,6 +95,8 @@ export const KNOWLEDGE_TABLES = {
   positionConditions: t.positionConditions,
   evidence: t.evidence,
   factualityCues: t.factualityCues,
+  reports: t.reports,
+  reportSpans: t.reportSpans,
 } as const;
 
 export type KnowledgeTable = keyof typeof KNOWLEDGE_TABLES;

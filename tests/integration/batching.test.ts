@@ -21,6 +21,7 @@ import { synthesize } from '../../src/bulk/synth.js';
 import { loadExamples } from '../../src/http/examples.loader.js';
 import { projectRoot } from '../../src/shared/paths.js';
 import { writeSeed } from '../../src/bulk/import.js';
+import { CodePointText } from '../../src/shared/text-span.js';
 import { testEngines } from '../helpers/engines.js';
 import { startTestServer } from '../helpers/http.js';
 import { openTestKb } from '../helpers/kb.js';
@@ -38,18 +39,37 @@ const NESTED = `{
   }
 }`;
 
-/** Runs the nested query on a KB of the given size and returns the SQL it ran and the rows. */
-async function measure(engine: EngineName, actors: number, statementsPerActor: number) {
+/** Every fact of a page with its reports (their sources, spans, factuality) and corroboration. */
+const REPORTED = `{
+  statements(first: 100) { edges { node { id
+    reports { source { id publisher reprintOf { id } } evidence { exact } factuality { certainty polarity holder { id } cues { exact } } }
+    corroboration { sources independentSources publishers agreement } } } }
+  positions(first: 100) { edges { node { id reports { source { id } } corroboration { agreement } } } }
+  events(first: 100) { edges { node { id reports { evidence { exact } } corroboration { sources } } } }
+}`;
+
+/** Runs the nested query (or `query`) on a KB of the given size and returns the SQL it ran and the rows. */
+async function measure(engine: EngineName, actors: number, statementsPerActor: number, query = NESTED) {
   const statements: string[] = [];
   let recording = false;
   const kb = await openTestKb(engine, { label: 'batching', poolSize: 1, onStatement: (sql) => recording && statements.push(sql) });
-  await writeSeed(kb, syntheticPlan(actors, statementsPerActor));
+  const plan = syntheticPlan(actors, statementsPerActor);
+  if (query !== NESTED) {
+    // Each statement cites its own sentence, so each gets its report when written.
+    const text = new CodePointText(plan.sources[0]!.text);
+    for (const s of plan.statements) {
+      const [, a, n] = /^statement:a(\d+)-s(\d+)$/.exec(s.id)!;
+      plan.evidence.push({ sourceId: 'source:synthetic', ...text.locate(`Actor number ${a} made claim number ${n}.`), statementId: s.id });
+    }
+  }
+  await writeSeed(kb, plan);
   const server = await startTestServer(kb.engine);
   try {
     recording = true;
-    const res = await server.gql(NESTED);
+    const res = await server.gql(query);
     recording = false;
     expect(res.errors).toBeUndefined();
+    if (query !== NESTED) return { statements, actors: 0, rows: res.data.statements.edges.length, sample: res.data.statements.edges[0].node };
     const edges = res.data.actors.edges;
     const rows = edges.reduce((n: number, e: any) => n + e.node.statements.edges.length, 0);
     return { statements, actors: edges.length, rows, sample: edges[0].node };
@@ -72,6 +92,20 @@ describe.each(testEngines())('Batching on $engine', ({ engine }) => {
       console.log(`nested query: ${small.statements.length} SQL statements for ${small.rows} rows, ${large.statements.length} for ${large.rows}`);
       expect(large.statements.length).toBe(small.statements.length);
       expect(small.statements.length).toBeLessThan(20);
+    });
+  });
+
+  describe('Batching: reports and corroboration of a page of facts are batched', () => {
+    it('runs as many statements for a page of 100 reported facts as for 10', async () => {
+      const small = await measure(engine, 5, 2, REPORTED);
+      const large = await measure(engine, 10, 10, REPORTED);
+      expect(small.rows).toBe(10);
+      expect(large.rows).toBe(100);
+      expect(large.sample.reports).toHaveLength(1);
+      expect(large.sample.corroboration).toMatchObject({ sources: 1, independentSources: 1, agreement: 'SINGLE_SOURCE' });
+      console.log(`reports and corroboration: ${small.statements.length} SQL statements for ${small.rows} statements, ${large.statements.length} for ${large.rows}`);
+      expect(large.statements.length).toBe(small.statements.length);
+      expect(small.statements.length).toBeLessThan(25);
     });
   });
 

@@ -96,7 +96,7 @@ describe.each(testEngines())('on $engine', ({ engine }) => {
       const records = readFileSync(join(dir, 'events.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
       expect(records).toHaveLength(await count('events'));
       const threat = records.find((r) => r.id === 'event:iran-threat-to-strike-us-bases');
-      expect(threat).toMatchObject({ event_type: 'THREATEN', actor: 'Iran', actor_country: 'IRN', recipient: 'United States', date: null, date_precision: 'unknown', kb_status: 'OCCURRED' });
+      expect(threat).toMatchObject({ event_type: 'THREATEN', actor: 'Iran', actor_country: 'IRN', recipient: 'United States', date: null, date_precision: 'unknown', kb_status: 'OCCURRED', kb_sources: 1, kb_independent_sources: 1 });
       expect(threat.source_sentence).toBe('Simultaneously, Iran has threatened to strike U.S. Bases in the region should a military conflict arise, a warning issued on .');
       const evidence = await all<{ eventId: string | null; start: number; exact: string }>(`SELECT "event_id" AS "eventId", "start", "exact" FROM "evidence"`);
       for (const r of records) {

@@ -50,6 +50,8 @@ const MUTATIONS: { name: string; input: string; role: Role; value: Record<string
   { name: 'removeEvidence', input: 'RemoveEvidenceInput', role: Role.EDITOR, value: { node: 'actor:russia', source: SEED, start: 0, end: 1, expectedVersion: 1 } },
   { name: 'restore', input: 'RestoreInput', role: Role.ADMIN, value: { id: 'actor:iran', revision: 1, expectedVersion: 1 } },
   { name: 'mergeNodes', input: 'MergeNodesInput', role: Role.EDITOR, value: { keep: 'actor:iran', merge: 'actor:iranian-government', keepVersion: 1, mergeVersion: 1 } },
+  { name: 'setReport', input: 'SetReportInput', role: Role.EDITOR, value: { fact: 'statement:iran-denies-messages', source: SEED, evidence: [{ source: SEED, exact: 'Iran has denied reports of direct communication' }] } },
+  { name: 'removeReport', input: 'RemoveReportInput', role: Role.EDITOR, value: { fact: 'statement:iran-denies-messages', source: SEED, expectedVersion: 1 } },
 ];
 
 const BELOW: Record<Role, Role | null> = { [Role.READER]: null, [Role.EDITOR]: Role.READER, [Role.ADMIN]: Role.EDITOR };

@@ -33,7 +33,10 @@ const q = (quote: string) => ({ quote, occurrence: 1, source: SOURCE });
  * writes entries: keys in the bundle's order, quotes with their occurrence and source.
  */
 const ENTRIES = {
-  Source: { id: SOURCE, title: 'Talks in Muscat', file: 'muscat-talks.txt', url: 'https://example.org/muscat', published: { precision: 'DAY', year: 2025, month: 4, day: 12, note: 'the dateline' } },
+  Source: {
+    id: SOURCE, title: 'Talks in Muscat', file: 'muscat-talks.txt', url: 'https://example.org/muscat', published: { precision: 'DAY', year: 2025, month: 4, day: 12, note: 'the dateline' },
+    publisher: 'Muscat Daily', reprintOf: 'source:muscat-wire',
+  },
   Actor: {
     id: 'actor:iran', name: 'Iran', kind: 'STATE', aliases: ['Islamic Republic', 'Tehran'], countryCode: 'IRN', cameoCode: 'IRNGOV', description: 'The Islamic Republic of Iran.',
     evidence: [q('Iran and the United States')],
@@ -64,6 +67,8 @@ const ENTRIES = {
 const OTHER_ACTOR = { id: 'actor:united-states', name: 'United States', kind: 'STATE', description: 'The United States.', evidence: [q('the United States met')] };
 const OTHER_ISSUE = { id: 'issue:talks', name: 'Talks', description: 'Whether the talks resume.', evidence: [q('the talks')] };
 const PLACE = { id: 'place:muscat', name: 'Muscat', countryCode: 'OMN' };
+/** The wire story the source reprints (a text invented for this test). */
+const WIRE = { id: 'source:muscat-wire', title: 'Wire: talks in Muscat', file: 'muscat-wire.txt' };
 
 const ENTRY_SCHEMAS = { Source: sourceFile, Actor: actorEntry, Issue: issueEntry, Event: eventEntry, Statement: statementEntry, Position: positionEntry } as const;
 const CREATE_SCHEMAS = { Source: SCHEMAS.addSource, Actor: SCHEMAS.createActor, Issue: SCHEMAS.createIssue, Event: SCHEMAS.createEvent, Statement: SCHEMAS.createStatement, Position: SCHEMAS.setPosition } as const;
@@ -78,7 +83,8 @@ describe('Entity descriptions: a field read from a bundle is exported as it was'
     mkdirSync(join(dir, 'data'));
     writeFileSync(join(dir, 'muscat-talks.txt'), TEXT);
     const yaml = (file: string, list: unknown[]) => writeFileSync(join(dir, 'data', file), stringify(list));
-    yaml('sources.yaml', [ENTRIES.Source]);
+    writeFileSync(join(dir, 'muscat-wire.txt'), `${TEXT} (wire copy)`);
+    yaml('sources.yaml', [ENTRIES.Source, WIRE]);
     yaml('places.yaml', [PLACE]);
     yaml('actors.yaml', [ENTRIES.Actor, OTHER_ACTOR]);
     yaml('issues.yaml', [ENTRIES.Issue, OTHER_ISSUE]);

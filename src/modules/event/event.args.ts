@@ -1,4 +1,5 @@
-import { Field, ID, InputType } from 'type-graphql';
+import { MIN_SOURCES_DESCRIPTION, PUBLISHED_BY_DESCRIPTION } from '../common/source-scope.js';
+import { Int, Field, ID, InputType } from 'type-graphql';
 import { EventKind, EventStatus, Certainty } from '../../shared/enums.js';
 import { registerDescribedEnum } from '../../shared/enums.graphql.js';
 import { orderInputOf } from '../common/page.type.js';
@@ -7,6 +8,12 @@ import { orderInputOf } from '../common/page.type.js';
 export class EventFilter {
   @Field(() => Certainty, { nullable: true, description: 'Only events at least this sure (CERTAIN > PROBABLE > POSSIBLE > UNDERSPECIFIED): CERTAIN keeps what the source states plainly.' })
   minCertainty?: Certainty | null;
+
+  @Field(() => Int, { nullable: true, description: MIN_SOURCES_DESCRIPTION })
+  minSources?: number | null;
+
+  @Field(() => String, { nullable: true, description: PUBLISHED_BY_DESCRIPTION })
+  publishedBy?: string | null;
 
   @Field(() => String, { nullable: true, description: 'Case-insensitive text found in the title or summary.' })
   text?: string | null;

@@ -1,3 +1,4 @@
+import { sourceFilterValues, sourceScopeOf } from '../common/source-scope.js';
 /** Event lists: the GraphQL filter turned into the list's filter values. */
 import { list, type Param } from '../../db/engine.js';
 import type { FilterValues } from '../../db/keyset.js';
@@ -10,6 +11,7 @@ export function eventFilters(filter: EventFilter | null | undefined): FilterValu
   if (!filter) return [];
   const f: [string, Param[]][] = [];
   if (filter.minCertainty) f.push(['minCertainty', [certaintiesFrom(filter.minCertainty)]]);
+  f.push(...sourceFilterValues(sourceScopeOf(filter, 'filter.')));
   if (filter.text) f.push(['text', [containsParam(filter.text), containsParam(filter.text)]]);
   if (filter.kinds) f.push(['kinds', [list(filter.kinds)]]);
   if (filter.statuses) f.push(['statuses', [list(filter.statuses)]]);

@@ -2,6 +2,7 @@
 import { columns, decodeOf, rowsWhereIn } from '../../db/columns.js';
 import { list, statement, type Executor } from '../../db/engine.js';
 import { defineList } from '../../db/keyset.js';
+import { sourceFilters } from '../common/source-scope.js';
 import { contains, dateKey } from '../../db/sql-helpers.js';
 import { eventIssues, eventParticipants, eventRelations, events, places, type EventIssueRow, type EventParticipantRow, type EventRelationRow, type EventRow, type PlaceRow } from '../../db/tables.js';
 
@@ -39,6 +40,7 @@ export const eventList = defineList<EventRow>({
   },
   filters: {
     minCertainty: 'e.certainty IN ?list',
+    ...sourceFilters('e', 'event_id'),
     text: `(${contains('e.title')} OR ${contains('e.summary')})`,
     kinds: 'e.kind IN ?list',
     statuses: 'e.status IN ?list',

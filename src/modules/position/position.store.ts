@@ -2,6 +2,7 @@
 import { columns, decodeOf, rowsWhereIn } from '../../db/columns.js';
 import { list, type Executor } from '../../db/engine.js';
 import { defineList } from '../../db/keyset.js';
+import { sourceFilters } from '../common/source-scope.js';
 import { SPEAKERS_FOR } from '../../db/sql-helpers.js';
 import { positionConditions, positionStatements, positions, type PositionConditionRow, type PositionRow, type PositionStatementRow } from '../../db/tables.js';
 
@@ -29,6 +30,7 @@ export const positionList = defineList<PositionRow>({
   parents: {},
   filters: {
     minCertainty: 'p.certainty IN ?list',
+    ...sourceFilters('p', 'position_id'),
     actor: 'p.actor_id = ?',
     party: `p.actor_id IN ${SPEAKERS_FOR}`,
     issue: 'p.issue_id = ?',

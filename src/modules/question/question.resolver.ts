@@ -25,6 +25,8 @@ import { Position } from '../position/position.type.js';
 import { StatementFilter } from '../statement/statement.args.js';
 import { Statement } from '../statement/statement.type.js';
 import { countEvents, countStatements } from './counts.service.js';
+import { MIN_SOURCES_DESCRIPTION, PUBLISHED_BY_DESCRIPTION, sourceScopeOf } from '../common/source-scope.js';
+import { narrows } from '../../analysis/corroboration.js';
 import * as q from './question.service.js';
 import { answerSearch } from './search.service.js';
 import {
@@ -42,6 +44,9 @@ const MIN_CERTAINTY = {
   defaultValue: DEFAULT_MIN_CERTAINTY,
   description: 'Use only facts at least this sure (CERTAIN > PROBABLE > POSSIBLE > UNDERSPECIFIED). Default POSSIBLE: all but the underspecified; CERTAIN keeps only what the source states plainly.',
 } as const;
+
+const MIN_SOURCES = { nullable: true, description: MIN_SOURCES_DESCRIPTION } as const;
+const PUBLISHED_BY = { nullable: true, description: PUBLISHED_BY_DESCRIPTION } as const;
 
 const AS_OF = { nullable: true, description: 'Answer from the knowledge base as it was at this revision (1 to the latest; see `revisions`); default: now.' } as const;
 
@@ -66,9 +71,12 @@ export class QuestionResolver {
     @Arg('parties', () => [ID], { nullable: true, description: `${PARTIES_DESCRIPTION} Here the default also counts the parties an obstacle names.` }) parties: string[] | null,
     @Arg('minCertainty', () => Certainty, MIN_CERTAINTY) minCertainty: Certainty,
     @Arg('asOf', () => Int, AS_OF) asOf: number | null,
+    @Arg('minSources', () => Int, MIN_SOURCES) minSources: number | null,
+    @Arg('publishedBy', () => String, PUBLISHED_BY) publishedBy: string | null,
     @Ctx() ctx: Context,
   ): Promise<BlockingIssueValue[]> {
-    return ctx.once('blockingIssues', [parties, minCertainty, asOf], () => q.answerBlockingIssues(ctx, { parties, minCertainty, asOf }));
+    const sources = sourceScopeOf({ minSources, publishedBy });
+    return ctx.once('blockingIssues', [parties, minCertainty, asOf, sources], () => q.answerBlockingIssues(ctx, { parties, minCertainty, asOf, sources }));
   }
 
   @Query(() => [IssueAlignment], {
@@ -80,9 +88,12 @@ export class QuestionResolver {
     @Arg('includeSilent', () => Boolean, { defaultValue: false, description: 'Also list conflict-free issues on which some party holds no position.' }) includeSilent: boolean,
     @Arg('minCertainty', () => Certainty, MIN_CERTAINTY) minCertainty: Certainty,
     @Arg('asOf', () => Int, AS_OF) asOf: number | null,
+    @Arg('minSources', () => Int, MIN_SOURCES) minSources: number | null,
+    @Arg('publishedBy', () => String, PUBLISHED_BY) publishedBy: string | null,
     @Ctx() ctx: Context,
   ): Promise<IssueAlignmentValue[]> {
-    return ctx.once('commonGround', [parties, includeSilent, minCertainty, asOf], () => q.answerCommonGround(ctx, { parties, includeSilent, minCertainty, asOf }));
+    const sources = sourceScopeOf({ minSources, publishedBy });
+    return ctx.once('commonGround', [parties, includeSilent, minCertainty, asOf, sources], () => q.answerCommonGround(ctx, { parties, includeSilent, minCertainty, asOf, sources }));
   }
 
   @Query(() => [Contradiction], {
@@ -98,12 +109,15 @@ export class QuestionResolver {
     @Arg('issue', () => ID, { nullable: true, description: 'Only pairs in which one of the two statements names this issue or backs a position on it. With `actor` too, a pair must meet both.' }) issue: string | null,
     @Arg('minCertainty', () => Certainty, MIN_CERTAINTY) minCertainty: Certainty,
     @Arg('asOf', () => Int, AS_OF) asOf: number | null,
+    @Arg('minSources', () => Int, MIN_SOURCES) minSources: number | null,
+    @Arg('publishedBy', () => String, PUBLISHED_BY) publishedBy: string | null,
     @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<ContradictionValue[]> {
-    const window = listWindow(listScope('contradictions', { actor, issue, minCertainty, asOf }), { first, after });
-    return listPage(window, await ctx.once('contradictions', [actor, issue, minCertainty, asOf], () => q.answerContradictions(ctx, { actor, issue, minCertainty, asOf })));
+    const sources = sourceScopeOf({ minSources, publishedBy });
+    const window = listWindow(listScope('contradictions', { actor, issue, minCertainty, asOf, ...(narrows(sources) ? sources : {}) }), { first, after });
+    return listPage(window, await ctx.once('contradictions', [actor, issue, minCertainty, asOf, sources], () => q.answerContradictions(ctx, { actor, issue, minCertainty, asOf, sources })));
   }
 
   @Query(() => [TimelineEntry], {
@@ -115,12 +129,15 @@ export class QuestionResolver {
     @Arg('issue', () => ID, { nullable: true, description: 'Only events concerning this issue.' }) issue: string | null,
     @Arg('minCertainty', () => Certainty, { ...MIN_CERTAINTY, description: `${MIN_CERTAINTY.description} Less sure events are left out, and less sure relations order nothing.` }) minCertainty: Certainty,
     @Arg('asOf', () => Int, AS_OF) asOf: number | null,
+    @Arg('minSources', () => Int, MIN_SOURCES) minSources: number | null,
+    @Arg('publishedBy', () => String, PUBLISHED_BY) publishedBy: string | null,
     @Arg('first', () => Int, { nullable: true, description: FIRST_DESCRIPTION }) first: number | null,
     @Arg('after', () => String, { nullable: true, description: AFTER_DESCRIPTION }) after: string | null,
     @Ctx() ctx: Context,
   ): Promise<TimelineEntryValue[]> {
-    const window = listWindow(listScope('timeline', { actor, issue, minCertainty, asOf }), { first, after });
-    return listPage(window, await ctx.once('timeline', [actor, issue, minCertainty, asOf], () => q.answerTimeline(ctx, { actor, issue, minCertainty, asOf })));
+    const sources = sourceScopeOf({ minSources, publishedBy });
+    const window = listWindow(listScope('timeline', { actor, issue, minCertainty, asOf, ...(narrows(sources) ? sources : {}) }), { first, after });
+    return listPage(window, await ctx.once('timeline', [actor, issue, minCertainty, asOf, sources], () => q.answerTimeline(ctx, { actor, issue, minCertainty, asOf, sources })));
   }
 
   @Query(() => [SearchHit], {

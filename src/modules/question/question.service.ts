@@ -11,13 +11,25 @@ import { timeline, TimelineCycleError, timelineOrder, type TimelineEntry } from 
 import type { Certainty } from '../../shared/enums.js';
 import { badUserInput } from '../../shared/errors.js';
 import { checkIdList, expectId } from '../../shared/ids.js';
+import { narrows, WHOLE_SCOPE, type SourceScope } from '../../analysis/corroboration.js';
+import type { Executor } from '../../db/engine.js';
+import { factsAsOf, historyAt } from './facts-as-of.service.js';
+import { countedAsOf, countedNow, scopedBySources } from './source-scoped.service.js';
 import { factsFor, mentionedBy, scopeInWhole, type QuestionFacts, type QuestionSource, type TimelineFacts } from './facts.service.js';
 import { databaseState, entriesOf, keepOrder, keptOrder, TimelineOrder, type WholeOrder } from './kept-timeline.service.js';
 
+/** The facts of now or as of a revision, narrowed to the source scope asked (`source-scoped.service.ts`). */
+async function scopedFactsFor(source: QuestionSource, asOf: number | null | undefined, tx: Executor, scope: SourceScope): Promise<QuestionFacts> {
+  if (!narrows(scope)) return factsFor(source, asOf, tx);
+  if (asOf === null || asOf === undefined) return scopedBySources(await factsFor(source, asOf, tx), scope, countedNow(tx));
+  const history = await historyAt(tx, asOf);
+  return scopedBySources(factsAsOf(history), scope, countedAsOf(history));
+}
+
 /** `blockingIssues`: the answer for the parties asked (validated), the main rule first. */
-export function answerBlockingIssues(source: QuestionSource, args: { parties: string[] | null; minCertainty: Certainty; asOf: number | null }) {
+export function answerBlockingIssues(source: QuestionSource, args: { parties: string[] | null; minCertainty: Certainty; asOf: number | null; sources?: SourceScope }) {
   return source.engine.snapshot(async (tx) => {
-    const known = await factsFor(source, args.asOf, tx);
+    const known = await scopedFactsFor(source, args.asOf, tx, args.sources ?? WHOLE_SCOPE);
     const parties = await checkParties(known, 'parties', args.parties);
     const facts = parties ? known.forParties(parties) : known;
     const positions = await facts.positions();
@@ -30,9 +42,9 @@ export function answerBlockingIssues(source: QuestionSource, args: { parties: st
 }
 
 /** `commonGround`: the answer for the parties asked (validated); `complete` when no party is silent. */
-export function answerCommonGround(source: QuestionSource, args: { parties: string[] | null; includeSilent: boolean; minCertainty: Certainty; asOf: number | null }) {
+export function answerCommonGround(source: QuestionSource, args: { parties: string[] | null; includeSilent: boolean; minCertainty: Certainty; asOf: number | null; sources?: SourceScope }) {
   return source.engine.snapshot(async (tx) => {
-    const known = await factsFor(source, args.asOf, tx);
+    const known = await scopedFactsFor(source, args.asOf, tx, args.sources ?? WHOLE_SCOPE);
     const parties = await checkParties(known, 'parties', args.parties);
     const facts = parties ? known.forParties(parties) : known;
     const positions = await facts.positions();
@@ -50,10 +62,10 @@ export function answerCommonGround(source: QuestionSource, args: { parties: stri
  * an actor affiliated with it) and/or the issue asked (a statement naming it or backing a
  * position on it). A filtered question reads only the facts of the pairs it can find.
  */
-export function answerContradictions(source: QuestionSource, args: { actor: string | null; issue: string | null; minCertainty: Certainty; asOf: number | null }): Promise<Contradiction[]> {
+export function answerContradictions(source: QuestionSource, args: { actor: string | null; issue: string | null; minCertainty: Certainty; asOf: number | null; sources?: SourceScope }): Promise<Contradiction[]> {
   const { actor, issue } = args;
   return source.engine.snapshot(async (tx) => {
-    const known = await factsFor(source, args.asOf, tx);
+    const known = await scopedFactsFor(source, args.asOf, tx, args.sources ?? WHOLE_SCOPE);
     if (actor) await checkParties(known, 'actor', [actor]);
     if (issue) await checkIssue(known, 'issue', issue);
     const filters = [...(actor ? [await known.statementsBy(actor)] : []), ...(issue ? [await known.statementsAbout(issue)] : [])];
@@ -71,16 +83,17 @@ export function answerContradictions(source: QuestionSource, args: { actor: stri
  * timeline's order of now is kept across requests (`kept-timeline.service.ts`), and an answer
  * from it reads the facts of the events it lists.
  */
-export function answerTimeline(source: QuestionSource, args: { actor: string | null; issue: string | null; minCertainty: Certainty; asOf: number | null }): Promise<TimelineEntry[]> {
+export function answerTimeline(source: QuestionSource, args: { actor: string | null; issue: string | null; minCertainty: Certainty; asOf: number | null; sources?: SourceScope }): Promise<TimelineEntry[]> {
   const { actor, issue, minCertainty } = args;
   const { engine } = source;
   return engine.snapshot(async (tx) => {
-    const known = await factsFor(source, args.asOf, tx);
+    const known = await scopedFactsFor(source, args.asOf, tx, args.sources ?? WHOLE_SCOPE);
     if (actor) await checkParties(known, 'actor', [actor]);
     if (issue) await checkIssue(known, 'issue', issue);
     const answer = actor || issue ? await known.timelineAnswer({ actor, issue }) : null;
     // asOf is undefined, not null, when a GraphQL client leaves it out.
-    const now = args.asOf == null ? await databaseState(tx) : null;
+    // A source-scoped timeline is not the kept one: it is ordered for the request, as the past is.
+    const now = args.asOf == null && !narrows(args.sources ?? WHOLE_SCOPE) ? await databaseState(tx) : null;
     let whole: WholeOrder | undefined = now === null ? undefined : keptOrder(engine, now, minCertainty);
     let wholeFacts: TimelineFacts | undefined;
     if (whole === undefined) {
@@ -89,7 +102,7 @@ export function answerTimeline(source: QuestionSource, args: { actor: string | n
       if (scoped && !scoped.whole) return onlyThese(orderOrThrow(scoped, minCertainty), answer!);
       wholeFacts = scoped?.whole ?? (await known.timelineFacts());
       if (now === null) {
-        // The past is never kept: its entries come from the facts just read.
+        // The past (and a source-scoped answer) is never kept: its entries come from the facts just read.
         const entries = ordered(wholeFacts, minCertainty);
         if (!(entries instanceof TimelineCycleError)) return answer ? onlyThese(entries, answer) : entries;
         if (!answer) throw cycleError(entries);

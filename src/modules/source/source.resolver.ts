@@ -4,7 +4,7 @@ import type { Context } from '../../context.js';
 import type { EvidenceRow, SourceRow } from '../../db/tables.js';
 import { expectId } from '../../shared/ids.js';
 import { EvidenceConnection, SourceConnection } from '../common/connections.js';
-import { loadOne } from '../common/load.js';
+import { loadMaybe, loadOne } from '../common/load.js';
 import { ConnectionArgs } from '../common/page.type.js';
 import { PartialDate, toPartialDate } from '../common/partial-date.type.js';
 import { EvidenceFilter, EvidenceOrder, SourceFilter, SourceOrder } from './source.args.js';
@@ -34,6 +34,11 @@ export class SourceResolver {
   @FieldResolver(() => PartialDate, { description: 'When it was published, as far as known (UNKNOWN when the text carries no date).' })
   publishedOn(@Root() s: SourceRow): PartialDate {
     return toPartialDate({ precision: s.publishedPrecision, year: s.publishedYear, month: s.publishedMonth, day: s.publishedDay, note: s.publishedNote });
+  }
+
+  @FieldResolver(() => Source, { nullable: true, description: 'The source whose story this one reprints (a syndicated copy); null when it is its own. A reprint never counts as an independent source.' })
+  reprintOf(@Root() s: SourceRow, @Ctx() ctx: Context) {
+    return loadMaybe(ctx.loaders.source.byId, s.reprintOfId);
   }
 
   @FieldResolver(() => EvidenceConnection, { description: 'Every span of this source that the knowledge base cites, in text order.' })

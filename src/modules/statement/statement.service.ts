@@ -1,3 +1,4 @@
+import { sourceFilterValues, sourceScopeOf } from '../common/source-scope.js';
 /** Statement lists: the GraphQL filter turned into the list's filter values. */
 import { list, type Param } from '../../db/engine.js';
 import type { FilterValues } from '../../db/keyset.js';
@@ -9,6 +10,7 @@ export function statementFilters(filter: StatementFilter | null | undefined): Fi
   if (!filter) return [];
   const f: [string, Param[]][] = [];
   if (filter.minCertainty) f.push(['minCertainty', [certaintiesFrom(filter.minCertainty)]]);
+  f.push(...sourceFilterValues(sourceScopeOf(filter, 'filter.')));
   if (filter.text) f.push(['text', [containsParam(filter.text), containsParam(filter.text)]]);
   if (filter.kinds) f.push(['kinds', [list(filter.kinds)]]);
   if (filter.attributionKinds) f.push(['attributionKinds', [list(filter.attributionKinds)]]);

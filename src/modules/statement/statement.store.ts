@@ -2,6 +2,7 @@
 import { columns, decodeOf, rowsWhereIn } from '../../db/columns.js';
 import { list, statement, type Executor } from '../../db/engine.js';
 import { defineList } from '../../db/keyset.js';
+import { sourceFilters } from '../common/source-scope.js';
 import { contains, SPEAKERS_FOR } from '../../db/sql-helpers.js';
 import { positionStatements, statementIssues, statementRelations, statements, type PositionStatementRow, type StatementIssueRow, type StatementRelationRow, type StatementRow } from '../../db/tables.js';
 
@@ -35,6 +36,7 @@ export const statementList = defineList<StatementRow>({
   },
   filters: {
     minCertainty: 's.certainty IN ?list',
+    ...sourceFilters('s', 'statement_id'),
     text: `(${contains('s.summary')} OR EXISTS (SELECT 1 FROM evidence AS ev WHERE ev.statement_id = s.id AND ${contains('ev.exact')}))`,
     kinds: 's.kind IN ?list',
     attributionKinds: 's.attribution_kind IN ?list',

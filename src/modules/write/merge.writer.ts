@@ -24,6 +24,7 @@ import { relationId } from '../../shared/relation-ids.js';
 import type { AnyDoc, DocType, Docs } from '../../store/documents.js';
 import { currentRevisionNumber, recordMerge, releaseObstacles } from '../../store/merged.js';
 import { MERGEABLE_TYPES, mergedAffiliations, REFERENCES, unionSpans, type MergeableType } from '../../store/references.js';
+import { reportsOfDoc } from '../../store/reports.js';
 import type { MergeNodesInput } from './merge.inputs.js';
 import { refuse, type StoredResult, type Write } from './write.runner.js';
 import { positionOf } from './write.store.js';
@@ -47,14 +48,15 @@ export async function mergeNodes(w: Write, input: MergeNodesInput): Promise<Stor
   // Every other node that refers to the merged one, each read once and re-pointed by every column.
   const owners = new Map<string, { type: DocType; before: AnyDoc; after: AnyDoc }>();
   for (const ref of REFERENCES[type]) {
-    for (const { id } of await w.tx.all<{ id: string }>(ref.owners, [from])) {
-      if (ref.owner === type && (id === from || id === to)) continue;
-      const key = `${ref.owner} ${id}`;
+    for (const { id, type: named } of await w.tx.all<{ id: string; type?: DocType }>(ref.owners, [from])) {
+      const ownerType = named ?? ref.owner;
+      if (ownerType === type && (id === from || id === to)) continue;
+      const key = `${ownerType} ${id}`;
       let owner = owners.get(key);
       if (!owner) {
-        const before = await w.read(ref.owner, id);
+        const before = await w.read(ownerType, id);
         if (!before) continue;
-        owner = { type: ref.owner, before, after: before };
+        owner = { type: ownerType, before, after: before };
         owners.set(key, owner);
       }
       owner.after = ref.repoint(owner.after, from, to);
@@ -106,6 +108,8 @@ function absorb<T extends MergeableType>(type: T, keep: Docs[T], merge: Docs[T])
       participants,
       issueIds: [...new Set([...k.issueIds, ...m.issueIds])],
       evidence: unionSpans(k.evidence, m.evidence),
+      // One report per source: the kept event's own where both have one, the merged one's otherwise.
+      reports: [...reportsOfDoc(k), ...reportsOfDoc(m).filter((r) => !reportsOfDoc(k).some((own) => own.sourceId === r.sourceId))],
     } as Docs[T];
   }
   const [k, m] = [keep as Docs['Issue'], merge as Docs['Issue']];

@@ -17,7 +17,11 @@ export async function setPosition(w: Write, input: I.SetPositionInput): Promise<
   const existing = await positionOf(w.tx, input.actor, input.issue);
   const id = existing ?? `position:${input.actor.slice('actor:'.length)}-${input.issue.slice('issue:'.length)}`;
   const doc: Docs['Position'] = { ...(await newFact(w, 'Position', id, input, null)), statementIds: sortedSet(input.statements), conditionIds: sortedSet(input.conditions) };
-  if (existing) await w.update('Position', await w.current('Position', id, input.expectedVersion), doc);
+  if (existing) {
+    // A replaced position keeps the other sources' reports; its own source's follows the new reading.
+    const before = await w.current('Position', id, input.expectedVersion);
+    await w.update('Position', before, { ...doc, reports: before.reports });
+  }
   else await w.create('Position', doc, ['input', 'actor']);
   return { type: 'Position', id };
 }

@@ -3,6 +3,7 @@ import { Certainty, Polarity } from '../../shared/enums.js';
 import { factualityProblem } from '../../shared/fact-rules.js';
 import type { Docs } from '../../store/documents.js';
 import { columnsOf } from '../../store/entities.js';
+import { deriveReports } from '../../store/reports.js';
 import type * as I from './write.inputs.js';
 import { refuse, type Write } from './write.runner.js';
 import { UserErrorCode } from './write.types.js';
@@ -44,7 +45,9 @@ type Fact = 'Event' | 'Statement' | 'Position';
 export async function newFact<T extends Fact>(w: Write, type: T, id: string, input: object & { factuality?: I.FactualityInput | null; evidence: I.EvidenceInput[] }, defaultHolder: string | null) {
   const f = await factualityOf(w, input.factuality, defaultHolder);
   const row = { id, ...columnsOf(type, input, 'create'), ...f.columns, version: 1 } as Docs[T]['row'];
-  return { row, evidence: await w.spans(input.evidence, ['input', 'evidence']), cues: f.cues };
+  const evidence = await w.spans(input.evidence, ['input', 'evidence']);
+  // The source it is recorded from reports it as the fact reads (reports.ts).
+  return { row, evidence, cues: f.cues, reports: deriveReports({ row, evidence, cues: f.cues }) };
 }
 
 /**

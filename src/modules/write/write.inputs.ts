@@ -139,6 +139,12 @@ export class AddSourceInput extends Edit {
 
   @Field(() => String, { description: 'The full text, up to 1 MB of UTF-8. Never edited afterwards.' })
   text!: string;
+
+  @Field(() => String, { nullable: true, description: 'The outlet that published it (a wire service, a paper), up to 200 characters.' })
+  publisher?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'The source whose story this one reprints (a syndicated copy): it must exist; a reprint never counts as an independent source.' })
+  reprintOf?: string | null;
 }
 
 @InputType('CreateActorInput', { description: 'A new actor.' })
@@ -563,4 +569,43 @@ export class RestoreInput extends Edit {
 
   @Field(() => Int, { description: 'Its current version (a deleted node’s tombstone version).' })
   expectedVersion!: number;
+}
+
+@InputType('SetReportInput', { description: 'How one source reports one fact: created, or replacing that source’s report.' })
+export class SetReportInput extends Edit {
+  @Field(() => ID, { description: 'The fact: an event, statement or position id.' })
+  fact!: string;
+
+  @Field(() => ID, { description: 'The reporting source.' })
+  source!: string;
+
+  @Field(() => [EvidenceInput], { description: 'Where this source reports it: quotes of this source only (at least one).' })
+  evidence!: EvidenceInput[];
+
+  @Field(() => Certainty, { nullable: true, description: 'How sure this source is (default CERTAIN); PROBABLE or POSSIBLE must cite its cue.' })
+  certainty?: Certainty | null;
+
+  @Field(() => Polarity, { nullable: true, description: 'Whether this source says it holds (default POSITIVE); NEGATIVE must cite its cue.' })
+  polarity?: Polarity | null;
+
+  @Field(() => ID, { nullable: true, description: 'Whose view this source relays (an actor); null for the source’s own voice.' })
+  holder?: string | null;
+
+  @Field(() => [EvidenceInput], { nullable: true, description: 'The words of this source that set its certainty or polarity; quotes of this source only.' })
+  cues?: EvidenceInput[] | null;
+
+  @Field(() => Int, { nullable: true, description: 'The fact’s version you read: required to replace a report, checked whenever given.' })
+  expectedVersion?: number | null;
+}
+
+@InputType('RemoveReportInput', { description: 'One source’s report to take from a fact; its last report cannot go.' })
+export class RemoveReportInput extends Edit {
+  @Field(() => ID, { description: 'The fact: an event, statement or position id.' })
+  fact!: string;
+
+  @Field(() => ID, { description: 'The source whose report goes.' })
+  source!: string;
+
+  @Field(() => Int, { nullable: true, description: 'The fact’s version you read (required).' })
+  expectedVersion?: number | null;
 }

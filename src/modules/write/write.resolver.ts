@@ -13,11 +13,17 @@ import { Event } from '../event/event.type.js';
 import { Issue } from '../issue/issue.type.js';
 import { Position } from '../position/position.type.js';
 import { Source } from '../source/source.type.js';
+import { docPart } from '../common/as-of.js';
+import { reportValue } from '../report/report.loaders.js';
+import type { ReportFactKind } from '../report/report.store.js';
+import { Report } from '../report/report.type.js';
+import { typeOfId } from '../../shared/ids.js';
+import type { ReportDoc } from '../../store/reports.js';
 import { Statement } from '../statement/statement.type.js';
 import {
   AddEvidenceInput, AddRelationInput, AddSourceInput, CreateActorInput, CreateEventInput, CreateIssueInput, CreateStatementInput,
   DeleteActorInput, DeleteEventInput, DeleteIssueInput, DeletePositionInput, DeleteStatementInput, RemoveEvidenceInput, RemoveRelationInput,
-  RestoreInput, SetPositionInput, UpdateActorInput, UpdateEventInput, UpdateIssueInput, UpdateStatementInput, type DeleteInput,
+  RemoveReportInput, RestoreInput, SetPositionInput, SetReportInput, UpdateActorInput, UpdateEventInput, UpdateIssueInput, UpdateStatementInput, type DeleteInput,
 } from './write.inputs.js';
 import { createActor, updateActor } from './actor.writer.js';
 import { deleteOf } from './delete.writer.js';
@@ -26,11 +32,12 @@ import { createEvent, updateEvent } from './event.writer.js';
 import { createIssue, updateIssue } from './issue.writer.js';
 import { setPosition } from './position.writer.js';
 import { addRelation, removeRelation } from './relation.writer.js';
+import { removeReport, setReport } from './report.writer.js';
 import { restore } from './restore.writer.js';
 import { addSource } from './source.writer.js';
 import { createStatement, updateStatement } from './statement.writer.js';
 import { runWrite, type Writer } from './write.runner.js';
-import { payloadOf } from './write.types.js';
+import { payloadOf, reportPayloadOf } from './write.types.js';
 import type { MutationName } from './write.validation.js';
 
 export const AddSourcePayload = payloadOf(Source, 'AddSource', 'source', 'the source added');
@@ -53,6 +60,17 @@ export const RemoveRelationPayload = payloadOf(Node, 'RemoveRelation', 'node', '
 export const AddEvidencePayload = payloadOf(Node, 'AddEvidence', 'node', 'the entity cited (for a relation, its subject)');
 export const RemoveEvidencePayload = payloadOf(Node, 'RemoveEvidence', 'node', 'the entity cited (for a relation, its subject)');
 export const RestorePayload = payloadOf(Node, 'Restore', 'node', 'the node as restored');
+export const SetReportPayload = reportPayloadOf(Report, Node, 'SetReport', 'the report as set');
+export const RemoveReportPayload = reportPayloadOf(Report, Node, 'RemoveReport', 'null: the report is gone (the fact’s `reports` list the rest)');
+
+/** A report write's payload: the fact as it now stands and, for `setReport`, the source's report in it. */
+async function performReport(ctx: Context, name: 'setReport' | 'removeReport', input: SetReportInput | RemoveReportInput, body: Writer<never>) {
+  const { fact, revision, userErrors } = (await perform(ctx, name, 'fact', input as object, body as Writer<object>)) as { fact: { id: string } | null; revision: unknown; userErrors: unknown[] };
+  const reports = fact && name === 'setReport' ? docPart<ReportDoc[]>(fact, 'reports') : undefined;
+  const own = reports?.find((r) => r.sourceId === input.source);
+  const kind = fact ? (typeOfId(fact.id)!.toLowerCase() as ReportFactKind) : null;
+  return { fact, report: own && kind ? reportValue(kind, fact!.id, own) : null, revision, userErrors };
+}
 
 /** Runs a write for the viewer the authChecker let through, and shapes its payload. */
 export async function perform<Input>(ctx: Context, name: string, field: string, input: Input & object, body: Writer<Input>) {
@@ -184,6 +202,18 @@ export class WriteResolver {
   @Mutation(() => RemoveEvidencePayload, { description: `Takes one quote from a fact’s evidence (never its last). ${EDIT}` })
   removeEvidence(@Arg('input', () => RemoveEvidenceInput, { description: 'The fact and the span.' }) input: RemoveEvidenceInput, @Ctx() ctx: Context) {
     return perform(ctx, 'removeEvidence', 'node', input, removeEvidence);
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => SetReportPayload, { description: `Sets how one source reports one fact (creating or replacing that source’s report): its evidence and cues must be spans of that source. ${EDIT}` })
+  setReport(@Arg('input', () => SetReportInput, { description: 'The fact, the source and its reading.' }) input: SetReportInput, @Ctx() ctx: Context) {
+    return performReport(ctx, 'setReport', input, setReport as Writer<never>);
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => RemoveReportPayload, { description: `Takes one source’s report from a fact (never its last). ${EDIT}` })
+  removeReport(@Arg('input', () => RemoveReportInput, { description: 'The fact and the source.' }) input: RemoveReportInput, @Ctx() ctx: Context) {
+    return performReport(ctx, 'removeReport', input, removeReport as Writer<never>);
   }
 
   @Authorized(Role.ADMIN)

@@ -27,6 +27,7 @@ import { stableJson } from '../../shared/stable-json.js';
 import { CodePointText } from '../../shared/text-span.js';
 import { deleteDoc, missingIds, readDoc, referrersOf, writeDoc, type AnyDoc, type DocType, type Docs, type SpanDoc } from '../../store/documents.js';
 import { locateQuote } from '../../store/evidence-locator.js';
+import { followOwnReading, isFactType, reportsOfDoc, type FactType } from '../../store/reports.js';
 import { insertRevision, nextRevision, recordChange, revisionByKey, type ChangeRecord } from '../../store/history.js';
 import type * as I from './write.inputs.js';
 import { UserErrorCode, type UserErrorValue } from './write.types.js';
@@ -152,7 +153,16 @@ export class Write {
     return doc;
   }
 
+  /**
+   * Writes the changed document. A fact whose reports the caller left as they were (the same
+   * array) has them follow its own reading (`followOwnReading`); `setReport` and
+   * `removeReport` give new ones.
+   */
   async update<T extends DocType>(type: T, before: Docs[T], after: Docs[T], op = ChangeOp.UPDATE): Promise<Docs[T]> {
+    if (isFactType(type)) {
+      const [b, a] = [before as Docs[FactType], after as Docs[FactType]];
+      if (a.reports === b.reports) after = { ...after, reports: followOwnReading(b, a) };
+    }
     const bumped = withVersion(after, versionOf(before) + 1);
     await writeDoc(this.tx, type, bumped, before);
     this.records.push({ type, id: before.row.id, op, version: versionOf(bumped), before, after: bumped });
@@ -163,7 +173,8 @@ export class Write {
 
   /** Writes a document as it was at a revision, one version above the latest (`restore`). */
   async restore<T extends DocType>(type: T, current: Docs[T] | null, then: Docs[T], version: number): Promise<void> {
-    const restored = withVersion(then, version);
+    // A document recorded before reports existed gets its derived ones.
+    const restored = withVersion(isFactType(type) ? { ...then, reports: reportsOfDoc(then as Docs[FactType]) } : then, version);
     await writeDoc(this.tx, type, restored, current);
     this.unread.delete(then.row.id);
     this.records.push({ type, id: then.row.id, op: ChangeOp.RESTORE, version, before: current, after: restored });

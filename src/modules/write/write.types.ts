@@ -58,3 +58,22 @@ export function payloadOf(Entity: Function, name: string, field: string, what: s
   Field(() => Entity, { nullable: true, description: `${what.charAt(0).toUpperCase()}${what.slice(1)}; null when refused.` })(Payload.prototype, field);
   return Payload;
 }
+
+/** `<Name>Payload { report, fact, revision, userErrors }`: the report writes answer with both the report and its fact. */
+export function reportPayloadOf(Report: Function, Fact: Function, name: string, what: string) {
+  @ObjectType(`${name}Payload`, { description: `The result of ${name.charAt(0).toLowerCase()}${name.slice(1)}: the report, the fact, the revision written, and any refusal.` })
+  class Payload {
+    @Field(() => Report, { nullable: true, description: `${what.charAt(0).toUpperCase()}${what.slice(1)}; null when refused.` })
+    report!: unknown;
+
+    @Field(() => Fact, { nullable: true, description: 'The fact as it now stands (its version one up); null when refused.' })
+    fact!: unknown;
+
+    @Field(() => Revision, { nullable: true, description: 'The revision written; null when nothing was written.' })
+    revision!: unknown;
+
+    @Field(() => [UserError], { description: 'Why the write was refused; empty on success. When not empty, nothing was written.' })
+    userErrors!: UserErrorValue[];
+  }
+  return Payload;
+}

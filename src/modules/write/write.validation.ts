@@ -76,6 +76,11 @@ export const SCHEMAS = {
   }),
   restore: z.strictObject({ id: anyId, revision: z.number().int().min(1), expectedVersion, ...meta }),
   mergeNodes: z.strictObject({ keep: anyId, merge: anyId, keepVersion: expectedVersion, mergeVersion: expectedVersion, ...meta }),
+  setReport: z.strictObject({
+    fact: anyId, source: idOf('source'), evidence: evidenceList, certainty: z.string().optional(), polarity: z.string().optional(), holder: idOf('actor').optional(),
+    cues: list(evidence, 20).optional(), expectedVersion: expectedVersion.optional(), ...meta,
+  }),
+  removeReport: z.strictObject({ fact: anyId, source: idOf('source'), expectedVersion: expectedVersion.optional(), ...meta }),
 } as const;
 
 export type MutationName = keyof typeof SCHEMAS;
