@@ -1,7 +1,8 @@
 /**
  * Full-text search: the user's text parsed once into a query (`search-query.ts`: any text is
- * a query), matched on the engine's index (search.store.ts compiles it for the engine), ranked
- * by `search-ranking.ts`, and snippets made for the page returned only; both reads in one snapshot.
+ * a query), matched and ranked on the engine's index (search.store.ts compiles it for the engine;
+ * it returns the matches of the entities that can make the page only), ranked exactly by
+ * `search-ranking.ts`, and snippets made for the page returned only; both reads in one snapshot.
  */
 import { EMPTY_QUERY_MESSAGE, parseSearchQuery } from '../../analysis/search-query.js';
 import { rankSearchMatches, withSnippets, type SearchHitResult } from '../../analysis/search-ranking.js';
@@ -17,7 +18,7 @@ export async function answerSearch(engine: Engine, query: string, limit: number)
   const parsed = parseSearchQuery(query);
   if (parsed.root === null) throw badUserInput('query', EMPTY_QUERY_MESSAGE);
   return engine.snapshot(async (tx) => {
-    const hits = rankSearchMatches(await searchStore.matches(tx, parsed), limit);
+    const hits = rankSearchMatches(await searchStore.topMatches(tx, parsed, limit), limit);
     return withSnippets(hits, await searchStore.snippets(tx, parsed, hits.map((h) => h.documentId)));
   });
 }

@@ -10,13 +10,22 @@
  * differ, which the API says. The query is compiled here because which compiler serves is a
  * matter of the engine.
  *
+ * `topMatches` is what a search reads: the same matches, ranked in SQL by the rules of
+ * search-ranking.ts (field weights, a share of the other matches, score then id), of only the
+ * entities that can be among the first `limit` (search-ranking.ts says which and why), so a word
+ * that most texts hold ships tens of rows to JavaScript instead of every match. The engine still
+ * scores every match (bm25 or ts_rank_cd, the field weight, the sum per entity): its time grows
+ * with the number of matches, but without a row per match crossing into JavaScript. On
+ * PostgreSQL the relevance is ts_rank_cd's `real` read as the text node-postgres parses
+ * (`::text::float8`), so SQL ranks the very doubles `rankSearchMatches` ranks.
+ *
  * Snippets are a second read, of the documents of the page returned only: FTS5's `snippet()`
  * (an FTS5 function, so the MATCH runs again, restricted to those rowids) and `ts_headline`
  * over the original body (kb_headline unaccents its words to compare them with the query's;
  * HEADLINE_TEXT splits words at inner punctuation as the index does).
  */
 import { compileFts5, compileTsquery, type SearchQuery } from '../../analysis/search-query.js';
-import type { SearchMatch } from '../../analysis/search-ranking.js';
+import { OTHER_MATCH_SHARE, scoreMarginSql, weightSql, type SearchMatch } from '../../analysis/search-ranking.js';
 import { list, statement, type Executor } from '../../db/engine.js';
 
 /** ts_headline's options: a fragment of up to 12 words around the best match, marked as FTS5's snippets are. */
@@ -29,7 +38,43 @@ const HEADLINE_OPTIONS = 'StartSel=«, StopSel=», MaxWords=12, MinWords=6, MaxF
  */
 const HEADLINE_TEXT = `regexp_replace(d.body, '([[:alnum:]])([^[:alnum:][:space:]]+)(?=[[:alnum:]])', '\\1\\2' || chr(8203), 'g')`;
 
+/**
+ * From the scored matches `m` (doc, entity, field, relevance, score): per entity its score and
+ * number of matches (`e`), the SQL top `limit` (`top`), the first `limit` entities of one or two
+ * matches (`sure`), the lowest score the top may truly have (`fl`: -1, below every score, when
+ * fewer than `limit` entities match) and the entities that can be in the answer (`cand`); then
+ * every match of those, in document order. Parameters after the query: limit, limit, limit.
+ */
+const RANKED_TAIL = `e AS MATERIALIZED (
+    SELECT entity, max(score) + ${OTHER_MATCH_SHARE} * (sum(score) - max(score)) AS score, count(*) AS n FROM m GROUP BY entity
+  ),
+  top AS (SELECT score, n FROM e ORDER BY score DESC, entity LIMIT ?),
+  sure AS (SELECT entity FROM e WHERE n <= 2 ORDER BY score DESC, entity LIMIT ?),
+  fl AS (SELECT CASE WHEN count(*) < ? THEN -1.0 ELSE min(score * (1 - ${scoreMarginSql('n')})) END AS lo FROM top),
+  cand AS (SELECT entity FROM sure UNION SELECT e.entity FROM e CROSS JOIN fl WHERE e.n > 2 AND e.score * (1 + ${scoreMarginSql('e.n')}) >= fl.lo)
+  SELECT m.doc AS "documentId", m.entity AS "entityId", m.field AS "field", m.relevance AS "relevance"
+  FROM m WHERE m.entity IN (SELECT entity FROM cand) ORDER BY m.doc`;
+
 const sql = {
+  topMatches: statement(
+    // bm25() only in a subquery of its own (LIMIT -1 keeps SQLite from flattening it into the aggregate).
+    `WITH m AS MATERIALIZED (
+      SELECT d.id AS doc, d.entity_id AS entity, d.field AS field, r.relevance AS relevance, r.relevance * ${weightSql('d.field')} AS score
+      FROM (SELECT search_fts.rowid AS doc, -bm25(search_fts) AS relevance FROM search_fts WHERE search_fts MATCH ? LIMIT -1) AS r
+      JOIN search_documents AS d ON d.id = r.doc
+    ),
+    ${RANKED_TAIL}`,
+    {
+      postgres: `WITH m AS MATERIALIZED (
+        SELECT d.id AS doc, d.entity_id AS entity, d.field AS field, r.relevance AS relevance, r.relevance * ${weightSql('d.field')}::float8 AS score
+        FROM (SELECT to_tsquery('simple', kb_search_query(?)) AS query) AS q
+        JOIN search_documents AS d ON d.tsv @@ q.query
+        CROSS JOIN LATERAL (SELECT ts_rank_cd(d.tsv, q.query, 1)::text::float8 AS relevance) AS r
+      ),
+      ${RANKED_TAIL}`,
+    },
+  ),
+
   matches: statement(
     `SELECT d.id AS "documentId", d.entity_id AS "entityId", d.field AS "field", -bm25(search_fts) AS "relevance"
     FROM search_fts JOIN search_documents AS d ON d.id = search_fts.rowid
@@ -55,6 +100,13 @@ function compiled(q: Executor, query: SearchQuery): string {
 }
 
 export const searchStore = {
+  /**
+   * The matches `rankSearchMatches(…, limit)` needs: every match of each entity that can be among
+   * its first `limit` hits (a superset of them), in document order. Ranked by it, the same hits,
+   * scores and documents as ranking every match.
+   */
+  topMatches: (q: Executor, query: SearchQuery, limit: number) => q.all<SearchMatch>(sql.topMatches, [compiled(q, query), limit, limit, limit]),
+
   /** Every document the query matches, with its entity, field and relevance (higher is better); no snippet. */
   matches: (q: Executor, query: SearchQuery) => q.all<SearchMatch>(sql.matches, [compiled(q, query)]),
 
