@@ -1,6 +1,7 @@
 /**
- * A search ranks in SQL and ships the matches of the entities that can make the page only
- * (search.store.ts `topMatches`): its answer must be the answer of ranking every match
+ * A search for a word of many matches ranks in SQL and ships the matches of the entities that
+ * can make the page only (search.store.ts `topMatches`; up to FEW_MATCHES matches are ranked in
+ * JavaScript from all of them): both answers must be the answer of ranking every match
  * (`rankSearchMatches` over `searchStore.matches`, in document order), to the last bit of every
  * score. Checked on both engines over the seed and a synthetic base of 1,000 statements, where a
  * common word matches thousands of texts with long runs of equal scores (every statement's
@@ -17,7 +18,7 @@ import { parseSearchQuery } from '../../src/analysis/search-query.js';
 import { rankSearchMatches, scoreMargin } from '../../src/analysis/search-ranking.js';
 import { importBundle } from '../../src/bulk/import.js';
 import { seededRandom, synthesize } from '../../src/bulk/synth.js';
-import { answerSearch } from '../../src/modules/question/search.service.js';
+import { answerSearch, FEW_MATCHES } from '../../src/modules/question/search.service.js';
 import { searchStore } from '../../src/modules/question/search.store.js';
 import { testEngines } from '../helpers/engines.js';
 import { openTestKb, type TestKb } from '../helpers/kb.js';
@@ -84,6 +85,19 @@ describe.each(testEngines())('Search on $engine ranks in SQL what ranking every 
     return (await answerSearch(kb.engine, query, limit)).map(({ snippet: _, ...hit }) => ({ ...hit, documentId: Number(hit.documentId) }));
   }
 
+  /** The ranking of the matches SQL picks, whatever the number of matches (a search asks it for more than FEW_MATCHES only). */
+  async function rankedInSql(query: string, limit: number) {
+    const matches = await kb.engine.snapshot((tx) => searchStore.topMatches(tx, parseSearchQuery(query), limit));
+    return rankSearchMatches(matches, limit).map((h) => ({ ...h, documentId: Number(h.documentId) }));
+  }
+
+  /** The answer and SQL's pick both rank as ranking every match does. */
+  async function expectRankedAsEveryMatch(query: string, limit: number) {
+    const expected = (await everyMatchRanked(query, limit)).map((h) => ({ ...h, documentId: Number(h.documentId) }));
+    expect(await answer(query, limit), `${query} first ${limit}`).toEqual(expected);
+    expect(await rankedInSql(query, limit), `${query} first ${limit}, ranked in SQL`).toEqual(expected);
+  }
+
   it('finds long runs of equal scores for a word every statement holds, and officials matched three times', async () => {
     const common = await everyMatchRanked('statement', 100);
     expect(common).toHaveLength(100);
@@ -95,19 +109,14 @@ describe.each(testEngines())('Search on $engine ranks in SQL what ranking every 
   });
 
   it.each(FIXED)('answers %s as ranking every match does, at every page size', async (query) => {
-    for (const limit of LIMITS) {
-      const expected = (await everyMatchRanked(query, limit)).map((h) => ({ ...h, documentId: Number(h.documentId) }));
-      expect(await answer(query, limit), `${query} first ${limit}`).toEqual(expected);
-    }
+    for (const limit of LIMITS) await expectRankedAsEveryMatch(query, limit);
   });
 
   it('answers random queries as ranking every match does', async () => {
     const random = seededRandom(18);
     for (let i = 0; i < 60; i++) {
       const query = randomQuery(random);
-      const limit = LIMITS[Math.floor(random() * LIMITS.length)]!;
-      const expected = (await everyMatchRanked(query, limit)).map((h) => ({ ...h, documentId: Number(h.documentId) }));
-      expect(await answer(query, limit), `${query} first ${limit}`).toEqual(expected);
+      await expectRankedAsEveryMatch(query, LIMITS[Math.floor(random() * LIMITS.length)]!);
     }
   });
 
@@ -115,7 +124,9 @@ describe.each(testEngines())('Search on $engine ranks in SQL what ranking every 
     const parsed = parseSearchQuery('statement');
     const all = await kb.engine.snapshot((tx) => searchStore.matches(tx, parsed));
     const top = await kb.engine.snapshot((tx) => searchStore.topMatches(tx, parsed, 10));
-    expect(all.length).toBeGreaterThan(1000);
+    expect(all.length).toBeGreaterThan(FEW_MATCHES);
+    expect(await kb.engine.snapshot((tx) => searchStore.fewMatches(tx, parsed, FEW_MATCHES))).toBeNull();
+    expect(await kb.engine.snapshot((tx) => searchStore.fewMatches(tx, parsed, all.length))).toHaveLength(all.length);
     expect(new Set(top.map((m) => m.entityId)).size).toBeLessThanOrEqual(20);
     expect(top.map((m) => Number(m.documentId))).toEqual(top.map((m) => Number(m.documentId)).sort((a, b) => a - b));
   });

@@ -10,14 +10,17 @@
  * differ, which the API says. The query is compiled here because which compiler serves is a
  * matter of the engine.
  *
- * `topMatches` is what a search reads: the same matches, ranked in SQL by the rules of
+ * `topMatches` is what a search for a common word reads: the same matches, ranked in SQL by the rules of
  * search-ranking.ts (field weights, a share of the other matches, score then id), of only the
  * entities that can be among the first `limit` (search-ranking.ts says which and why), so a word
  * that most texts hold ships tens of rows to JavaScript instead of every match. The engine still
  * scores every match (bm25 or ts_rank_cd, the field weight, the sum per entity): its time grows
  * with the number of matches, but without a row per match crossing into JavaScript. On
  * PostgreSQL the relevance is ts_rank_cd's `real` read as the text node-postgres parses
- * (`::text::float8`), so SQL ranks the very doubles `rankSearchMatches` ranks.
+ * (`::text::float8`), so SQL ranks the very doubles `rankSearchMatches` ranks. Its fixed cost
+ * (six intermediate tables; on SQLite each a temporary b-tree) is more than ranking a few
+ * hundred matches in JavaScript, so a search first reads up to `FEW_MATCHES` + 1 matches
+ * (`fewMatches`) and ranks them itself when that is all of them.
  *
  * Snippets are a second read, of the documents of the page returned only: FTS5's `snippet()`
  * (an FTS5 function, so the MATCH runs again, restricted to those rowids) and `ts_headline`
@@ -84,6 +87,16 @@ const sql = {
         FROM (SELECT to_tsquery('simple', kb_search_query(?)) AS query) AS q JOIN search_documents AS d ON d.tsv @@ q.query`,
     },
   ),
+  // The same, at most `?` of them (which, when there are more, is of no matter: then they are not used).
+  someMatches: statement(
+    `SELECT d.id AS "documentId", d.entity_id AS "entityId", d.field AS "field", -bm25(search_fts) AS "relevance"
+    FROM search_fts JOIN search_documents AS d ON d.id = search_fts.rowid
+    WHERE search_fts MATCH ? LIMIT ?`,
+    {
+      postgres: `SELECT d.id AS "documentId", d.entity_id AS "entityId", d.field AS "field", ts_rank_cd(d.tsv, q.query, 1) AS "relevance"
+        FROM (SELECT to_tsquery('simple', kb_search_query(?)) AS query) AS q JOIN search_documents AS d ON d.tsv @@ q.query LIMIT ?`,
+    },
+  ),
   snippets: statement(
     `SELECT search_fts.rowid AS "documentId", snippet(search_fts, 0, '«', '»', '…', 12) AS "snippet"
     FROM search_fts WHERE search_fts MATCH ? AND search_fts.rowid IN ?intlist`,
@@ -109,6 +122,12 @@ export const searchStore = {
 
   /** Every document the query matches, with its entity, field and relevance (higher is better); no snippet. */
   matches: (q: Executor, query: SearchQuery) => q.all<SearchMatch>(sql.matches, [compiled(q, query)]),
+
+  /** Every match as `matches` reads them when there are at most `most`; null when there are more. */
+  fewMatches: async (q: Executor, query: SearchQuery, most: number): Promise<SearchMatch[] | null> => {
+    const rows = await q.all<SearchMatch>(sql.someMatches, [compiled(q, query), most + 1]);
+    return rows.length > most ? null : rows;
+  },
 
   /** The snippets of these documents for the query, by document id (none for a document it does not match). */
   snippets: async (q: Executor, query: SearchQuery, documentIds: readonly number[]): Promise<Map<number, string>> => {
