@@ -17,7 +17,8 @@
  * scores every match (bm25 or ts_rank_cd, the field weight, the sum per entity): its time grows
  * with the number of matches, but without a row per match crossing into JavaScript. On
  * PostgreSQL the relevance is ts_rank_cd's `real` read as the text node-postgres parses
- * (`::text::float8`), so SQL ranks the very doubles `rankSearchMatches` ranks. Its fixed cost
+ * (`::text::float8`), so SQL ranks the very doubles `rankSearchMatches` ranks; the rows
+ * returned carry the `real` itself, as `matches` does. Its fixed cost
  * (six intermediate tables; on SQLite each a temporary b-tree) is more than ranking a few
  * hundred matches in JavaScript, so a search first reads up to `FEW_MATCHES` + 1 matches
  * (`fewMatches`) and ranks them itself when that is all of them.
@@ -42,42 +43,48 @@ const HEADLINE_OPTIONS = 'StartSel=«, StopSel=», MaxWords=12, MinWords=6, MaxF
 const HEADLINE_TEXT = `regexp_replace(d.body, '([[:alnum:]])([^[:alnum:][:space:]]+)(?=[[:alnum:]])', '\\1\\2' || chr(8203), 'g')`;
 
 /**
- * From the scored matches `m` (doc, entity, field, relevance, score): per entity its score and
- * number of matches (`e`), the SQL top `limit` (`top`), the first `limit` entities of one or two
- * matches (`sure`), the lowest score the top may truly have (`fl`: -1, below every score, when
- * fewer than `limit` entities match) and the entities that can be in the answer (`cand`); then
- * every match of those, in document order. Parameters after the query: limit, limit, limit.
+ * From `e` (per entity: its score and number of matches): the SQL top `limit` (`top`), the first
+ * `limit` entities of one or two matches (`sure`), the lowest score the top may truly have (`fl`:
+ * -1, below every score, when fewer than `limit` entities match) and the entities that can be in
+ * the answer (`cand`). Parameters: limit, limit, limit.
  */
-const RANKED_TAIL = `e AS MATERIALIZED (
-    SELECT entity, max(score) + ${OTHER_MATCH_SHARE} * (sum(score) - max(score)) AS score, count(*) AS n FROM m GROUP BY entity
-  ),
-  top AS (SELECT score, n FROM e ORDER BY score DESC, entity LIMIT ?),
+const CANDIDATES = `top AS (SELECT score, n FROM e ORDER BY score DESC, entity LIMIT ?),
   sure AS (SELECT entity FROM e WHERE n <= 2 ORDER BY score DESC, entity LIMIT ?),
   fl AS (SELECT CASE WHEN count(*) < ? THEN -1.0 ELSE min(score * (1 - ${scoreMarginSql('n')})) END AS lo FROM top),
-  cand AS (SELECT entity FROM sure UNION SELECT e.entity FROM e CROSS JOIN fl WHERE e.n > 2 AND e.score * (1 + ${scoreMarginSql('e.n')}) >= fl.lo)
-  SELECT m.doc AS "documentId", m.entity AS "entityId", m.field AS "field", m.relevance AS "relevance"
-  FROM m WHERE m.entity IN (SELECT entity FROM cand) ORDER BY m.doc`;
+  cand AS (SELECT entity FROM sure UNION SELECT e.entity FROM e CROSS JOIN fl WHERE e.n > 2 AND e.score * (1 + ${scoreMarginSql('e.n')}) >= fl.lo)`;
+
+/** An entity's score from its matches' `score`s, as rankSearchMatches adds them. */
+const ENTITY_SCORE = `max(score) + ${OTHER_MATCH_SHARE} * (sum(score) - max(score))`;
 
 const sql = {
   topMatches: statement(
-    // bm25() only in a subquery of its own (LIMIT -1 keeps SQLite from flattening it into the aggregate).
+    // SQLite: the scored matches kept (`m`), as bm25() can only be read while FTS5 walks them:
+    // bm25 only in a subquery of its own (LIMIT -1 keeps SQLite from flattening it into the aggregate).
     `WITH m AS MATERIALIZED (
       SELECT d.id AS doc, d.entity_id AS entity, d.field AS field, r.relevance AS relevance, r.relevance * ${weightSql('d.field')} AS score
       FROM (SELECT search_fts.rowid AS doc, -bm25(search_fts) AS relevance FROM search_fts WHERE search_fts MATCH ? LIMIT -1) AS r
       JOIN search_documents AS d ON d.id = r.doc
     ),
-    ${RANKED_TAIL}`,
+    e AS MATERIALIZED (SELECT entity, ${ENTITY_SCORE} AS score, count(*) AS n FROM m GROUP BY entity),
+    ${CANDIDATES}
+    SELECT m.doc AS "documentId", m.entity AS "entityId", m.field AS "field", m.relevance AS "relevance"
+    FROM m WHERE m.entity IN (SELECT entity FROM cand) ORDER BY m.doc`,
     {
-      postgres: `WITH m AS MATERIALIZED (
-        SELECT d.id AS doc, d.entity_id AS entity, d.field AS field, r.relevance AS relevance, r.relevance * ${weightSql('d.field')}::float8 AS score
-        FROM (SELECT to_tsquery('simple', kb_search_query(?)) AS query) AS q
-        JOIN search_documents AS d ON d.tsv @@ q.query
-        CROSS JOIN LATERAL (SELECT ts_rank_cd(d.tsv, q.query, 1)::text::float8 AS relevance) AS r
+      // PostgreSQL: ts_rank_cd of a text needs no other row, so the candidates' matches are
+      // scored again through the entity index rather than every match kept.
+      postgres: `WITH q AS (SELECT to_tsquery('simple', kb_search_query(?)) AS query),
+      e AS MATERIALIZED (
+        SELECT entity, ${ENTITY_SCORE} AS score, count(*) AS n FROM (
+          SELECT d.entity_id AS entity, ts_rank_cd(d.tsv, q.query, 1)::text::float8 * ${weightSql('d.field')}::float8 AS score
+          FROM q JOIN search_documents AS d ON d.tsv @@ q.query
+        ) AS m GROUP BY entity
       ),
-      ${RANKED_TAIL}`,
+      ${CANDIDATES}
+      SELECT d.id AS "documentId", d.entity_id AS "entityId", d.field AS "field", ts_rank_cd(d.tsv, q.query, 1) AS "relevance"
+      FROM cand JOIN search_documents AS d ON d.entity_id = cand.entity CROSS JOIN q
+      WHERE d.tsv @@ q.query ORDER BY d.id`,
     },
   ),
-
   matches: statement(
     `SELECT d.id AS "documentId", d.entity_id AS "entityId", d.field AS "field", -bm25(search_fts) AS "relevance"
     FROM search_fts JOIN search_documents AS d ON d.id = search_fts.rowid
