@@ -56,6 +56,9 @@ const CANDIDATES = `top AS (SELECT score, n FROM e ORDER BY score DESC, entity L
 /** An entity's score from its matches' `score`s, as rankSearchMatches adds them. */
 const ENTITY_SCORE = `max(score) + ${OTHER_MATCH_SHARE} * (sum(score) - max(score))`;
 
+/** The memory PostgreSQL may give a search's per-entity sums before spilling them to disk. */
+const SEARCH_WORK_MEM = '64MB';
+
 const sql = {
   topMatches: statement(
     // SQLite: the scored matches kept (`m`), as bm25() can only be read while FTS5 walks them:
@@ -85,6 +88,10 @@ const sql = {
       WHERE d.tsv @@ q.query ORDER BY d.id`,
     },
   ),
+  // PostgreSQL's default work_mem (4 MB) holds about 50,000 entities' sums: more spill to disk
+  // (a word in every statement of the 100k base: 100,000 entities, 20 MB written and read back).
+  // For this transaction only; the snapshot is read-only and ends with the search.
+  workMem: statement(`SELECT 1`, { postgres: `SET LOCAL work_mem = '${SEARCH_WORK_MEM}'` }),
   matches: statement(
     `SELECT d.id AS "documentId", d.entity_id AS "entityId", d.field AS "field", -bm25(search_fts) AS "relevance"
     FROM search_fts JOIN search_documents AS d ON d.id = search_fts.rowid
@@ -125,7 +132,10 @@ export const searchStore = {
    * its first `limit` hits (a superset of them), in document order. Ranked by it, the same hits,
    * scores and documents as ranking every match.
    */
-  topMatches: (q: Executor, query: SearchQuery, limit: number) => q.all<SearchMatch>(sql.topMatches, [compiled(q, query), limit, limit, limit]),
+  topMatches: async (q: Executor, query: SearchQuery, limit: number) => {
+    if (q.kind === 'postgres') await q.run(sql.workMem);
+    return q.all<SearchMatch>(sql.topMatches, [compiled(q, query), limit, limit, limit]);
+  },
 
   /** Every document the query matches, with its entity, field and relevance (higher is better); no snippet. */
   matches: (q: Executor, query: SearchQuery) => q.all<SearchMatch>(sql.matches, [compiled(q, query)]),
