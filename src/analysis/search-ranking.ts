@@ -29,6 +29,8 @@
  *   that order is this file's, so no other entity of one or two matches can be in the answer;
  * - every entity of more matches whose score, raised by its margin, reaches the lowest of the
  *   SQL top `limit`'s scores lowered by theirs: any other has `limit` entities surely above it.
+ * Entity ids are ASCII (`<type>:<slug>`), so SQL's byte order of ids (SQLite's BINARY,
+ * PostgreSQL's "C") is this file's order of strings.
  */
 
 export interface SearchMatch {

@@ -18,9 +18,9 @@
  * with the number of matches, but without a row per match crossing into JavaScript. On
  * PostgreSQL the relevance is ts_rank_cd's `real` read as the text node-postgres parses
  * (`::text::float8`), so SQL ranks the very doubles `rankSearchMatches` ranks; the rows
- * returned carry the `real` itself, as `matches` does. Its fixed cost
- * (six intermediate tables; on SQLite each a temporary b-tree) is more than ranking a few
- * hundred matches in JavaScript, so a search first reads up to `FEW_MATCHES` + 1 matches
+ * returned carry the `real` itself, as `matches` does. The fixed cost of `topMatches` (its
+ * intermediate tables; on SQLite each a temporary b-tree) is more than ranking a few hundred
+ * matches in JavaScript, so a search first reads up to `FEW_MATCHES` + 1 matches
  * (`fewMatches`) and ranks them itself when that is all of them.
  *
  * Snippets are a second read, of the documents of the page returned only: FTS5's `snippet()`
