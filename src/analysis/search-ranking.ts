@@ -15,6 +15,22 @@
  *   document afterwards, for the hits returned only: `withSnippets`).
  * - Ordered by score descending, then entity id ascending (stable for equal scores); the
  *   first `limit` hits are returned.
+ *
+ * The engines pick the entities worth ranking (search.store.ts `topMatches`): a word that most
+ * texts hold matches hundreds of thousands of them, and shipping every match here to rank it
+ * cost most of a search's time. The store computes the same scores in SQL (`weightSql`, the
+ * same `OTHER_MATCH_SHARE`) and returns every match of the entities that can be among the first
+ * `limit` only; `rankSearchMatches` then ranks those exactly as it would rank every match. The
+ * SQL scores are the same numbers but for rounding: SQL sums an entity's matches in its own way
+ * (SQLite compensated, PostgreSQL in any order), this file in document order. For an entity of
+ * one or two matches both sums are the one rounded sum, so its SQL score is its score to the
+ * last bit; for more, the two differ by less than `scoreMargin(n)` of the score. The store keeps
+ * - the first `limit` entities of one or two matches in SQL order (score, then id): among them
+ *   that order is this file's, so no other entity of one or two matches can be in the answer;
+ * - every entity of more matches whose score, raised by its margin, reaches the lowest of the
+ *   SQL top `limit`'s scores lowered by theirs: any other has `limit` entities surely above it.
+ * Entity ids are ASCII (`<type>:<slug>`), so SQL's byte order of ids (SQLite's BINARY,
+ * PostgreSQL's "C") is this file's order of strings.
  */
 
 export interface SearchMatch {
@@ -48,6 +64,28 @@ export const FIELD_WEIGHT: Readonly<Record<string, number>> = {
 };
 
 export const OTHER_MATCH_SHARE = 0.25;
+
+/**
+ * The weight of a match's field in SQL, over the column `field`: the same numbers as
+ * `FIELD_WEIGHT` (1 for a field it does not name), as a double on either engine.
+ */
+export function weightSql(field: string): string {
+  const cases = Object.entries(FIELD_WEIGHT).map(([name, weight]) => `WHEN '${name}' THEN ${weight.toFixed(1)}`);
+  return `(CASE ${field} ${cases.join(' ')} ELSE 1.0 END)`;
+}
+
+/**
+ * How far (as a share of the score) an entity's score summed in SQL may lie from its score
+ * here, for `n` matches. Both sums add non-negative numbers: summed in any order, n of them
+ * are off by at most (n - 1) units in the last place (2^-53) of their sum, a compensated sum
+ * by 2; the score is at least a quarter of the sum, and its three further roundings add a unit
+ * each. So the two scores differ by less than (2n + 6) × 2^-53 of the score; this is 4 times that,
+ * and exact for n ≤ 2 (then both sums are the one rounded sum), where the store asks no margin.
+ * As SQL text over a column holding n: `scoreMarginSql('n')`.
+ */
+export const SCORE_MARGIN_UNIT = 2 ** -50;
+export const scoreMargin = (n: number): number => (n + 16) * SCORE_MARGIN_UNIT;
+export const scoreMarginSql = (n: string): string => `((${n} + 16) * ${SCORE_MARGIN_UNIT})`;
 
 export function rankSearchMatches(matches: readonly SearchMatch[], limit: number): RankedHit[] {
   const byEntity = new Map<string, { best: SearchMatch; bestScore: number; total: number }>();
