@@ -105,8 +105,13 @@ describe.each(testEngines())('Questions on $engine run statements prepared once,
     const seedActor = QUESTIONS.find(([name]) => name === 'timeline(seed actor)')![1];
     for (let i = 0; i < 2; i++) expect((await record(seedActor)).ran.some((text) => text.includes('WITH RECURSIVE walk'))).toBe(true);
     const whole = QUESTIONS.find(([name]) => name === 'timeline()')![1];
-    await record(whole);
-    expect((await record(whole)).ran.filter((text) => !TRANSACTION_CONTROL.test(text))).toEqual([expect.stringContaining('FROM revisions')]);
+    const first = (await record(whole)).ran.filter((text) => !TRANSACTION_CONTROL.test(text));
+    // Asked again, the whole timeline is not ordered again: the kept order (event ids alone, to
+    // keep memory small at 1M statements) is found by the state, and the entries are made from
+    // one scan of the events and one of their relations, without the walk or the order's work.
+    const again = (await record(whole)).ran.filter((text) => !TRANSACTION_CONTROL.test(text));
+    expect(again).toEqual([expect.stringContaining('FROM revisions'), expect.stringContaining('FROM events'), expect.stringContaining('FROM event_relations')]);
+    expect(again.length).toBeLessThanOrEqual(first.length);
   });
 
   it.each(QUESTIONS)('%s reads between one BEGIN and its COMMIT', async (_, ask) => {
