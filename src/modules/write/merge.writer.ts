@@ -100,6 +100,8 @@ function absorb<T extends MergeableType>(type: T, keep: Docs[T], merge: Docs[T])
   }
   if (type === 'Event') {
     const [k, m] = [keep as Docs['Event'], merge as Docs['Event']];
+    const keptReports = reportsOfDoc(k);
+    const reportedBy = new Set(keptReports.map((r) => r.sourceId));
     const seen = new Set<string>();
     const participants = [...k.participants, ...m.participants].filter((p) => !seen.has(`${p.actorId} ${p.role}`) && seen.add(`${p.actorId} ${p.role}`));
     return {
@@ -109,7 +111,7 @@ function absorb<T extends MergeableType>(type: T, keep: Docs[T], merge: Docs[T])
       issueIds: [...new Set([...k.issueIds, ...m.issueIds])],
       evidence: unionSpans(k.evidence, m.evidence),
       // One report per source: the kept event's own where both have one, the merged one's otherwise.
-      reports: [...reportsOfDoc(k), ...reportsOfDoc(m).filter((r) => !reportsOfDoc(k).some((own) => own.sourceId === r.sourceId))],
+      reports: [...keptReports, ...reportsOfDoc(m).filter((r) => !reportedBy.has(r.sourceId))],
     } as Docs[T];
   }
   const [k, m] = [keep as Docs['Issue'], merge as Docs['Issue']];
