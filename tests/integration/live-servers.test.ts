@@ -144,9 +144,17 @@ describe.runIf(postgresAvailable())('Live updates across three servers on one Po
     for (let i = 0; i < 5; i++) numbers.push((await servers[i % 3]!.gql(CREATE_ISSUE, { input: issueInput(`After the cut ${i}`) }, editor)).data.createIssue.revision.number);
     expect(numbers).toEqual(range(start + 1, 5));
     for (const subscriber of heard) expect(await subscriber.until(5)).toEqual(numbers);
-    // The listeners are back.
-    const listening = await sqlRows(kb.engine, `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN kb_revisions'`);
-    expect(listening.length).toBe(3);
+    // The listeners come back. A server can hear the revisions before its LISTEN connection
+    // is back (its own writes and a catch-up read poke the feed), so this waits for the
+    // reconnection, with a deadline, instead of asking once.
+    const deadline = Date.now() + 60_000;
+    let listening = 0;
+    while (Date.now() < deadline) {
+      listening = (await sqlRows(kb.engine, `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND query = 'LISTEN kb_revisions'`)).length;
+      if (listening === 3) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(listening).toBe(3);
   });
 });
 
